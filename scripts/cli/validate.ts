@@ -1,0 +1,64 @@
+import { appendFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { countBySeverity } from "../lib/diagnostics.ts";
+import { changedPaths } from "../lib/git.ts";
+import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
+import { formatJson } from "../lib/report/json.ts";
+import { formatPretty } from "../lib/report/pretty.ts";
+import { validateRepository } from "../lib/validate/index.ts";
+
+const HELP = `Usage: npm run validate -- [paths...] [options]
+
+Checks the entries in countries/ and organizations/ and reports every problem
+with its file, line, column and rule.
+
+  paths               files or folders to check (default: the whole repository)
+  --changed [base]    check what changed against base (default: origin/main),
+                      committed or not, with the cross-file checks it touches
+  --format <name>     pretty (default), github (annotations and job summary)
+                      or json
+  --json-out <file>   also write the JSON report to a file
+  -h, --help          show this help
+
+Exit code: 0 no errors (warnings allowed), 1 the data has errors,
+2 the tool could not run.`;
+
+function main(argv: string[]): number {
+  const args = argv.map((arg, index) =>
+    arg === "--changed" && (argv[index + 1] === undefined || argv[index + 1]?.startsWith("-")) ? "--changed=origin/main" : arg,
+  );
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      changed: { type: "string" },
+      format: { type: "string", default: "pretty" },
+      "json-out": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const format = values.format ?? "pretty";
+  if (!["pretty", "github", "json"].includes(format)) throw new Error(`unknown --format "${format}": use pretty, github or json`);
+  const root = process.cwd();
+  const targets = values.changed !== undefined ? [...changedPaths(root, values.changed), ...positionals] : positionals.length > 0 ? positionals : undefined;
+  const result = validateRepository({ root, ...(targets ? { targets } : {}) });
+  const summary = { files: result.files, entries: result.entries };
+  if (format === "json") process.stdout.write(formatJson(result.diagnostics, summary));
+  else if (format === "github") {
+    process.stdout.write(formatGithub(result.diagnostics, summary));
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatJobSummary(result.diagnostics, summary));
+  } else process.stdout.write(formatPretty(result.diagnostics, summary, process.stdout.isTTY === true));
+  if (values["json-out"]) writeFileSync(values["json-out"], formatJson(result.diagnostics, summary));
+  return countBySeverity(result.diagnostics).errors > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`validate: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

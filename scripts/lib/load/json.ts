@@ -1,0 +1,137 @@
+import { parse, type AnyNode, type DocumentNode } from "@humanwhocodes/momoa";
+import type { Diagnostic } from "../diagnostics.ts";
+import { PositionIndex, pointerSegment } from "./positions.ts";
+
+/** A JSON file read strictly, with the position of every key and value. */
+export interface ParsedJson {
+  /** The value, or undefined when the text is not JSON at all. */
+  value: unknown;
+  positions: PositionIndex;
+  /** Problems with the JSON text itself (rule `strict-json`). */
+  problems: Diagnostic[];
+}
+
+/**
+ * Reads JSON the strict way: a byte-order mark, trailing content and duplicate keys
+ * are problems (JSON.parse would silently keep the last duplicate), and every value
+ * keeps its source position. Keys such as "__proto__" become plain own properties.
+ */
+export function parseJson(text: string, file: string): ParsedJson {
+  const problems: Diagnostic[] = [];
+  const positions = new PositionIndex();
+  const report = (line: number, column: number, message: string, hint?: string) =>
+    problems.push({ ruleId: "strict-json", severity: "error", file, line, column, message, ...(hint ? { hint } : {}) });
+
+  let source = text;
+  if (source.startsWith("\uFEFF")) {
+    report(1, 1, "The file starts with an invisible byte-order mark (BOM).", "Save the file as UTF-8 without BOM.");
+    source = source.slice(1);
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(source, { mode: "json", ranges: false, tokens: false });
+  } catch (error) {
+    const { line = 1, column = 1, offset = 0 } = error as { line?: number; column?: number; offset?: number };
+    const detail = error instanceof Error ? readableParseError(error.message) : String(error);
+    const before = source.slice(0, offset).trimEnd();
+    if (offset > 0 && isCompleteJson(before)) {
+      report(line, column, "This is not valid JSON: there is more text after the end of the data.", "Delete everything after the last closing bracket.");
+    } else if (before.endsWith(",") && /^\s*[}\]]/.test(source.slice(offset))) {
+      report(line, column, "This is not valid JSON: there is a comma after the last item.", "Delete the comma before this bracket.");
+    } else {
+      report(line, column, `This is not valid JSON: ${detail}.`, jsonHint(source, line));
+    }
+    return { value: undefined, positions, problems };
+  }
+  const value = evaluate(document.body, "", undefined, positions, report);
+  return { value, positions, problems };
+}
+
+function isCompleteJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const TOKEN_NAMES: Record<string, string> = {
+  LBrace: "'{'",
+  RBrace: "'}'",
+  LBracket: "'['",
+  RBracket: "']'",
+  Comma: "','",
+  Colon: "':'",
+  String: "text",
+  Number: "number",
+  Boolean: "true or false",
+  Null: "null",
+  EOF: "the end of the file",
+};
+
+function readableParseError(message: string): string {
+  return message
+    .replace(/\s*\(\d+:\d+\)\.?$/, "")
+    .replace(/\.$/, "")
+    .replace(/\b(LBrace|RBrace|LBracket|RBracket|Comma|Colon|String|Number|Boolean|Null|EOF)\b/g, (name) => TOKEN_NAMES[name] ?? name)
+    .replace(/^Unexpected (token |identifier )?/, "unexpected ")
+    .replace(/^unexpected end of input$/i, "the file ends too early")
+    .replace(/^Unexpected character /, "unexpected character ")
+    .replace(/ found$/, "");
+}
+
+function jsonHint(source: string, line: number): string {
+  const text = source.split("\n")[line - 1] ?? "";
+  if (/,\s*$/.test(text) || /^\s*[}\]]/.test(text)) return "Check for a comma after the last item of a list or object: JSON does not allow it.";
+  if (/'/.test(text)) return "JSON needs double quotes (\") around keys and text, not single quotes.";
+  return "Check the quotes, commas and brackets on this line and the line before.";
+}
+
+type Report = (line: number, column: number, message: string, hint?: string) => void;
+
+function evaluate(
+  node: AnyNode,
+  pointer: string,
+  key: { line: number; column: number } | undefined,
+  positions: PositionIndex,
+  report: Report,
+): unknown {
+  positions.set(pointer, { ...(key ? { key } : {}), value: node.loc.start });
+  switch (node.type) {
+    case "Object": {
+      const object: Record<string, unknown> = {};
+      const seen = new Map<string, number>();
+      for (const member of node.members) {
+        const name = member.name.type === "String" ? member.name.value : member.name.name;
+        const keyPosition = member.name.loc.start;
+        const firstLine = seen.get(name);
+        if (firstLine !== undefined) {
+          report(
+            keyPosition.line,
+            keyPosition.column,
+            `The key "${name}" appears twice in the same object (first on line ${firstLine}); only one can count.`,
+            "Keep one of them and delete the other.",
+          );
+          continue;
+        }
+        seen.set(name, keyPosition.line);
+        const child = evaluate(member.value, `${pointer}/${pointerSegment(name)}`, keyPosition, positions, report);
+        Object.defineProperty(object, name, { value: child, enumerable: true, writable: true, configurable: true });
+      }
+      return object;
+    }
+    case "Array":
+      return node.elements.map((element, index) =>
+        evaluate(element.value, `${pointer}/${index}`, undefined, positions, report),
+      );
+    case "String":
+    case "Number":
+    case "Boolean":
+      return node.value;
+    case "Null":
+      return null;
+    default:
+      return undefined;
+  }
+}

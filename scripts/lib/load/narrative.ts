@@ -1,0 +1,83 @@
+import type { Root } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import type { Position } from "../diagnostics.ts";
+import { type ParsedFrontmatter, parseFrontmatter, type SplitNarrative, splitNarrative } from "./frontmatter.ts";
+import { LineIndex } from "./positions.ts";
+
+/** A <lang>.md file: its frontmatter and its Markdown tree, with positions in the whole file. */
+export interface ParsedNarrative {
+  file: string;
+  lang: string;
+  text: string;
+  split: SplitNarrative;
+  /** Undefined when the file has no frontmatter block. */
+  frontmatter: ParsedFrontmatter | undefined;
+  tree: Root;
+  /** Converts an offset in `split.body` to a position in the file. */
+  bodyPosition(offset: number): Position;
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+/** Parses a narrative file. Never throws on bad content: problems are in `frontmatter.problems`. */
+export function parseNarrative(text: string, file: string, lang: string): ParsedNarrative {
+  const split = splitNarrative(text);
+  const frontmatter = split.yaml === undefined ? undefined : parseFrontmatter(split.yaml, split.yamlLine, file);
+  const tree = markdown.parse(split.body);
+  const lines = new LineIndex(split.body);
+  return {
+    file,
+    lang,
+    text,
+    split,
+    frontmatter,
+    tree,
+    bodyPosition(offset) {
+      const { line, column } = lines.position(offset);
+      return { line: line + split.bodyLine - 1, column };
+    },
+  };
+}
+
+/** A stretch of prose a reader sees, with a way back to its place in the file. */
+export interface ProseSpan {
+  text: string;
+  where: "title" | "summary" | "body";
+  position(offset: number): Position;
+}
+
+/**
+ * The prose of a narrative: the title, the summary and the text of the body, without code,
+ * raw HTML or link targets. Body spans are the source text of each text node, so offsets are exact.
+ */
+export function proseSpans(narrative: ParsedNarrative): ProseSpan[] {
+  const spans: ProseSpan[] = [];
+  const value = narrative.frontmatter?.value as Record<string, unknown> | undefined;
+  for (const where of ["title", "summary"] as const) {
+    const text = value?.[where];
+    if (typeof text !== "string" || !narrative.frontmatter) continue;
+    const start = narrative.frontmatter.positions.valueAt(`/${where}`);
+    const quoted = /^["']/.test(narrative.text.split("\n")[start.line - 1]?.slice(start.column - 1) ?? "");
+    spans.push({
+      text,
+      where,
+      // Exact on a plain or quoted one-line value; a folded value points at its start.
+      position: (offset) => (text.includes("\n") ? start : { line: start.line, column: start.column + offset + (quoted ? 1 : 0) }),
+    });
+  }
+  const body = narrative.split.body;
+  const visit = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }) => {
+    if (node.type === "code" || node.type === "inlineCode" || node.type === "html") return;
+    if (node.type === "text" && node.position) {
+      const start = node.position.start.offset ?? 0;
+      const end = node.position.end.offset ?? start;
+      spans.push({ text: body.slice(start, end), where: "body", position: (offset) => narrative.bodyPosition(start + offset) });
+      return;
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
+  };
+  visit(narrative.tree);
+  return spans;
+}

@@ -1,0 +1,53 @@
+import { countBySeverity, type Diagnostic } from "../diagnostics.ts";
+import { type Summary, summaryLine } from "./pretty.ts";
+
+/** GitHub shows this many annotations per step; the rest are in the job summary. */
+const MAX_ANNOTATIONS = 50;
+
+/**
+ * Workflow commands that annotate the exact line in the pull request's diff
+ * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+ */
+export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summary): string {
+  const lines = diagnostics.slice(0, MAX_ANNOTATIONS).map((d) => {
+    const command = d.severity === "error" ? "error" : "warning";
+    const properties = `file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.ruleId)}`;
+    return `::${command} ${properties}::${data(d.hint ? `${d.message}\n${d.hint}` : d.message)}`;
+  });
+  if (diagnostics.length > MAX_ANNOTATIONS) {
+    lines.push(`::notice::${data(`${diagnostics.length - MAX_ANNOTATIONS} more problems are listed in the job summary.`)}`);
+  }
+  lines.push(summaryLine(diagnostics, summary));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The Markdown job summary (written to $GITHUB_STEP_SUMMARY). Every value from the data is escaped. */
+export function formatJobSummary(diagnostics: readonly Diagnostic[], summary: Summary): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const verdict = errors > 0 ? "❌ The data has errors to fix." : warnings > 0 ? "✅ No errors; some warnings to look at." : "✅ All checks passed.";
+  const lines = [`## COP Atlas validation`, "", verdict, "", summaryLine(diagnostics, summary), ""];
+  if (diagnostics.length > 0) {
+    lines.push("| | File | Line | Problem | Rule |", "| --- | --- | --- | --- | --- |");
+    for (const d of diagnostics.slice(0, 1000)) {
+      lines.push(`| ${d.severity === "error" ? "❌" : "⚠️"} | ${cell(d.file)} | ${d.line}:${d.column} | ${cell(d.message)}${d.hint ? `<br>${cell(d.hint)}` : ""} | ${cell(d.ruleId)} |`);
+    }
+    if (diagnostics.length > 1000) lines.push("", `…and ${diagnostics.length - 1000} more.`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function data(text: string): string {
+  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+
+function property(text: string): string {
+  return data(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+
+/** Escapes text for a Markdown table cell: no HTML, links, mentions or pipes survive. */
+function cell(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    .replaceAll("@", "@\u200D")
+    .replace(/\r?\n/g, "<br>");
+}

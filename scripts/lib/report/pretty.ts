@@ -1,0 +1,36 @@
+import { countBySeverity, type Diagnostic } from "../diagnostics.ts";
+
+export interface Summary {
+  files: number;
+  entries: number;
+}
+
+/** The terminal format: problems grouped by file as `line:col  severity  message  rule-id`, then a count. */
+export function formatPretty(diagnostics: readonly Diagnostic[], summary: Summary, color = false): string {
+  const paint = (code: number, text: string) => (color ? `\u001B[${code}m${text}\u001B[0m` : text);
+  const lines: string[] = [];
+  let currentFile: string | undefined;
+  for (const d of diagnostics) {
+    if (d.file !== currentFile) {
+      if (currentFile !== undefined) lines.push("");
+      lines.push(paint(4, d.file));
+      currentFile = d.file;
+    }
+    const severity = d.severity === "error" ? paint(31, "error  ") : paint(33, "warning");
+    lines.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${severity}  ${d.message}  ${paint(2, d.ruleId)}`);
+    if (d.hint) for (const hintLine of d.hint.split("\n")) lines.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${paint(2, hintLine)}`);
+  }
+  if (lines.length > 0) lines.push("");
+  lines.push(summaryLine(diagnostics, summary));
+  return `${lines.join("\n")}\n`;
+}
+
+/** "Checked 42 files in 17 entries: 2 errors, 1 warning." */
+export function summaryLine(diagnostics: readonly Diagnostic[], summary: Summary): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  return `Checked ${count(summary.files, "file")} in ${count(summary.entries, "entry", "entries")}: ${count(errors, "error")}, ${count(warnings, "warning")}.`;
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

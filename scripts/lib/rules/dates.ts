@@ -1,0 +1,83 @@
+import { fieldName } from "../load/positions.ts";
+import type { Rule } from "../validate/dataset.ts";
+import { activityValues, profileValues } from "./values.ts";
+
+const PARTIAL_DATE = /^([12]\d{3})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** Starts further ahead than this are implausible even for planned work. */
+const MAX_YEARS_AHEAD_START = 10;
+const MAX_YEARS_AHEAD_END = 50;
+
+/** Partial ISO dates that exist, in order, and not implausibly in the future. */
+export const dates: Rule = {
+  id: "dates",
+  description: "Dates are partial ISO dates (2019, 2019-06, 2019-06-30) that exist; start is not after end; a start in the future needs status planned; no date is implausibly far ahead; sources are not accessed in the future.",
+  check(dataset, report) {
+    const today = dataset.now.toISOString().slice(0, 10);
+    const year = dataset.now.getUTCFullYear();
+    for (const { file, value, positions } of [...activityValues(dataset), ...profileValues(dataset)]) {
+      const at = (pointer: string, message: string, hint?: string, severity: "error" | "warning" = "error") =>
+        report({ file, ...positions.valueAt(pointer), message, severity, ...(hint ? { hint } : {}) });
+      const valid = new Map<string, string>();
+      const datePointers: string[] = ["/start", "/end"];
+      (Array.isArray(value.links) ? value.links : []).forEach((_, index) => datePointers.push(`/links/${index}/accessed`));
+      for (const pointer of datePointers) {
+        const written = pick(value, pointer);
+        if (typeof written !== "string") continue;
+        const problem = dateProblem(written);
+        if (problem) at(pointer, `${fieldName(pointer)}: "${written}" ${problem}`, "Write a year (2019), a year and month (2019-06) or a full date (2019-06-30).");
+        else valid.set(pointer, written);
+      }
+      const start = valid.get("/start");
+      const end = valid.get("/end");
+      if (start && end && compareAtPrecision(end, start) < 0) {
+        at("/end", `end (${end}) is before start (${start}).`, "Check both dates against the source.");
+      }
+      if (start) {
+        if (Number(start.slice(0, 4)) > year + MAX_YEARS_AHEAD_START) {
+          at("/start", `start (${start}) is implausibly far in the future.`);
+        } else if (compareAtPrecision(start, today) > 0 && value.status !== "planned") {
+          at("/start", `start (${start}) is in the future, but the status is "${String(value.status)}".`, 'Use status "planned" for work that has not started, or correct the date.');
+        }
+      }
+      if (end && Number(end.slice(0, 4)) > year + MAX_YEARS_AHEAD_END) at("/end", `end (${end}) is implausibly far in the future.`);
+      if (end && value.status === "completed" && compareAtPrecision(end, today) > 0) {
+        at("/end", `end (${end}) is in the future, but the status is "completed".`, 'Use "active" until it ends, or correct the date.', "warning");
+      }
+      for (const [pointer, accessed] of valid) {
+        if (pointer.endsWith("/accessed") && compareAtPrecision(accessed, today) > 0) {
+          at(pointer, `${fieldName(pointer)}: the source cannot have been accessed in the future (${accessed}).`);
+        }
+      }
+    }
+  },
+};
+
+/** Why a partial date is not a real one, or undefined when it is. */
+export function dateProblem(written: string): string | undefined {
+  const match = PARTIAL_DATE.exec(written);
+  if (!match) return "is not a date in the expected form.";
+  const [, year, month, day] = match;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return `has no month ${month}.`;
+  if (day !== undefined) {
+    const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    if (Number(day) < 1 || Number(day) > days) return `does not exist: ${year}-${month} has ${days} days.`;
+  }
+  return undefined;
+}
+
+/** Compares two partial dates at the precision they share: 2019 and 2019-06 are equal. */
+export function compareAtPrecision(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  const left = a.slice(0, length);
+  const right = b.slice(0, length);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function pick(value: Record<string, unknown>, pointer: string): unknown {
+  let current: unknown = value;
+  for (const segment of pointer.slice(1).split("/")) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}

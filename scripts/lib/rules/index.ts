@@ -1,0 +1,31 @@
+import type { Rule } from "../validate/dataset.ts";
+import { dates } from "./dates.ts";
+import { duplicates } from "./duplicates.ts";
+import { evidence } from "./evidence.ts";
+import { layout } from "./layout.ts";
+import { links } from "./links.ts";
+import { narratives } from "./narratives.ts";
+import { privacy } from "./privacy.ts";
+import { references } from "./references.ts";
+import { safeYaml } from "./safe-yaml.ts";
+import { schema } from "./schema.ts";
+import { strictJson } from "./strict-json.ts";
+import { terminology } from "./terminology.ts";
+import { unicode } from "./unicode.ts";
+
+/** Every rule, in the order the README documents them. */
+export const RULES: readonly Rule[] = [
+  layout,
+  strictJson,
+  safeYaml,
+  schema,
+  dates,
+  links,
+  unicode,
+  narratives,
+  references,
+  duplicates,
+  evidence,
+  terminology,
+  privacy,
+];

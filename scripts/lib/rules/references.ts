@@ -1,0 +1,76 @@
+import { type Dataset, isObject, type Report, type Rule } from "../validate/dataset.ts";
+import { closestMatch } from "../suggest.ts";
+import { classifyPath } from "../load/paths.ts";
+
+/** Links between files resolve: related entries exist, countries include the owner, regions match the reference table. */
+export const references: Rule = {
+  id: "references",
+  description: "Related entries exist; an entry filed under a country that lists countries includes that country; a country profile's region matches the ITU-D reference table; no entry refers to one a change deletes.",
+  check(dataset, report) {
+    for (const entry of dataset.entries) {
+      const activity = dataset.activity(entry);
+      const value = activity?.value;
+      if (!activity || !value) continue;
+      const positions = activity.parsed.positions;
+      const code = entry.owner.id.toUpperCase();
+      if (entry.owner.type === "country" && Array.isArray(value.countries) && value.countries.every((c) => typeof c === "string") && !value.countries.includes(code)) {
+        report({ file: activity.file, ...positions.valueAt("/countries"), message: `countries does not include ${code}, the country this entry is filed under.`, hint: `Add "${code}" to countries, or leave countries out for ${code}'s own activity.` });
+      }
+      if (!Array.isArray(value.related)) continue;
+      value.related.forEach((link, index) => {
+        if (typeof link !== "string" || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(link)) return;
+        const self = `${entry.owner.id}/${entry.slug}`;
+        if (link === self) {
+          report({ file: activity.file, ...positions.valueAt(`/related/${index}`), message: `related[${index}]: an entry cannot be related to itself.` });
+        } else if (!dataset.entryExists(link)) {
+          const [ownerId] = link.split("/");
+          const siblings = dataset.entriesOf({ type: entry.owner.type, id: ownerId ?? "", dir: `${entry.owner.type === "country" ? "countries" : "organizations"}/${ownerId}` }).map((e) => `${e.owner.id}/${e.slug}`);
+          const suggestion = closestMatch(link, siblings);
+          report({ file: activity.file, ...positions.valueAt(`/related/${index}`), message: `related[${index}]: there is no entry "${link}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`, hint: "A related entry is written <country code or organisation id>/<entry folder>, such as rwa/national-cop-policy-2019." });
+        }
+      });
+    }
+    checkRegions(dataset, report);
+    checkDeleted(dataset, report);
+  },
+};
+
+function checkRegions(dataset: Dataset, report: Report): void {
+  const countries = dataset.vocabularies.get("countries").terms;
+  const regions = dataset.vocabularies.get("regions").terms;
+  for (const file of dataset.profiles) {
+    const info = classifyPath(file);
+    if (info.role !== "profile" || info.owner.type !== "country") continue;
+    const parsed = dataset.json(file);
+    const region = isObject(parsed?.value) ? parsed.value.region : undefined;
+    const term = countries.get(info.owner.id.toUpperCase());
+    const expected = term?.meta?.region;
+    if (!parsed || typeof region !== "string" || !regions.has(region) || typeof expected !== "string" || region === expected) continue;
+    const uncertain = term?.meta?.uncertain === true;
+    report({
+      file,
+      ...parsed.positions.valueAt("/region"),
+      severity: uncertain ? "warning" : "error",
+      message: `The ITU-D reference table puts ${term?.labels.en ?? info.owner.id} in "${expected}", not "${region}".`,
+      hint: uncertain
+        ? `The table marks this assignment as uncertain (${String(term?.meta?.note ?? "see schemas/reference/itu-regions.md")}); the secretariat decides.`
+        : `Use "${expected}", or ask the secretariat to correct schemas/reference/itu-regions.csv with a source.`,
+    });
+  }
+}
+
+function checkDeleted(dataset: Dataset, report: Report): void {
+  if (dataset.deletedEntries.length === 0) return;
+  const deleted = new Set(dataset.deletedEntries);
+  for (const file of dataset.allActivityFiles()) {
+    const parsed = dataset.json(file);
+    const related = isObject(parsed?.value) ? parsed.value.related : undefined;
+    if (!parsed || !Array.isArray(related)) continue;
+    related.forEach((link, index) => {
+      if (typeof link === "string" && deleted.has(link)) {
+        report({ file, ...parsed.positions.valueAt(`/related/${index}`), message: `related[${index}]: "${link}" is deleted by this change.`, hint: "Remove the reference, or keep the entry." });
+      }
+    });
+  }
+}
+

@@ -1,0 +1,54 @@
+import { proseSpans } from "../load/narrative.ts";
+import { isObject, type Rule } from "../validate/dataset.ts";
+
+/** Terms the Luxembourg Terminology Guidelines (2016) ask to avoid, with their preferred forms. */
+export const terminology: Rule = {
+  id: "terminology",
+  description: "Prose avoids the terms the Luxembourg Terminology Guidelines (2016) ask to avoid, such as \"child pornography\", and says what to write instead; quoting a law's official title listed in officialTitles is allowed.",
+  check(dataset, report) {
+    const compiled = dataset.vocabularies.terminology.map((term) => ({
+      term,
+      patterns: term.avoid.map((source) => new RegExp(source, "giu")),
+    }));
+    for (const entry of dataset.entries) {
+      for (const narrative of dataset.narratives(entry).values()) {
+        const value = narrative.frontmatter?.value;
+        const titles = (isObject(value) && Array.isArray(value.officialTitles) ? value.officialTitles : []).filter((t): t is string => typeof t === "string");
+        const language = narrative.lang.split("-")[0];
+        for (const span of proseSpans(narrative)) {
+          const quoted = quotedRanges(span.text, titles);
+          for (const { term, patterns } of compiled) {
+            if (term.language !== language) continue;
+            for (const pattern of patterns) {
+              for (const match of span.text.matchAll(pattern)) {
+                const start = match.index ?? 0;
+                const end = start + match[0].length;
+                if (quoted.some(([from, to]) => start >= from && end <= to)) continue;
+                report({
+                  file: narrative.file,
+                  ...span.position(start),
+                  severity: term.severity,
+                  message: `"${match[0]}" ${term.severity === "error" ? "is a term to avoid" : "needs care"}: write "${term.prefer}" instead (Luxembourg Terminology Guidelines).`,
+                  hint: "If you are quoting the official title of a law or document, add that exact title to officialTitles in the frontmatter.",
+                });
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+};
+
+/** Where the official titles occur in a text, so that terms inside them are allowed. */
+function quotedRanges(text: string, titles: readonly string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const lower = text.toLowerCase();
+  for (const title of titles) {
+    const wanted = title.toLowerCase();
+    for (let index = lower.indexOf(wanted); index !== -1; index = lower.indexOf(wanted, index + 1)) {
+      ranges.push([index, index + wanted.length]);
+    }
+  }
+  return ranges;
+}

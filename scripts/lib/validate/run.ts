@@ -1,0 +1,35 @@
+import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import type { Dataset, Rule } from "./dataset.ts";
+
+/**
+ * Runs every rule over a dataset and returns all problems in a stable order. A rule
+ * that throws becomes one diagnostic (`rule-crashed`) instead of hiding the others.
+ */
+export function runRules(dataset: Dataset, rules: readonly Rule[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    try {
+      rule.check(dataset, (problem) => {
+        diagnostics.push({ ruleId: rule.id, ...problem, severity: problem.severity ?? "error" });
+      });
+    } catch (error) {
+      diagnostics.push({
+        ruleId: "rule-crashed",
+        severity: "error",
+        file: ".",
+        line: 1,
+        column: 1,
+        message: `The check "${rule.id}" failed with an internal error: ${error instanceof Error ? error.message : String(error)}.`,
+        hint: "This is a bug in COP Atlas, not in your data. Please report it to the secretariat.",
+      });
+    }
+  }
+  return dedupe(diagnostics.sort(compareDiagnostics));
+}
+
+function dedupe(sorted: Diagnostic[]): Diagnostic[] {
+  return sorted.filter((diagnostic, index) => {
+    const previous = sorted[index - 1];
+    return !previous || compareDiagnostics(previous, diagnostic) !== 0;
+  });
+}

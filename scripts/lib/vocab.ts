@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+
+/** The six UN languages, in the order the UN lists them. */
+export const UN_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"] as const;
+export type UnLanguage = (typeof UN_LANGUAGES)[number];
+export type Labels = Record<UnLanguage, string>;
+
+/** One allowed value of a controlled list. */
+export interface Term {
+  id: string;
+  labels: Labels;
+  description?: string;
+  meta?: Record<string, unknown>;
+}
+
+/** A controlled list (schemas/vocab/<name>.json). */
+export interface Vocabulary {
+  name: string;
+  id: string;
+  title: string;
+  labels: Labels;
+  terms: Map<string, Term>;
+}
+
+/** A terminology rule after the Luxembourg Guidelines (schemas/vocab/terminology.json). */
+export interface TerminologyTerm {
+  id: string;
+  language: string;
+  avoid: string[];
+  prefer: string;
+  severity: "error" | "warning";
+  sources: string[];
+  note?: string;
+}
+
+export interface Vocabularies {
+  lists: Map<string, Vocabulary>;
+  terminology: TerminologyTerm[];
+  /** Looks a list up by name ("topics"); throws for a name the code should not ask for. */
+  get(name: string): Vocabulary;
+}
+
+/** Reads every controlled list under schemas/vocab. */
+export function loadVocabularies(root: string): Vocabularies {
+  const folder = join(root, "schemas", "vocab");
+  const lists = new Map<string, Vocabulary>();
+  let terminology: TerminologyTerm[] = [];
+  for (const file of readdirSync(folder).sort()) {
+    if (!file.endsWith(".json")) continue;
+    const document = JSON.parse(readFileSync(join(folder, file), "utf8"));
+    const name = basename(file, ".json");
+    if (name === "terminology") {
+      terminology = document.terms as TerminologyTerm[];
+      continue;
+    }
+    const terms = new Map<string, Term>();
+    for (const branch of document.oneOf as Array<{ const: string; labels: Labels; description?: string; meta?: Record<string, unknown> }>) {
+      terms.set(branch.const, {
+        id: branch.const,
+        labels: branch.labels,
+        ...(branch.description ? { description: branch.description } : {}),
+        ...(branch.meta ? { meta: branch.meta } : {}),
+      });
+    }
+    lists.set(name, { name, id: document.$id, title: document.title, labels: document.labels, terms });
+  }
+  return {
+    lists,
+    terminology,
+    get(name) {
+      const list = lists.get(name);
+      if (!list) throw new Error(`vocabularies: schemas/vocab/${name}.json is missing`);
+      return list;
+    },
+  };
+}
+
+/** The vocabulary a schema document is, if it is one (matched by `$id`). */
+export function vocabularyOfSchema(vocabularies: Vocabularies, schema: unknown): Vocabulary | undefined {
+  const id = (schema as { $id?: unknown } | null)?.$id;
+  if (typeof id !== "string") return undefined;
+  for (const list of vocabularies.lists.values()) if (list.id === id) return list;
+  return undefined;
+}
