@@ -15,7 +15,7 @@ export interface SourceFile {
   tooLarge?: boolean;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Reads one file safely: never follows a symlink, never reads past the size limit, never decodes binary as text. */
 export function readSourceFile(root: string, path: string): SourceFile | undefined {

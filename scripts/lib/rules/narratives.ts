@@ -25,7 +25,9 @@ export const narratives: Rule = {
           hint: `Add ${entry.dir}/${original}.md, or set originalLanguage to the language the story was first written in.`,
         });
       }
-      const version = source ? versionOf(source) : undefined;
+      // Without the original, every other file would look like a broken translation: one problem is enough.
+      if (!source) continue;
+      const version = versionOf(source);
       for (const [lang, narrative] of narratives) {
         const frontmatter = narrative.frontmatter;
         if (!frontmatter || !isObject(frontmatter.value)) continue;

@@ -27,7 +27,10 @@ export const privacy: Rule = {
           }
         }
         visit(narrative.tree, "link", (node: Link) => {
-          if (node.url.toLowerCase().startsWith("mailto:")) {
+          const address = node.url.slice(7);
+          const shown = node.children.map((child) => ("value" in child ? child.value : "")).join("");
+          // An address written out in the text is already reported as prose.
+          if (node.url.toLowerCase().startsWith("mailto:") && !shown.includes(address)) {
             report({ file: narrative.file, ...narrative.bodyPosition(node.position?.start.offset ?? 0), severity: "warning", message: `An e-mail link in the text (${node.url.slice(7)}).`, hint });
           }
         });

@@ -13,7 +13,7 @@ export const references: Rule = {
       if (!activity || !value) continue;
       const positions = activity.parsed.positions;
       const code = entry.owner.id.toUpperCase();
-      if (entry.owner.type === "country" && Array.isArray(value.countries) && value.countries.every((c) => typeof c === "string") && !value.countries.includes(code)) {
+      if (entry.owner.type === "country" && Array.isArray(value.countries) && value.countries.every((c) => typeof c === "string" && dataset.vocabularies.get("countries").terms.has(c)) && !value.countries.includes(code)) {
         report({ file: activity.file, ...positions.valueAt("/countries"), message: `countries does not include ${code}, the country this entry is filed under.`, hint: `Add "${code}" to countries, or leave countries out for ${code}'s own activity.` });
       }
       if (!Array.isArray(value.related)) continue;

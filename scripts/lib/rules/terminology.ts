@@ -22,13 +22,15 @@ export const terminology: Rule = {
             for (const pattern of patterns) {
               for (const match of span.text.matchAll(pattern)) {
                 const start = match.index ?? 0;
-                const end = start + match[0].length;
+                // Report the whole word: a pattern may stop at a stem ("child porn" in "child pornography").
+                const end = start + match[0].length + (/^[\p{L}\p{M}]*/u.exec(span.text.slice(start + match[0].length))?.[0].length ?? 0);
+                const found = span.text.slice(start, end);
                 if (quoted.some(([from, to]) => start >= from && end <= to)) continue;
                 report({
                   file: narrative.file,
                   ...span.position(start),
                   severity: term.severity,
-                  message: `"${match[0]}" ${term.severity === "error" ? "is a term to avoid" : "needs care"}: write "${term.prefer}" instead (Luxembourg Terminology Guidelines).`,
+                  message: `"${found}" ${term.severity === "error" ? "is a term to avoid" : "needs care"}: write "${term.prefer}" instead (Luxembourg Terminology Guidelines).`,
                   hint: "If you are quoting the official title of a law or document, add that exact title to officialTitles in the frontmatter.",
                 });
               }

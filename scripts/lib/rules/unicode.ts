@@ -64,6 +64,5 @@ export function visible(text: string): string {
 function firstDifference(a: string, b: string): number {
   let index = 0;
   while (index < a.length && a[index] === b[index]) index++;
-  // Point at the base letter, not the combining mark.
-  return Math.max(0, index - 1);
+  return index;
 }

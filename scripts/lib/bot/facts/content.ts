@@ -1,0 +1,116 @@
+import { parseProfile } from "../profile.ts";
+import { classifyBotPath, touchedPaths, type Unit } from "../paths.ts";
+import type { ChangedFile, EntryRead, NarrativeRead, ProfileRead } from "../types.ts";
+import { readNarrative, readOriginalLanguage } from "./narrative.ts";
+
+/** A file read at a commit: its text, or why there is none. */
+export type FileRead = { status: "ok"; text: string } | { status: "missing" } | { status: "error"; message: string };
+
+/** A folder listed at a commit. */
+export type DirRead =
+  | { status: "ok"; entries: { name: string; type: "file" | "dir" | "other" }[] }
+  | { status: "missing" }
+  | { status: "error"; message: string };
+
+/**
+ * Reads repository content at a commit. Two adapters: the contents API (in Actions) and
+ * `git show` (the local dry run). Content is returned as text and treated as data only.
+ */
+export interface ContentReader {
+  readFile(ref: string, path: string): Promise<FileRead>;
+  listDir(ref: string, path: string): Promise<DirRead>;
+}
+
+/** Files bigger than this are not read (checklist item 25). */
+export const MAX_FILE_BYTES = 256 * 1024;
+/** Entries whose titles the bot reads for one pull request; more are counted, not read. */
+export const MAX_ENTRIES_READ = 30;
+/** Narrative files read per entry. */
+const MAX_NARRATIVES = 12;
+const NARRATIVE_FILE = /^([a-z]{2,3}(-[A-Za-z0-9]{2,8})?)\.md$/;
+
+export interface ContentFacts {
+  profiles: Record<string, { base: ProfileRead; head: ProfileRead | null }>;
+  entries: Record<string, EntryRead>;
+  entriesNotRead: number;
+}
+
+/**
+ * Reads what the policy and the comment need from the repository content: each touched unit's
+ * profile at the trust commit (and at the head when the PR changes it), and each touched entry's
+ * narratives at the head (at the base when the PR removes the entry).
+ */
+export async function gatherContentFacts(
+  reader: ContentReader,
+  input: { files: ChangedFile[]; trustSha: string; headSha: string; baseSha: string },
+): Promise<ContentFacts> {
+  const units = new Map<string, { unit: Unit; profileTouched: boolean }>();
+  const entries = new Map<string, string>();
+  for (const file of input.files) {
+    for (const path of touchedPaths(file)) {
+      const info = classifyBotPath(path);
+      if (info.kind === "governance" || info.kind === "unknown") continue;
+      const known = units.get(info.unit.key) ?? { unit: info.unit, profileTouched: false };
+      if (info.kind === "profile") known.profileTouched = true;
+      units.set(info.unit.key, known);
+      if (info.kind !== "profile") entries.set(info.entryKey, info.entryDir);
+    }
+  }
+
+  const profiles: ContentFacts["profiles"] = {};
+  for (const [key, { unit, profileTouched }] of [...units].sort(byKey)) {
+    const base = toProfile(await reader.readFile(input.trustSha, unit.profilePath));
+    const head = profileTouched ? toProfile(await reader.readFile(input.headSha, unit.profilePath)) : null;
+    profiles[key] = { base, head };
+  }
+
+  const result: ContentFacts["entries"] = {};
+  const sorted = [...entries].sort(byKey);
+  for (const [key, dir] of sorted.slice(0, MAX_ENTRIES_READ)) {
+    result[key] = await readEntry(reader, dir, input.headSha, input.baseSha);
+  }
+  return { profiles, entries: result, entriesNotRead: Math.max(0, sorted.length - MAX_ENTRIES_READ) };
+}
+
+function toProfile(read: FileRead): ProfileRead {
+  if (read.status === "error") return { status: "error", message: `could not be read (${read.message})` };
+  return parseProfile(read.status === "ok" ? read.text : null);
+}
+
+async function readEntry(reader: ContentReader, dir: string, headSha: string, baseSha: string): Promise<EntryRead> {
+  let ref: EntryRead["ref"] = "head";
+  let listing = await reader.listDir(headSha, dir);
+  if (listing.status === "missing") {
+    ref = "base";
+    listing = await reader.listDir(baseSha, dir);
+  }
+  if (listing.status !== "ok") {
+    const why = listing.status === "missing" ? "exists neither at the head nor at the base" : `could not be listed (${listing.message})`;
+    return { ref, originalLanguage: null, narratives: [], problems: [`${dir} ${why}`] };
+  }
+  const sha = ref === "head" ? headSha : baseSha;
+  const problems: string[] = [];
+  let originalLanguage: string | null = null;
+  if (listing.entries.some((entry) => entry.name === "activity.json" && entry.type === "file")) {
+    const facts = await reader.readFile(sha, `${dir}/activity.json`);
+    if (facts.status === "ok") originalLanguage = readOriginalLanguage(facts.text);
+    else if (facts.status === "error") problems.push(`${dir}/activity.json could not be read (${facts.message})`);
+  }
+  const names = listing.entries
+    .filter((entry) => entry.type === "file" && NARRATIVE_FILE.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+  if (names.length > MAX_NARRATIVES) problems.push(`${dir} has more than ${MAX_NARRATIVES} narrative files; only the first are shown`);
+  const narratives: NarrativeRead[] = [];
+  for (const name of names.slice(0, MAX_NARRATIVES)) {
+    const lang = name.slice(0, -3);
+    const read = await reader.readFile(sha, `${dir}/${name}`);
+    if (read.status === "ok") narratives.push(readNarrative(lang, read.text));
+    else narratives.push({ lang, title: null, version: null, translation: null, problem: read.status === "missing" ? "is missing" : `could not be read (${read.message})` });
+  }
+  return { ref, originalLanguage, narratives, problems };
+}
+
+function byKey<T>(a: [string, T], b: [string, T]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
