@@ -28,6 +28,18 @@ export function createAjv(): Ajv2020 {
   return ajv;
 }
 
+/**
+ * A vocabulary's oneOf of string consts accepts exactly the same values as an enum of them,
+ * and an enum compiles and runs in a fraction of the time (the country list has 195 branches).
+ * The published schema keeps the oneOf, where each value carries its labels.
+ */
+function forValidation(document: Record<string, unknown>): Record<string, unknown> {
+  const branches = document.oneOf;
+  if (!Array.isArray(branches) || !branches.every((branch) => typeof branch?.const === "string")) return document;
+  const { oneOf: _oneOf, labels: _labels, sources: _sources, ...rest } = document;
+  return { ...rest, type: "string", enum: branches.map((branch) => branch.const) };
+}
+
 /** Reads schemas/ (file schemas and vocabularies) and compiles each file schema once. */
 export function loadSchemas(root: string): SchemaSet {
   const ajv = createAjv();
@@ -40,7 +52,7 @@ export function loadSchemas(root: string): SchemaSet {
       const id = document.$id;
       if (typeof id !== "string") throw new Error(`schemas: ${name} has no $id`);
       documents.set(id, document);
-      ajv.addSchema(document);
+      ajv.addSchema(forValidation(document));
     }
   }
   const compile = (kind: SchemaKind): ValidateFunction => {

@@ -100,8 +100,12 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
         atKey: true,
       } as Described;
     }
+    case "enum":
     case "oneOf": {
       const list = vocabularyOfSchema(context.vocabularies, parent);
+      if (!list && error.keyword === "enum") {
+        return { message: `${where}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.` };
+      }
       if (!list) return { message: `${where}${error.message ?? "is not valid"}.` };
       const noun = VALUE_NOUNS[list.name] ?? "value";
       const value = error.data;
@@ -151,8 +155,6 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       return { message: `${where}has too many fields: at most ${String(params.limit)}.` };
     case "const":
       return { message: `${where}must be ${JSON.stringify(params.allowedValue)}.` };
-    case "enum":
-      return { message: `${where}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.` };
     case "minimum":
     case "maximum":
       return { message: `${where}must be ${error.keyword === "minimum" ? "at least" : "at most"} ${String(params.limit)}.` };

@@ -1,7 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
 import { RULES } from "../rules/index.ts";
-import { loadSchemas } from "../schema/ajv.ts";
-import { loadVocabularies } from "../vocab.ts";
+import { loadSchemas, type SchemaSet } from "../schema/ajv.ts";
+import { loadVocabularies, type Vocabularies } from "../vocab.ts";
 import { Dataset, type Rule } from "./dataset.ts";
 import { runRules } from "./run.ts";
 
@@ -13,6 +13,9 @@ export interface ValidateOptions {
   /** "Today", for date rules; the real date by default. */
   now?: Date;
   rules?: readonly Rule[];
+  /** Already loaded schemas and vocabularies, to validate many times without reloading them. */
+  schemas?: SchemaSet;
+  vocabularies?: Vocabularies;
 }
 
 export interface ValidationResult {
@@ -27,8 +30,8 @@ export interface ValidationResult {
 export function validateRepository(options: ValidateOptions): ValidationResult {
   const dataset = new Dataset({
     root: options.root,
-    vocabularies: loadVocabularies(options.root),
-    schemas: loadSchemas(options.root),
+    vocabularies: options.vocabularies ?? loadVocabularies(options.root),
+    schemas: options.schemas ?? loadSchemas(options.root),
     now: options.now ?? new Date(),
     ...(options.targets ? { targets: options.targets } : {}),
   });
