@@ -1,0 +1,136 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, describe, expect, test } from "vitest";
+import type { JsonReport } from "../../scripts/lib/report/json.ts";
+import { makeRepo, PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
+
+const CLI = join(PROJECT_ROOT, "scripts/cli/validate.ts");
+/** tsx's loader by absolute URL: the temporary repositories have no node_modules of their own. */
+const TSX = pathToFileURL(join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+const ACTIVITY = "countries/ken/activities/example-strategy-2020/activity.json";
+
+function validate(repo: TempRepo, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ["--import", TSX, CLI, ...args], {
+    cwd: repo.root,
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "", FORCE_COLOR: "0", GITHUB_STEP_SUMMARY: "", ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const breakActivity = (r: TempRepo) => {
+  const text = readFileSync(join(r.root, ACTIVITY), "utf8");
+  r.write(ACTIVITY, text.replace('"grooming"', '"cyber-bullying"').replace("https://example.org/strategy", "http://example.org/strategy"));
+};
+
+describe("npm run validate", () => {
+  test("exits 0 on valid data and prints a summary line with counts", () => {
+    repo = makeRepo();
+    const { code, stdout, stderr } = validate(repo, []);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toBe("Checked 4 files in 1 entry: 0 errors, 0 warnings.\n");
+  });
+
+  test("exits 1 and lists every problem grouped by file, with line, column and rule", () => {
+    repo = makeRepo();
+    breakActivity(repo);
+    const { code, stdout } = validate(repo, []);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${ACTIVITY}\n  9:31     error    topics[1]: "cyber-bullying" is not a known topic; did you mean "cyberbullying"?  schema`);
+    expect(stdout).toContain("  11:14    error    links[0].url: only https addresses are accepted, not http.  links");
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("Checked 4 files in 1 entry: 2 errors, 0 warnings.");
+    expect(stdout).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  test("--format json prints a parseable report listing every problem", () => {
+    repo = makeRepo();
+    breakActivity(repo);
+    const { code, stdout } = validate(repo, ["--format", "json"]);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.summary).toEqual({ files: 4, entries: 1, errors: 2, warnings: 0 });
+    expect(report.diagnostics.map((d) => [d.ruleId, d.file, d.line, d.column])).toEqual([
+      ["schema", ACTIVITY, 9, 31],
+      ["links", ACTIVITY, 11, 14],
+    ]);
+  });
+
+  test("--format github prints annotations and writes a job summary", () => {
+    repo = makeRepo();
+    breakActivity(repo);
+    const summary = join(repo.root, "summary.md");
+    const { code, stdout } = validate(repo, ["--format", "github"], { GITHUB_STEP_SUMMARY: summary });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`::error file=${ACTIVITY},line=9,col=31,title=schema::topics[1]: "cyber-bullying" is not a known topic; did you mean "cyberbullying"?`);
+    const markdown = readFileSync(summary, "utf8");
+    expect(markdown).toContain("## COP Atlas validation");
+    expect(markdown).toContain("| ❌ | countries/ken/activities/example-strategy-2020/activity.json | 9:31 |");
+  });
+
+  test("--json-out writes the same report to a file", () => {
+    repo = makeRepo();
+    breakActivity(repo);
+    validate(repo, ["--json-out", "report.json"]);
+    const report = JSON.parse(readFileSync(join(repo.root, "report.json"), "utf8")) as JsonReport;
+    expect(report.summary.errors).toBe(2);
+  });
+
+  test("given paths, only those are checked", () => {
+    repo = makeRepo();
+    repo.write("countries/rwa/country.json", '{ "region": "africa", "reviewers": [], "extra": 1 }\n');
+    expect(validate(repo, ["countries/ken"]).code).toBe(0);
+    const other = validate(repo, ["countries/rwa"]);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain('"extra" is not a field of a country profile (country.json).');
+  });
+
+  test("--changed checks what git says changed against the base, committed or not", () => {
+    repo = makeRepo();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo?.root, encoding: "utf8" });
+    git("init", "-q", "-b", "main");
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".");
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "base");
+    // A broken file that is not part of the change must not be reported.
+    repo.write("countries/rwa/country.json", '{ "region": "africa", "reviewers": [], "extra": 1 }\n');
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".");
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "old problem");
+    git("checkout", "-q", "-b", "change");
+    breakActivity(repo);
+    const result = validate(repo, ["--changed", "main", "--format", "json"]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(new Set(report.diagnostics.map((d) => d.file))).toEqual(new Set([ACTIVITY]));
+    expect(report.summary.entries).toBe(1);
+  });
+
+  test("the tool itself failing exits 2 with one clear line and no stack trace", () => {
+    repo = makeRepo();
+    repo.remove("schemas/vocab/topics.json");
+    const { code, stdout, stderr } = validate(repo, []);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^validate: /);
+  });
+
+  test("an unknown option exits 2", () => {
+    repo = makeRepo();
+    const { code, stderr } = validate(repo, ["--frmat", "json"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^validate: .*--frmat/);
+  });
+
+  test("--help prints the usage", () => {
+    repo = makeRepo();
+    const { code, stdout } = validate(repo, ["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run validate -- \[paths\.\.\.\] \[options\]/);
+  });
+});
