@@ -233,8 +233,8 @@ export function checkCodeownersCurrent(committed: string | undefined, expected: 
       column: 1,
       message:
         committed === undefined
-          ? `Unexpected missing ${file}, expected the file generated from the reviewer lists`
-          : `Unexpected ${file} that does not match the reviewer lists, expected the generated version`,
+          ? `${file} is missing: it must be generated from the reviewer lists.`
+          : `${file} does not match the reviewer lists in the profiles.`,
       hint: "Run `npm run codeowners` and commit the result.",
     },
   ];

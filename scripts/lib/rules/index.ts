@@ -1,4 +1,5 @@
 import type { Rule } from "../validate/dataset.ts";
+import { codeowners } from "./codeowners.ts";
 import { dates } from "./dates.ts";
 import { duplicates } from "./duplicates.ts";
 import { evidence } from "./evidence.ts";
@@ -28,4 +29,5 @@ export const RULES: readonly Rule[] = [
   evidence,
   terminology,
   privacy,
+  codeowners,
 ];
