@@ -71,6 +71,11 @@ export const CASES: Case[] = [
       { ruleId: "schema", file: ENGLISH, line: 2, column: 1, message: '"summary" is missing: a narrative\'s frontmatter needs it.' },
     ],
   },
+  {
+    name: "an unquoted version that YAML reads as a number",
+    change: { [FRENCH]: replace(/version: .*/, "version: 123456789012") },
+    expected: [{ ruleId: "schema", file: FRENCH, line: 6, column: 12, message: "translation.version: expected text in quotes, found a number (123456789012)." }],
+  },
   // strict-json
   {
     name: "a duplicate key",

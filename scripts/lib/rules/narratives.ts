@@ -45,7 +45,7 @@ export const narratives: Rule = {
               line: frontmatter.positions.valueAt("").line,
               column: 1,
               message: `This is a translation of ${original}.md, so its frontmatter needs translation: with from, version and method.`,
-              hint: `Add:\ntranslation:\n  from: ${original}\n  version: ${version ?? "<the version printed for the original>"}\n  method: human   # or machine, or reviewed`,
+              hint: `Add:\ntranslation:\n  from: ${original}\n  version: "${version ?? "<the version printed for the original>"}"\n  method: human   # or machine, or reviewed`,
             });
           }
           continue;
@@ -58,7 +58,7 @@ export const narratives: Rule = {
             ...frontmatter.positions.valueAt("/translation/version"),
             severity: "warning",
             message: `This translation may be out of date: it translates version ${translation.version} of ${original}.md, which is now version ${version}.`,
-            hint: `Bring the translation up to date with ${original}.md, then set version: ${version}.`,
+            hint: `Bring the translation up to date with ${original}.md, then set version: "${version}".`,
           });
         }
       }

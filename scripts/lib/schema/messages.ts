@@ -122,7 +122,12 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       return undefined; // the inner error names the property; reported there
     case "type": {
       const expected = TYPE_NAMES[String(params.type)] ?? String(params.type);
-      return { message: `${where}expected ${expected}, found ${describeValue(error.data)}.` };
+      const quote = params.type === "string" && (typeof error.data === "number" || typeof error.data === "boolean");
+      return {
+        message: `${where}expected ${expected}, found ${describeValue(error.data)}.`,
+        // YAML reads 2019, yes or 1e5 as a number or true/false unless quoted.
+        ...(quote ? { hint: 'Put the value in double quotes, such as "2019".' } : {}),
+      };
     }
     case "pattern":
       return {
