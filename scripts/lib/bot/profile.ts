@@ -27,7 +27,6 @@ export function parseProfile(text: string | null): ProfileRead {
 /** True when two profile reads name the same reviewers (by id and login) and regions. */
 export function sameTrustFields(a: ProfileRead, b: ProfileRead): boolean {
   if (a.status !== "ok" || b.status !== "ok") return false;
-  const reviewers = (read: { reviewers: Reviewer[] }) =>
-    JSON.stringify(read.reviewers.map((r) => `${r.id}:${r.login}`).sort());
+  const reviewers = (read: { reviewers: Reviewer[] }) => JSON.stringify(read.reviewers.map((r) => `${r.id}:${r.login}`).sort());
   return reviewers(a) === reviewers(b) && JSON.stringify(a.regions) === JSON.stringify(b.regions);
 }

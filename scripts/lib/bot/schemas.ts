@@ -139,10 +139,7 @@ const workflowDispatchEventSchema = {
   type: "object",
   properties: {
     inputs: {
-      anyOf: [
-        { type: "null" },
-        { type: "object", properties: { pr: { anyOf: [{ type: "string", pattern: "^[1-9][0-9]{0,9}$" }, USER_ID] } } },
-      ],
+      anyOf: [{ type: "null" }, { type: "object", properties: { pr: { anyOf: [{ type: "string", pattern: "^[1-9][0-9]{0,9}$" }, USER_ID] } } }],
     },
   },
 } as const;

@@ -69,10 +69,7 @@ export interface StatusFact {
 }
 
 /** What a profile (country.json / organization.json) says about trust and regions. */
-export type ProfileRead =
-  | { status: "ok"; reviewers: Reviewer[]; regions: string[] }
-  | { status: "missing" }
-  | { status: "error"; message: string };
+export type ProfileRead = { status: "ok"; reviewers: Reviewer[]; regions: string[] } | { status: "missing" } | { status: "error"; message: string };
 
 /** One <lang>.md of an entry: read as data, never executed or rendered raw. */
 export interface NarrativeRead {
@@ -201,14 +198,8 @@ export type BotRequest =
   | Req<"POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { issue_number: number; body: string }>
   | Req<"DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { issue_number: number; name: string }>
   | Req<"POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { issue_number: number; labels: string[] }>
-  | Req<
-      "POST /repos/{owner}/{repo}/statuses/{sha}",
-      { sha: string; state: string; context: string; description: string; target_url: string }
-    >
-  | Req<
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-      { pull_number: number; reviewers?: string[]; team_reviewers?: string[] }
-    >
+  | Req<"POST /repos/{owner}/{repo}/statuses/{sha}", { sha: string; state: string; context: string; description: string; target_url: string }>
+  | Req<"POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", { pull_number: number; reviewers?: string[]; team_reviewers?: string[] }>
   | Req<
       "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge",
       { pull_number: number; sha: string; merge_method: "squash"; commit_title: string; commit_message: string }

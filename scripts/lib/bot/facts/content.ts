@@ -1,5 +1,5 @@
-import { parseProfile } from "../profile.ts";
 import { classifyBotPath, touchedPaths, type Unit } from "../paths.ts";
+import { parseProfile } from "../profile.ts";
 import type { ChangedFile, EntryRead, NarrativeRead, ProfileRead } from "../types.ts";
 import { readNarrative, readOriginalLanguage } from "./narrative.ts";
 
@@ -106,7 +106,14 @@ async function readEntry(reader: ContentReader, dir: string, headSha: string, ba
     const lang = name.slice(0, -3);
     const read = await reader.readFile(sha, `${dir}/${name}`);
     if (read.status === "ok") narratives.push(readNarrative(lang, read.text));
-    else narratives.push({ lang, title: null, version: null, translation: null, problem: read.status === "missing" ? "is missing" : `could not be read (${read.message})` });
+    else
+      narratives.push({
+        lang,
+        title: null,
+        version: null,
+        translation: null,
+        problem: read.status === "missing" ? "is missing" : `could not be read (${read.message})`,
+      });
   }
   return { ref, originalLanguage, narratives, problems };
 }

@@ -1,16 +1,6 @@
 import { CONFIG_PATH, parseBotConfig } from "../config.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../sticky.ts";
-import type {
-  Account,
-  BotConfig,
-  ChangedFile,
-  CommentFact,
-  PrFacts,
-  ReviewFact,
-  StatusFact,
-  ValidationSummary,
-  WorkflowRunFact,
-} from "../types.ts";
+import type { Account, BotConfig, ChangedFile, CommentFact, PrFacts, ReviewFact, StatusFact, ValidationSummary, WorkflowRunFact } from "../types.ts";
 import { gatherContentFacts } from "./content.ts";
 import { describeError, errorStatus, type GitHubClient, githubContentReader, paginate } from "./github.ts";
 
@@ -140,16 +130,13 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
   });
 
   const changedFiles = files.items;
-  const content = await part(
-    "repository content",
-    { profiles: {}, entries: {}, entriesNotRead: 0 } as Awaited<ReturnType<typeof gatherContentFacts>>,
-    () =>
-      gatherContentFacts(githubContentReader(client, owner, repo), {
-        files: changedFiles,
-        trustSha: input.trust.sha,
-        headSha,
-        baseSha: pr.base.sha,
-      }),
+  const content = await part("repository content", { profiles: {}, entries: {}, entriesNotRead: 0 } as Awaited<ReturnType<typeof gatherContentFacts>>, () =>
+    gatherContentFacts(githubContentReader(client, owner, repo), {
+      files: changedFiles,
+      trustSha: input.trust.sha,
+      headSha,
+      baseSha: pr.base.sha,
+    }),
   );
 
   // Current logins of the designated reviewers: review requests go by login, and logins change.

@@ -3,10 +3,7 @@ import { MAX_FILE_BYTES } from "./content.ts";
 
 /** The part of Octokit the bot uses for reads: `request`, with the response's status, headers and data. */
 export interface GitHubClient {
-  request(
-    route: string,
-    params?: Record<string, unknown>,
-  ): Promise<{ status: number; headers: Record<string, unknown>; data: unknown }>;
+  request(route: string, params?: Record<string, unknown>): Promise<{ status: number; headers: Record<string, unknown>; data: unknown }>;
 }
 
 /** The HTTP status of a failed request, when there is one. */
@@ -52,8 +49,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Reads repository content at a commit through the contents API. Files are data: decoded, never run. */
 export function githubContentReader(client: GitHubClient, owner: string, repo: string): ContentReader {
-  const get = (ref: string, path: string) =>
-    client.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path, ref });
+  const get = (ref: string, path: string) => client.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path, ref });
   return {
     async readFile(ref, path): Promise<FileRead> {
       try {

@@ -31,9 +31,13 @@ export function readNarrative(lang: string, text: string): NarrativeRead {
     const ofVersion = t?.version;
     const method = t?.method;
     if (
-      typeof from === "string" && LANG.test(from) &&
-      typeof ofVersion === "string" && VERSION.test(ofVersion) &&
-      typeof method === "string" && METHOD.test(method) && method.length <= 40
+      typeof from === "string" &&
+      LANG.test(from) &&
+      typeof ofVersion === "string" &&
+      VERSION.test(ofVersion) &&
+      typeof method === "string" &&
+      METHOD.test(method) &&
+      method.length <= 40
     ) {
       translation = { from, version: ofVersion, method };
     } else {

@@ -20,7 +20,10 @@ export function planRequests(actions: Actions, facts: PrFacts, config: BotConfig
   if (!keep) {
     // Without the full list of comments the bot's own might be unseen: do not add a duplicate.
     if (facts.commentsComplete) {
-      requests.push({ route: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments", params: { ...repo, issue_number: number, body: actions.comment.body } });
+      requests.push({
+        route: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        params: { ...repo, issue_number: number, body: actions.comment.body },
+      });
     }
   } else if (keep.body !== actions.comment.body) {
     requests.push({ route: "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", params: { ...repo, comment_id: keep.id, body: actions.comment.body } });

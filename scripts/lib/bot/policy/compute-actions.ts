@@ -148,9 +148,7 @@ function mergeRequest(decision: Decision, facts: PrFacts): NonNullable<Actions["
   const shown = ids.length > 8 ? `${ids.slice(0, 8).join(", ")} and ${ids.length - 8} more` : ids.join(", ");
   const approvers = new Map<number, Reviewer>();
   for (const unit of decision.units) for (const reviewer of unit.tally.approvedBy) approvers.set(reviewer.id, reviewer);
-  const trailers = [...approvers.values()]
-    .sort((a, b) => a.id - b.id)
-    .map((r) => `Approved-by: ${r.login} (${r.id})`);
+  const trailers = [...approvers.values()].sort((a, b) => a.id - b.id).map((r) => `Approved-by: ${r.login} (${r.id})`);
   return {
     sha: facts.pr.headSha,
     commitTitle: `Update COP Atlas entries: ${shown} (#${facts.pr.number})`,

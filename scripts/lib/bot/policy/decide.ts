@@ -1,5 +1,5 @@
-import { sameTrustFields } from "../profile.ts";
 import { classifyBotPath, type Unit } from "../paths.ts";
+import { sameTrustFields } from "../profile.ts";
 import { decodeCarriedState } from "../render/state.ts";
 import { findBotComments } from "../sticky.ts";
 import { parseSubmissionMarker } from "../submission.ts";
@@ -83,10 +83,9 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
   const needsHuman: string[] = [...config.problems, ...facts.problems];
   const head = facts.pr.headSha;
 
-  if (!facts.filesComplete) {
-    needsHuman.push(
-      `The list of changed files is incomplete (${facts.files.length} read of ${facts.pr.changedFiles}; GitHub lists at most 3000).`,
-    );
+  // The files API lists at most 3000 files: a list that short of changed_files, or that long, is not the whole change.
+  if (!facts.filesComplete || facts.files.length !== facts.pr.changedFiles || facts.files.length >= 3000) {
+    needsHuman.push(`The list of changed files is incomplete (${facts.files.length} read of ${facts.pr.changedFiles}; GitHub lists at most 3000).`);
   }
   if (!facts.reviewsComplete) needsHuman.push("Not all reviews could be read.");
   if (!facts.commentsComplete) needsHuman.push("Not all comments could be read.");
@@ -215,25 +214,18 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
     governance = {
       why: governanceWhy,
       tally: secretariatTally,
-      state:
-        secretariatTally.changesRequestedBy.length > 0 ? "blocked" : secretariatTally.approvedBy.length > 0 ? "approved" : "waiting",
+      state: secretariatTally.changesRequestedBy.length > 0 ? "blocked" : secretariatTally.approvedBy.length > 0 ? "approved" : "waiting",
     };
   }
 
   // Approvals by people designated for nothing touched: shown, never counted.
-  const designatedIds = new Set([
-    ...unitDecisions.flatMap((u) => u.designated.map((r) => r.id)),
-    ...config.secretariatMembers.map((r) => r.id),
-  ]);
+  const designatedIds = new Set([...unitDecisions.flatMap((u) => u.designated.map((r) => r.id)), ...config.secretariatMembers.map((r) => r.id)]);
   const otherApprovals = [...latest.values()]
     .filter((r) => r.state === "APPROVED" && !designatedIds.has(r.user.id))
     .map((r) => (isBot(r.user) ? `${r.user.login} (a bot)` : r.user.login))
     .sort(compare);
 
-  const blocked =
-    unitDecisions.some((u) => u.state === "blocked") ||
-    governance?.state === "blocked" ||
-    secretariatTally.changesRequestedBy.length > 0;
+  const blocked = unitDecisions.some((u) => u.state === "blocked") || governance?.state === "blocked" || secretariatTally.changesRequestedBy.length > 0;
   const approved =
     (unitDecisions.length > 0 || governance !== null) &&
     unitDecisions.every((u) => u.state === "approved") &&
@@ -286,8 +278,7 @@ function decideEntry(facts: PrFacts, unit: Unit, slug: string, files: Map<string
   if (!read) return { key, slug, change, title: null, read: false, languages: [], problems: [] };
 
   const byLang = new Map(read.narratives.map((n) => [n.lang, n]));
-  const original =
-    (read.originalLanguage ? byLang.get(read.originalLanguage) : undefined) ?? read.narratives.find((n) => n.translation === null);
+  const original = (read.originalLanguage ? byLang.get(read.originalLanguage) : undefined) ?? read.narratives.find((n) => n.translation === null);
   const langs = new Set([...byLang.keys(), ...[...files.keys()].filter((n) => n.endsWith(".md")).map((n) => n.slice(0, -3))]);
   const languages: LanguageDecision[] = [...langs].sort(compare).map((lang) => {
     const narrative = byLang.get(lang);
@@ -314,9 +305,7 @@ function decideEntry(facts: PrFacts, unit: Unit, slug: string, files: Map<string
   const problems = [
     ...read.problems,
     // Unreadable files the PR itself changes: the bot cannot say what it would approve.
-    ...languages
-      .filter((l) => l.problem && l.change !== "unchanged" && l.change !== "removed")
-      .map((l) => `${entryDir}/${l.lang}.md ${l.problem}.`),
+    ...languages.filter((l) => l.problem && l.change !== "unchanged" && l.change !== "removed").map((l) => `${entryDir}/${l.lang}.md ${l.problem}.`),
   ];
   return { key, slug, change, title: original?.title ?? read.narratives.find((n) => n.title)?.title ?? null, read: true, languages, problems };
 }

@@ -5,10 +5,12 @@
  * an @-mention, an issue reference or an autolink.
  *
  * How: Markdown and HTML punctuation becomes a numeric character reference (GitHub shows the
- * character, never interprets it); and because mentions, references and autolinks are found
- * in the rendered text (after references are decoded), a word joiner (U+2060, invisible) is put
- * right after `@`, `#`, `GH-`, `://` and `www.`, which no mention, reference or autolink pattern
- * accepts. Invisible and control characters in the input are replaced by a visible mark.
+ * character, never interprets it), and so do `-`, `+`, `=` and `1.` where they would open a
+ * block; because mentions, references and autolinks are found in the rendered text (after
+ * references are decoded), a word joiner (U+2060, invisible) is put right after `@`, `#`,
+ * `GH-`, `:` in `://` and `www`, which no mention, reference or autolink pattern accepts.
+ * Invisible and control characters in the input are replaced by a visible mark, and runs of
+ * white space by one space.
  */
 
 /** Word joiner: invisible, and not part of any login, number or domain name. */
@@ -33,19 +35,17 @@ const ENTITIES: Record<string, string> = {
   "\\": "&#92;",
   "!": "&#33;",
   "#": `&#35;${WJ}`,
-  "+": "&#43;",
-  "-": "&#45;",
-  "=": "&#61;",
   $: "&#36;",
-  ":": "&#58;",
   "@": `@${WJ}`,
 };
 
-const SPECIAL = /[&<>"`[\](){}*_~|\\!#+\-=$:@]/g;
+const SPECIAL = /[&<>"`[\](){}*_~|\\!#$@]/g;
+/** Characters that open a block (list, heading underline, rule) only at the start of a line. */
+const LEADING = /^[-+=]/;
 
 /** Bidirectional controls (Trojan Source), zero-width and other format characters. */
 const INVISIBLE = /[\p{Cf}\u2028\u2029]/gu;
-/** C0 and C1 controls, including line breaks: values are shown on one line. */
+/** C0 and C1 controls, including line breaks and tabs: values are shown on one line. */
 const CONTROL = /[\p{Cc}]/gu;
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
 
@@ -62,15 +62,22 @@ export function escapeInline(value: unknown, max = 200): string {
   let text = String(value ?? "").normalize("NFC");
   text = text
     .replace(INVISIBLE, (char) => `⟦U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}⟧`)
-    .replace(CONTROL, " ");
+    .replace(CONTROL, " ")
+    // Runs of spaces could indent a code block or break a line: one space is enough.
+    .replace(/ {2,}/g, " ")
+    .trim();
   const points = [...text];
   if (points.length > max) text = `${points.slice(0, Math.max(1, max - 1)).join("")}…`;
   let escaped = text.replace(SPECIAL, (char) => ENTITIES[char] ?? char);
-  // Autolinks: "http://", "ftp://"… (the colon is already a reference; the joiner stops the
-  // decoded text from matching) and "www." at any case.
-  escaped = escaped.replace(/&#58;\//g, `&#58;${WJ}/`).replace(/\b(w)(ww)\./gi, `$1${WJ}$2${WJ}.`);
-  // Cross-references written GH-123.
-  escaped = escaped.replace(/\b(gh)&#45;/gi, `$1&#45;${WJ}`);
+  escaped = escaped
+    // Block syntax where a value starts a line: "- item", "+ item", "===", "1. item".
+    .replace(LEADING, (char) => `&#${char.codePointAt(0)};`)
+    .replace(/^(\d+)\./, "$1&#46;")
+    // Autolinks: "https://", "ftp://"… and "www" at any case, even at the end (the comment may
+    // put a full stop after the value); references written GH-123.
+    .replace(/:\/\//g, `:${WJ}//`)
+    .replace(/(w)(?=ww)/gi, `$1${WJ}`)
+    .replace(/(gh)-/gi, `$1-${WJ}`);
   return escaped;
 }
 

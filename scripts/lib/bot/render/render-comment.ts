@@ -97,7 +97,7 @@ function render({ decision, facts, config, merge }: CommentView, compact: boolea
   lines.push("");
 
   lines.push("### Reviewer's checklist", "", ...CHECKLIST.map((item) => `- ${item}`), "");
-  lines.push(`_Updated by the review bot for ${escapeLogin(config.botLogin)}; it is rewritten on every change._`);
+  lines.push(`_Written by the review bot (${escapeLogin(config.botLogin)}) and rewritten on every change: edits to it are lost._`);
   if (decision.validation.summary) lines.push(encodeCarriedState(decision.validation.summary));
   return `${lines.join("\n")}\n`;
 }

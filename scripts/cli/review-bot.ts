@@ -1,0 +1,44 @@
+// The review bot in Actions: reads the event, reviews the pull request(s), prints one line each.
+// No logic here: see scripts/lib/bot/entry/action.ts.
+import { readFileSync } from "node:fs";
+import { runReviewBot } from "../lib/bot/entry/action.ts";
+import { createOctokit } from "../lib/bot/entry/octokit.ts";
+
+const HELP = `Usage: npm run review-bot [-- --dry-run]
+
+Runs the review bot in GitHub Actions (workflow_run after Validate, schedule, workflow_dispatch).
+Environment: GITHUB_TOKEN, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY,
+GITHUB_SERVER_URL, GITHUB_API_URL, and VALIDATION_ARTIFACT_DIR (the downloaded validation result).
+--dry-run  plan without writing.
+Exit code: 0 when every pull request was reviewed, 1 when one failed, 2 when the bot could not run.`;
+
+const args = process.argv.slice(2);
+if (args.includes("--help")) {
+  console.log(HELP);
+} else {
+  try {
+    const env = process.env;
+    if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set.");
+    if (!env.GITHUB_EVENT_PATH) throw new Error("GITHUB_EVENT_PATH is not set.");
+    const client = createOctokit({ token: env.GITHUB_TOKEN, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
+    const report = await runReviewBot(
+      client,
+      {
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        event: JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")),
+        repository: env.GITHUB_REPOSITORY ?? "",
+        serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
+        artifactDir: env.VALIDATION_ARTIFACT_DIR || null,
+      },
+      { now: new Date(), dryRun: args.includes("--dry-run") },
+    );
+    for (const note of report.notes) console.log(note);
+    for (const o of report.outcomes) {
+      console.log(`#${o.number}: ${o.verdict}, ${o.sent}/${o.planned} request(s) sent${o.error ? `; error: ${o.error}` : ""}`);
+    }
+    if (report.outcomes.some((o) => o.error)) process.exitCode = 1;
+  } catch (error) {
+    console.error(`review-bot: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+
+/** The facts of a new entry, every value already checked against the vocabularies. */
+export interface EntryDraft {
+  /** ISO 3166-1 alpha-3 in capitals, a value of schemas/vocab/countries.json. */
+  country: string;
+  /** kebab-case folder name: the permalink. */
+  slug: string;
+  /** activity.json, in any key order: {@link renderActivityJson} puts it in the schema's order. */
+  activity: Record<string, unknown>;
+  narrative: { lang: string; title: string; summary: string; body: string };
+}
+
+/** A file to create, by repository-relative path. */
+export interface EntryFile {
+  path: string;
+  text: string;
+}
+
+/** The folder-name rule of the layout rule: lower-case letters, digits and single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const MAX_SLUG_LENGTH = 80;
+
+/** True for a folder name the layout rule accepts; such a name cannot climb out of its folder. */
+export function isValidSlug(slug: string): boolean {
+  return slug.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(slug);
+}
+
+/**
+ * A permalink from a title and a year: "National COP Policy" + "2019" → national-cop-policy-2019.
+ * Accents are dropped; other scripts give nothing, and the caller then asks for a short name.
+ */
+export function deriveSlug(title: string, year: string): string {
+  let words = title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (words === "") return "";
+  if (words.length > 60) words = words.slice(0, 60).replace(/-[^-]*$/, "") || words.slice(0, 60);
+  const safeYear = /^[12][0-9]{3}$/.test(year) ? year : "";
+  if (safeYear === "" || words.endsWith(safeYear)) return words;
+  return `${words}-${safeYear}`;
+}
+
+/** The folder of an entry. Only call it with a validated country code and slug. */
+export function entryDir(country: string, slug: string): string {
+  return `countries/${country.toLowerCase()}/activities/${slug}`;
+}
+
+/** The key orders of the schema's objects: activity.json's top level and its nested objects. */
+export interface KeyOrder {
+  activity: string[];
+  nested: Record<string, string[]>;
+}
+
+/**
+ * Reads the key order from schemas/: the properties of activity.schema.json, and for the
+ * properties that hold objects (lead, links, contact ...) the properties of their definition.
+ */
+export function readKeyOrder(root: string): KeyOrder {
+  const read = (name: string) => JSON.parse(readFileSync(join(root, "schemas", name), "utf8")) as Record<string, unknown>;
+  const activity = read("activity.schema.json");
+  const common = read("common.schema.json");
+  const defs = (common.$defs ?? {}) as Record<string, { properties?: Record<string, unknown>; items?: { $ref?: string } }>;
+  const resolve = (ref: unknown): string[] | undefined => {
+    const name = typeof ref === "string" ? /^(?:common\.schema\.json)?#\/\$defs\/([A-Za-z]+)$/.exec(ref)?.[1] : undefined;
+    if (!name) return undefined;
+    const def = defs[name];
+    if (def?.properties) return Object.keys(def.properties);
+    return resolve(def?.items?.$ref);
+  };
+  const properties = (activity.properties ?? {}) as Record<string, { $ref?: string; items?: { $ref?: string } }>;
+  const nested: Record<string, string[]> = {};
+  for (const [key, schema] of Object.entries(properties)) {
+    const keys = resolve(schema.$ref) ?? resolve(schema.items?.$ref);
+    if (keys) nested[key] = keys;
+  }
+  return { activity: Object.keys(properties), nested };
+}
+
+function ordered(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of keys) if (value[key] !== undefined) result[key] = value[key];
+  // Keys the schema does not know stay, at the end: the validator reports them; nothing is lost.
+  for (const key of Object.keys(value)) if (!(key in result) && value[key] !== undefined) result[key] = value[key];
+  return result;
+}
+
+/** activity.json text: keys in the schema's order, two-space indent, a final newline. */
+export function renderActivityJson(activity: Record<string, unknown>, order: KeyOrder): string {
+  const top = ordered(activity, order.activity);
+  for (const [key, keys] of Object.entries(order.nested)) {
+    const value = top[key];
+    if (Array.isArray(value)) top[key] = value.map((item) => (isPlainObject(item) ? ordered(item, keys) : item));
+    else if (isPlainObject(value)) top[key] = ordered(value, keys);
+  }
+  return `${JSON.stringify(top, null, 2)}\n`;
+}
+
+/** <lang>.md text: YAML frontmatter (title, summary, quoted where YAML needs it), then the Markdown body. */
+export function renderNarrative(title: string, summary: string, body: string): string {
+  const yaml = stringify({ title, summary }, { lineWidth: 0, minContentWidth: 0 });
+  const text = body.replace(/\r\n?/g, "\n").trim();
+  return `---\n${yaml}---\n${text === "" ? "" : `\n${text}\n`}`;
+}
+
+/** The sections a narrative starts with, for `npm run new`: the story's shape, to be filled in. */
+export const NARRATIVE_SECTIONS = "## Context\n\n## What was done\n\n## Results\n\n## Lessons learned\n";
+
+/** country.json for a country that has no folder yet: its ITU-D region and no reviewers (the secretariat adds them). */
+export function renderCountryProfile(region: string): string {
+  return `${JSON.stringify({ region, reviewers: [] }, null, 2)}\n`;
+}
+
+/** The files of an entry: activity.json and the narrative in its original language. */
+export function entryFiles(draft: EntryDraft, order: KeyOrder): EntryFile[] {
+  const dir = entryDir(draft.country, draft.slug);
+  return [
+    { path: `${dir}/activity.json`, text: renderActivityJson(draft.activity, order) },
+    { path: `${dir}/${draft.narrative.lang}.md`, text: renderNarrative(draft.narrative.title, draft.narrative.summary, draft.narrative.body) },
+  ];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

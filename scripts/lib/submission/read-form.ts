@@ -1,0 +1,269 @@
+import { parseIssue } from "@github/issue-parser";
+import type { FormField } from "../forms/activity-form.ts";
+import { parseOption } from "../forms/options.ts";
+import { deriveSlug, type EntryDraft, isValidSlug } from "../scaffold/entry.ts";
+import { closestMatch } from "../suggest.ts";
+import type { Vocabularies } from "../vocab.ts";
+
+/** A problem with one answer of the form, in words for the person who filled it in. */
+export interface FormProblem {
+  /** The question's label as the form shows it; undefined for the form as a whole. */
+  field?: string;
+  message: string;
+  hint?: string;
+}
+
+export interface FormReading {
+  draft?: EntryDraft;
+  problems: FormProblem[];
+}
+
+/** GitHub caps an issue body at 65,536 characters; anything longer did not come from the form. */
+export const MAX_BODY = 65_536;
+const PARTIAL_DATE = /^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
+const URL_IN_LINE = /<?(\S+:\/\/[^\s<>|]+)>?/;
+
+type Answer = string | string[] | { selected: string[]; unselected: string[] } | undefined;
+
+/**
+ * Reads the answers of a "new activity" issue into an entry draft. Every value that decides a
+ * path (the country, the slug) is checked against its list or pattern here; the other values are
+ * checked by the validator afterwards. All problems are reported, not the first one.
+ */
+export function readActivityForm(body: string, template: string, fields: readonly FormField[], vocabularies: Vocabularies): FormReading {
+  const problems: FormProblem[] = [];
+  if (body.length > MAX_BODY) {
+    return {
+      problems: [
+        {
+          message: `The issue is too long (${body.length} characters, at most ${MAX_BODY}).`,
+          hint: "Shorten the description, or link to long documents instead of copying them.",
+        },
+      ],
+    };
+  }
+  const text = body.replace(/\r\n?/g, "\n").normalize("NFC");
+  for (const field of fields) {
+    const headings = text.split("\n").filter((line) => line.replace(/^###\s*/, "").trim() === field.label && line.startsWith("###")).length;
+    if (headings > 1)
+      problems.push({
+        field: field.label,
+        message: "This question appears more than once in the issue.",
+        hint: "Keep one answer under each question heading.",
+      });
+  }
+  const answers = parseIssue(text, template) as Record<string, Answer>;
+  const byProperty = new Map<string, FormField[]>();
+  for (const field of fields) byProperty.set(field.target.property, [...(byProperty.get(field.target.property) ?? []), field]);
+  const fieldOf = (property: string) => byProperty.get(property)?.[0];
+  const label = (property: string) => fieldOf(property)?.label ?? property;
+
+  const single = (field: FormField | undefined): string | undefined => {
+    if (!field) return undefined;
+    const answer = answers[field.id];
+    const value = Array.isArray(answer) ? answer.join(", ") : typeof answer === "string" ? answer : undefined;
+    const trimmed = value?.trim();
+    return trimmed === "" ? undefined : trimmed;
+  };
+  const oneLine = (value: string | undefined) => value?.replace(/\s+/g, " ").trim();
+  const choice = (field: FormField | undefined): string | undefined => {
+    const answer = single(field);
+    if (!field?.vocabulary || answer === undefined) return undefined;
+    const id = parseOption(answer, vocabularies.get(field.vocabulary));
+    if (id === undefined)
+      problems.push({ field: field.label, message: `"${answer}" is not one of the choices.`, hint: "Pick one of the choices offered in the form." });
+    return id;
+  };
+  const choices = (field: FormField | undefined): string[] | undefined => {
+    if (!field?.vocabulary) return undefined;
+    const answer = answers[field.id];
+    const selected = answer && typeof answer === "object" && !Array.isArray(answer) ? answer.selected : [];
+    const ids: string[] = [];
+    for (const option of selected) {
+      const id = parseOption(option, vocabularies.get(field.vocabulary));
+      if (id === undefined)
+        problems.push({ field: field.label, message: `"${option}" is not one of the choices.`, hint: "Tick only the boxes the form offers." });
+      else if (!ids.includes(id)) ids.push(id);
+    }
+    return ids.length > 0 ? ids : undefined;
+  };
+  const required = (property: string, value: unknown) => {
+    if (value === undefined && fieldOf(property)?.required) problems.push({ field: label(property), message: "This question is required and has no answer." });
+  };
+
+  // Where the entry goes: only from values checked against the country list and the slug pattern.
+  const country = choice(fieldOf("country"));
+  required("country", country);
+  const lang = choice(fieldOf("originalLanguage"));
+  required("originalLanguage", lang);
+  const title = oneLine(single(fieldOf("title")));
+  required("title", title);
+  const summary = oneLine(single(fieldOf("summary")));
+  required("summary", summary);
+  const story = single(fieldOf("body"));
+  required("body", story);
+
+  const activity: Record<string, unknown> = {};
+  for (const property of ["kind", "type", "level", "status", "originalLanguage"]) {
+    const value = property === "originalLanguage" ? lang : choice(fieldOf(property));
+    if (property !== "originalLanguage") required(property, value);
+    if (value !== undefined) activity[property] = value;
+  }
+  for (const property of ["start", "end"]) {
+    const value = single(fieldOf(property));
+    required(property, value);
+    if (value === undefined) continue;
+    if (!PARTIAL_DATE.test(value))
+      problems.push({
+        field: label(property),
+        message: `"${value}" is not a date in the expected form.`,
+        hint: "Write a year (2019), a month (2019-06) or a day (2019-06-30).",
+      });
+    activity[property] = value;
+  }
+  const countries = single(fieldOf("countries"));
+  if (countries !== undefined) {
+    const codes = vocabularies.get("countries").terms;
+    const list: string[] = [];
+    for (const raw of countries.split(/[\s,;]+/).filter(Boolean)) {
+      const code = raw.toUpperCase();
+      if (!codes.has(code)) {
+        const suggestion = closestMatch(code, codes.keys());
+        problems.push({
+          field: label("countries"),
+          message: `"${raw}" is not a three-letter country code${suggestion ? `; did you mean ${suggestion}?` : "."}`,
+        });
+      } else if (!list.includes(code)) list.push(code);
+    }
+    if (list.length > 0) activity.countries = list;
+  }
+  for (const property of ["lead", "partners"]) {
+    const value = single(fieldOf(property));
+    if (value === undefined) continue;
+    const organisations = value
+      .split("\n")
+      .map((line) => line.trim().replace(/^[-*]\s+/, ""))
+      .filter(Boolean)
+      .map(readOrganisation);
+    if (organisations.length > 0) activity[property] = organisations;
+  }
+  for (const property of ["audiences", "topics", "policyAreas", "mnrCapabilities"]) {
+    const value = choices(fieldOf(property));
+    if (value) activity[property] = value;
+  }
+  const sdg = single(fieldOf("sdgTargets"));
+  if (sdg !== undefined) activity.sdgTargets = [...new Set(sdg.split(/[\s,;]+/).filter(Boolean))];
+  const links = single(fieldOf("links"));
+  required("links", links);
+  if (links !== undefined) {
+    const list: Record<string, string>[] = [];
+    for (const [index, raw] of links.split("\n").entries()) {
+      const line = raw.trim().replace(/^[-*]\s+/, "");
+      if (line === "") continue;
+      const read = readLink(line, vocabularies);
+      if ("problem" in read)
+        problems.push({
+          field: label("links"),
+          message: `Line ${index + 1}: ${read.problem}`,
+          hint: "Write each source on its own line as: official https://... (or document, news, evaluation).",
+        });
+      else list.push(read.link);
+    }
+    if (list.length > 0) activity.links = list;
+    else if (!problems.some((problem) => problem.field === label("links")))
+      problems.push({ field: label("links"), message: "No source was found.", hint: "Give at least one public web address starting with https://." });
+  }
+  const contact: Record<string, string> = {};
+  for (const field of byProperty.get("contact") ?? []) {
+    const value = oneLine(single(field));
+    if (value !== undefined && field.target.file === "activity" && field.target.part) contact[field.target.part] = value;
+  }
+  if (Object.keys(contact).length > 0) activity.contact = contact;
+  const related = single(fieldOf("related"));
+  if (related !== undefined)
+    activity.related = [
+      ...new Set(
+        related
+          .split(/[\s,;]+/)
+          .filter(Boolean)
+          .map((ref) => ref.toLowerCase()),
+      ),
+    ];
+
+  const confirmations = answers.confirmations;
+  if (confirmations && typeof confirmations === "object" && !Array.isArray(confirmations) && confirmations.unselected.length > 0) {
+    problems.push({ field: "Before you submit", message: "Not every confirmation is ticked.", hint: "Tick both boxes at the end of the form." });
+  }
+
+  // The permalink: from the short name if given, else from the title, plus the start year.
+  const year = typeof activity.start === "string" ? activity.start.slice(0, 4) : "";
+  const explicit = single(fieldOf("slug"));
+  let slug = "";
+  if (explicit !== undefined) {
+    const cleaned = explicit.toLowerCase();
+    if (!isValidSlug(cleaned)) {
+      problems.push({
+        field: label("slug"),
+        message: `"${explicit}" cannot be used in a web address.`,
+        hint: "Use only lower-case English letters a-z, digits and single hyphens, such as national-cop-strategy.",
+      });
+    } else slug = deriveSlug(cleaned, year);
+  } else if (title !== undefined) {
+    slug = deriveSlug(title, year);
+    if (slug === "")
+      problems.push({
+        field: label("slug"),
+        message: "A web address cannot be made from a title that is not in Latin letters.",
+        hint: "Fill in the short name in English letters, such as national-cop-strategy.",
+      });
+  }
+  if (slug !== "" && !isValidSlug(slug)) {
+    problems.push({
+      field: label("slug"),
+      message: "The web address made from the name is too long.",
+      hint: "Fill in a shorter name (at most 70 characters).",
+    });
+    slug = "";
+  }
+
+  if (problems.length > 0 || !country || !lang || !title || !summary || slug === "") return { problems };
+  return {
+    draft: { country, slug, activity, narrative: { lang, title, summary, body: story ?? "" } },
+    problems,
+  };
+}
+
+/** "Name | ACRONYM | https://site" → an organisation; a web address is found wherever it is. */
+function readOrganisation(line: string): Record<string, string> {
+  const parts = line
+    .split("|")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const organisation: Record<string, string> = {};
+  for (const part of parts) {
+    if (/^\S+:\/\//.test(part)) organisation.url ??= part.replace(/^<|>$/g, "");
+    else if (organisation.name === undefined) organisation.name = part.replace(/\s+/g, " ");
+    else organisation.acronym ??= part.replace(/\s+/g, " ");
+  }
+  if (organisation.name === undefined) organisation.name = organisation.url ?? line;
+  return organisation;
+}
+
+/** "official https://… | title" → a link; the kind may be the id or the English label. */
+function readLink(line: string, vocabularies: Vocabularies): { link: Record<string, string> } | { problem: string } {
+  const match = URL_IN_LINE.exec(line);
+  if (!match?.[1]) return { problem: "no web address (https://...) on this line." };
+  const url = match[1].replace(/[.,;)]+$/, "");
+  const before = line
+    .slice(0, match.index)
+    .replace(/[\s:|\-–—]+$/, "")
+    .trim();
+  const after = line
+    .slice((match.index ?? 0) + match[0].length)
+    .replace(/^[\s:|\-–—]+/, "")
+    .trim();
+  if (before === "") return { problem: `say what kind of source ${url} is: official, document, news or evaluation.` };
+  const type = parseOption(before, vocabularies.get("link-types"));
+  if (type === undefined) return { problem: `"${before}" is not a kind of source; use official, document, news or evaluation.` };
+  return { link: { url, type, ...(after ? { title: after.replace(/\s+/g, " ") } : {}) } };
+}

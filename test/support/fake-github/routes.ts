@@ -1,0 +1,275 @@
+/**
+ * The routes the fake implements, by operationId of GitHub's description. Each behaves as
+ * GitHub documents it for what the bots use (pagination, 404s, case-insensitive labels,
+ * review requests cleared by a review, merge refused on a moved head) and nothing more.
+ */
+import * as json from "./responses.ts";
+import { diffCommits, type FakeFile, type FakePull, type FakeState, type FakeUser, newId, tick } from "./store.ts";
+
+export interface RouteContext {
+  state: FakeState;
+  path: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  url: URL;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Route = (ctx: RouteContext) => RouteResult;
+
+const notFound = (): RouteResult => ({ status: 404, body: json.errorJson("Not Found") });
+const invalid = (message: string): RouteResult => ({ status: 422, body: json.errorJson(message) });
+
+/** One page of a list, with the Link header GitHub sends. */
+function page<T>(ctx: RouteContext, items: readonly T[], toJson: (item: T) => unknown): RouteResult {
+  const perPage = Math.min(Number(ctx.query.get("per_page") ?? 30), 100);
+  const number = Math.max(Number(ctx.query.get("page") ?? 1), 1);
+  const slice = items.slice((number - 1) * perPage, number * perPage).map(toJson);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (n: number) => {
+    const url = new URL(ctx.url);
+    url.searchParams.set("page", String(n));
+    url.searchParams.set("per_page", String(perPage));
+    return url.href;
+  };
+  const links: string[] = [];
+  if (number < last) links.push(`<${link(number + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`);
+  if (number > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(number - 1)}>; rel="prev"`);
+  return { status: 200, body: slice, ...(links.length > 0 ? { headers: { link: links.join(", ") } } : {}) };
+}
+
+function pullOf(ctx: RouteContext, key: "pull_number" | "issue_number"): FakePull | null {
+  return ctx.state.pulls.get(Number(ctx.path[key])) ?? null;
+}
+
+/** The files the files API lists for a pull request. */
+export function pullFiles(state: FakeState, pull: FakePull): FakeFile[] {
+  return pull.files ?? diffCommits(state, pull.baseSha, pull.headSha);
+}
+
+function resolveRef(state: FakeState, ref: string | null): string | null {
+  if (ref === null) return state.refs.get(`heads/${state.defaultBranch}`) ?? null;
+  if (state.commits.has(ref)) return ref;
+  return state.refs.get(`heads/${ref}`) ?? state.refs.get(ref.replace(/^refs\//, "")) ?? null;
+}
+
+function userByLogin(state: FakeState, login: string): FakeUser | undefined {
+  return [...state.users.values()].find((u) => u.login.toLowerCase() === login.toLowerCase());
+}
+
+export const routes: Record<string, Route> = {
+  "repos/get": (ctx) => ({ status: 200, body: json.repositoryJson(ctx.state) }),
+
+  "git/get-ref": (ctx) => {
+    const sha = ctx.state.refs.get(ctx.path.ref ?? "");
+    return sha ? { status: 200, body: json.refJson(ctx.state, ctx.path.ref ?? "", sha) } : notFound();
+  },
+
+  "repos/get-content": (ctx) => {
+    const ref = ctx.query.get("ref");
+    const sha = resolveRef(ctx.state, ref);
+    const files = sha ? ctx.state.commits.get(sha) : undefined;
+    const path = (ctx.path.path ?? "").replace(/\/+$/, "");
+    if (!files || !sha) return notFound();
+    const text = files.get(path);
+    if (text !== undefined) return { status: 200, body: json.fileContentJson(ctx.state, sha, path, text) };
+    const children = new Map<string, { type: "file" | "dir"; size: number }>();
+    for (const [file, content] of files) {
+      if (!file.startsWith(`${path}/`)) continue;
+      const [name, ...rest] = file.slice(path.length + 1).split("/");
+      if (name) children.set(name, rest.length > 0 ? { type: "dir", size: 0 } : { type: "file", size: Buffer.byteLength(content) });
+    }
+    if (children.size === 0) return notFound();
+    const items = [...children]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, c]) => json.directoryItemJson(ctx.state, sha, `${path}/${name}`, c.type, c.size));
+    return { status: 200, body: items };
+  },
+
+  "pulls/get": (ctx) => {
+    const pull = pullOf(ctx, "pull_number");
+    return pull ? { status: 200, body: json.pullJson(ctx.state, pull, pullFiles(ctx.state, pull)) } : notFound();
+  },
+
+  "pulls/list": (ctx) => {
+    const state = ctx.query.get("state") ?? "open";
+    const head = ctx.query.get("head");
+    const base = ctx.query.get("base");
+    const pulls = [...ctx.state.pulls.values()]
+      .filter((p) => state === "all" || p.state === state)
+      .filter((p) => !head || `${p.headOwner}:${p.headRef}` === head)
+      .filter((p) => !base || p.baseRef === base)
+      .sort((a, b) => b.number - a.number);
+    return page(ctx, pulls, (p) => json.pullSimpleJson(ctx.state, p));
+  },
+
+  "pulls/list-files": (ctx) => {
+    const pull = pullOf(ctx, "pull_number");
+    if (!pull) return notFound();
+    // GitHub lists at most 3000 files of a pull request.
+    return page(ctx, pullFiles(ctx.state, pull).slice(0, 3000), (f) => json.fileJson(ctx.state, pull, f));
+  },
+
+  "pulls/list-reviews": (ctx) => {
+    const pull = pullOf(ctx, "pull_number");
+    return pull ? page(ctx, pull.reviews, (r) => json.reviewJson(ctx.state, pull, r)) : notFound();
+  },
+
+  "pulls/list-requested-reviewers": (ctx) => {
+    const pull = pullOf(ctx, "pull_number");
+    return pull ? { status: 200, body: json.requestedReviewersJson(ctx.state, pull) } : notFound();
+  },
+
+  "pulls/request-reviewers": (ctx) => {
+    const pull = pullOf(ctx, "pull_number");
+    if (!pull) return notFound();
+    const body = ctx.body as { reviewers?: string[]; team_reviewers?: string[] };
+    for (const login of body.reviewers ?? []) {
+      const user = userByLogin(ctx.state, login);
+      if (!user) return invalid("Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator.");
+      if (user.id === pull.user.id) return invalid("Review cannot be requested from pull request author.");
+      if (!pull.requestedUsers.some((u) => u.id === user.id)) pull.requestedUsers.push(user);
+    }
+    for (const slug of body.team_reviewers ?? []) {
+      if (!ctx.state.teams.has(slug)) return invalid("Reviews may only be requested from collaborators.");
+      if (!pull.requestedTeams.includes(slug)) pull.requestedTeams.push(slug);
+    }
+    return { status: 201, body: json.pullSimpleJson(ctx.state, pull, "post", "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", 201) };
+  },
+
+  "issues/list-comments": (ctx) => {
+    const pull = pullOf(ctx, "issue_number");
+    return pull ? page(ctx, pull.comments, (c) => json.commentJson(ctx.state, pull, c)) : notFound();
+  },
+
+  "issues/create-comment": (ctx) => {
+    const pull = pullOf(ctx, "issue_number");
+    if (!pull) return notFound();
+    const body = (ctx.body as { body: string }).body;
+    if (body.length > 65536) return invalid("Body is too long (maximum is 65536 characters)");
+    const at = tick(ctx.state);
+    const comment = { id: newId(ctx.state), user: ctx.state.actor, body, createdAt: at, updatedAt: at };
+    pull.comments.push(comment);
+    return { status: 201, body: json.commentJson(ctx.state, pull, comment, 201) };
+  },
+
+  "issues/update-comment": (ctx) => {
+    const id = Number(ctx.path.comment_id);
+    for (const pull of ctx.state.pulls.values()) {
+      const comment = pull.comments.find((c) => c.id === id);
+      if (!comment) continue;
+      const body = (ctx.body as { body: string }).body;
+      if (body.length > 65536) return invalid("Body is too long (maximum is 65536 characters)");
+      comment.body = body;
+      comment.updatedAt = tick(ctx.state);
+      return { status: 200, body: json.commentJson(ctx.state, pull, comment) };
+    }
+    return notFound();
+  },
+
+  "issues/delete-comment": (ctx) => {
+    const id = Number(ctx.path.comment_id);
+    for (const pull of ctx.state.pulls.values()) {
+      const index = pull.comments.findIndex((c) => c.id === id);
+      if (index >= 0) {
+        pull.comments.splice(index, 1);
+        return { status: 204 };
+      }
+    }
+    return notFound();
+  },
+
+  "issues/list-labels-on-issue": (ctx) => {
+    const pull = pullOf(ctx, "issue_number");
+    return pull ? page(ctx, pull.labels, (name) => json.labelsJson(ctx.state, [name])[0]) : notFound();
+  },
+
+  "issues/add-labels": (ctx) => {
+    const pull = pullOf(ctx, "issue_number");
+    if (!pull) return notFound();
+    const body = ctx.body as { labels?: (string | { name: string })[] } | string[];
+    const names = (Array.isArray(body) ? body : (body.labels ?? [])).map((l) => (typeof l === "string" ? l : l.name));
+    for (const name of names) {
+      if (name.length > 50) return invalid("Label name is too long (maximum is 50 characters)");
+      const existing = ctx.state.repoLabels.get(name.toLowerCase()) ?? name;
+      ctx.state.repoLabels.set(name.toLowerCase(), existing);
+      if (!pull.labels.some((l) => l.toLowerCase() === name.toLowerCase())) pull.labels.push(existing);
+    }
+    if (pull.labels.length > 100) return invalid("Issues can have at most 100 labels");
+    return { status: 200, body: json.labelsJson(ctx.state, pull.labels) };
+  },
+
+  "issues/remove-label": (ctx) => {
+    const pull = pullOf(ctx, "issue_number");
+    if (!pull) return notFound();
+    const index = pull.labels.findIndex((l) => l.toLowerCase() === (ctx.path.name ?? "").toLowerCase());
+    if (index < 0) return { status: 404, body: json.errorJson("Label does not exist") };
+    pull.labels.splice(index, 1);
+    return { status: 200, body: json.labelsJson(ctx.state, pull.labels) };
+  },
+
+  "repos/list-commit-statuses-for-ref": (ctx) => {
+    const sha = resolveRef(ctx.state, ctx.path.ref ?? null);
+    const statuses = [...(sha ? (ctx.state.statuses.get(sha) ?? []) : [])].reverse();
+    return page(ctx, statuses, (s) => json.statusJson(ctx.state, sha ?? "", s));
+  },
+
+  "repos/create-commit-status": (ctx) => {
+    const sha = ctx.path.sha ?? "";
+    if (!ctx.state.commits.has(sha)) return invalid("No commit found for SHA");
+    const body = ctx.body as { state: "error" | "failure" | "pending" | "success"; context?: string; description?: string; target_url?: string };
+    if ((body.description ?? "").length > 140) return invalid("description is too long (maximum is 140 characters)");
+    const status = {
+      id: newId(ctx.state),
+      state: body.state,
+      context: body.context ?? "default",
+      description: body.description ?? null,
+      targetUrl: body.target_url ?? null,
+      creator: ctx.state.actor,
+      createdAt: tick(ctx.state),
+    };
+    ctx.state.statuses.set(sha, [...(ctx.state.statuses.get(sha) ?? []), status]);
+    return { status: 201, body: json.statusJson(ctx.state, sha, status, 201) };
+  },
+
+  "actions/list-workflow-runs": (ctx) => {
+    const workflow = ctx.path.workflow_id ?? "";
+    const known = [...ctx.state.runs.map((r) => r.path), ...ctx.state.workflows].some((p) => p.endsWith(`/${workflow}`));
+    if (!known) return notFound();
+    const runs = ctx.state.runs
+      .filter((r) => r.path.endsWith(`/${workflow}`) || String(r.workflowId) === workflow)
+      .filter((r) => !ctx.query.get("head_sha") || r.headSha === ctx.query.get("head_sha"))
+      .filter((r) => !ctx.query.get("event") || r.event === ctx.query.get("event"))
+      .sort((a, b) => b.id - a.id);
+    const result = page(ctx, runs, (r) => json.runJson(ctx.state, r));
+    return { ...result, body: { total_count: runs.length, workflow_runs: result.body } };
+  },
+
+  "users/get-by-id": (ctx) => {
+    const user = ctx.state.users.get(Number(ctx.path.account_id));
+    return user ? { status: 200, body: json.accountJson(user) } : notFound();
+  },
+
+  "pulls/merge": (ctx) => {
+    const pull = pullOf(ctx, "pull_number");
+    if (!pull) return notFound();
+    const body = (ctx.body ?? {}) as { sha?: string; merge_method?: string; commit_title?: string; commit_message?: string };
+    if (pull.state !== "open" || pull.mergeable !== true) return { status: 405, body: json.errorJson("Pull Request is not mergeable") };
+    if (body.sha && body.sha !== pull.headSha) return { status: 409, body: json.errorJson("Head branch was modified. Review and try the merge again.") };
+    pull.state = "closed";
+    pull.merged = true;
+    ctx.state.merges.push({
+      number: pull.number,
+      sha: body.sha ?? pull.headSha,
+      mergeMethod: body.merge_method ?? "merge",
+      commitTitle: body.commit_title ?? null,
+      commitMessage: body.commit_message ?? null,
+    });
+    return { status: 200, body: json.mergeJson(pull.headSha) };
+  },
+};
