@@ -40,7 +40,7 @@ title: Exemple de stratégie nationale
 summary: Une entrée synthétique que les tests utilisent comme base valide.
 translation:
   from: en
-  version: ${narrativeVersion(english.title, english.summary, english.body)}
+  version: "${narrativeVersion(english.title, english.summary, english.body)}"
   method: human
 ---
 

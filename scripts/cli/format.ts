@@ -1,0 +1,54 @@
+import { parseArgs } from "node:util";
+import { formatExitCode, renderFormatReport } from "../lib/format/report.ts";
+import { formatRepository } from "../lib/format/repository.ts";
+import { changedPaths } from "../lib/git.ts";
+
+const HELP = `Usage: npm run format -- [paths...] [options]
+
+Rewrites activity.json, country.json, organization.json and the frontmatter of
+every <lang>.md in countries/ and organizations/ the same way every time: keys
+in the order of the schema (unknown keys kept, after the known ones), two-space
+indentation, a final newline, LF line endings, Unicode NFC. No value is changed
+or dropped, arrays keep their order and the Markdown body is kept as written.
+A file that does not parse is left alone: fix what npm run validate reports.
+
+  paths               files or folders to format (default: the whole repository)
+  --check             write nothing; list the files that are not formatted
+  --changed [base]    format what changed against base (default: origin/main),
+                      committed or not
+  -h, --help          show this help
+
+Exit code: 0 all formatted, 1 a file is not formatted (with --check) or cannot
+be formatted, 2 the tool could not run.`;
+
+function main(argv: string[]): number {
+  const args = argv.map((arg, index) =>
+    arg === "--changed" && (argv[index + 1] === undefined || argv[index + 1]?.startsWith("-")) ? "--changed=origin/main" : arg,
+  );
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      check: { type: "boolean" },
+      changed: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const root = process.cwd();
+  const check = values.check === true;
+  const targets = values.changed !== undefined ? [...changedPaths(root, values.changed), ...positionals] : positionals.length > 0 ? positionals : undefined;
+  const files = formatRepository({ root, write: !check, ...(targets ? { targets } : {}) });
+  process.stdout.write(renderFormatReport(files, check));
+  return formatExitCode(files, check);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`format: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}
