@@ -6,9 +6,9 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { listFiles } from "../lib/load/files.ts";
 import { loadSchemas } from "../lib/schema/ajv.ts";
+import { writeSyntheticRepository } from "../lib/synthetic.ts";
 import { validateRepository } from "../lib/validate/index.ts";
 import { loadVocabularies } from "../lib/vocab.ts";
-import { writeSyntheticRepository } from "../lib/synthetic.ts";
 
 const HELP = `Usage: npm run bench [-- --countries N --entries N]
 
@@ -50,9 +50,13 @@ function main(): void {
   };
 
   // 1. Command-line start-up on the shipped data, against a bare node start (3 runs each, median).
-  const cli = median([0, 1, 2].map(() => time(() => execFileSync(process.execPath, ["--import", "tsx", "scripts/cli/validate.ts", "--format", "json"], { cwd: project })).ms));
+  const cli = median(
+    [0, 1, 2].map(() => time(() => execFileSync(process.execPath, ["--import", "tsx", "scripts/cli/validate.ts", "--format", "json"], { cwd: project })).ms),
+  );
   const bare = median([0, 1, 2].map(() => time(() => execFileSync(process.execPath, ["-e", "0"])).ms));
-  out(`shipped data, npm run validate (whole repository): ${cli.toFixed(0)} ms; bare node start ${bare.toFixed(0)} ms; ratio ${(cli / bare).toFixed(1)}x (target: under 2000 ms)`);
+  out(
+    `shipped data, npm run validate (whole repository): ${cli.toFixed(0)} ms; bare node start ${bare.toFixed(0)} ms; ratio ${(cli / bare).toFixed(1)}x (target: under 2000 ms)`,
+  );
 
   // 2. A generated repository of the size the project plans for.
   const root = mkdtempSync(join(tmpdir(), "cop-atlas-bench-"));
@@ -75,12 +79,18 @@ function main(): void {
     const full = time(() => validateRepository({ root, schemas, vocabularies }));
     const heapAfter = process.memoryUsage().heapUsed;
     const errors = full.value.diagnostics.filter((d) => d.severity === "error").length;
-    out(`whole repository: ${full.ms.toFixed(0)} ms for ${full.value.files} files (${(full.ms / full.value.entries).toFixed(2)} ms per entry), ${errors} errors`);
+    out(
+      `whole repository: ${full.ms.toFixed(0)} ms for ${full.value.files} files (${(full.ms / full.value.entries).toFixed(2)} ms per entry), ${errors} errors`,
+    );
     out(`  baseline, read + JSON.parse of the same files: ${raw.ms.toFixed(0)} ms; ratio ${(full.ms / raw.ms).toFixed(1)}x`);
-    out(`  heap growth during validation: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(0)} MiB; peak RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+    out(
+      `  heap growth during validation: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(0)} MiB; peak RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,
+    );
     const entryDir = files.find((file) => file.endsWith("activity.json"))?.replace(/\/activity\.json$/, "") ?? "";
     const one = median([0, 1, 2, 3, 4].map(() => time(() => validateRepository({ root, schemas, vocabularies, targets: [entryDir] })).ms));
-    out(`one-entry change (a pull request): ${one.toFixed(1)} ms; ratio to the whole repository ${(one / full.ms).toFixed(4)} (it should not grow with the repository)`);
+    out(
+      `one-entry change (a pull request): ${one.toFixed(1)} ms; ratio to the whole repository ${(one / full.ms).toFixed(4)} (it should not grow with the repository)`,
+    );
     if (errors > 0) process.exitCode = 1;
   } finally {
     rmSync(root, { recursive: true, force: true });

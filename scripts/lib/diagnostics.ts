@@ -30,13 +30,7 @@ export const START_OF_FILE: Position = { line: 1, column: 1 };
 
 /** Sort order of the output: by file, then position, then rule, then message, so runs are reproducible. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.message, b.message)
-  );
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
 
 function compareText(a: string, b: string): number {

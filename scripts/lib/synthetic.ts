@@ -21,7 +21,10 @@ export interface SyntheticOptions {
   seed?: number;
 }
 
-const WORDS = "national strategy online safety children awareness helpline reporting education programme industry guidance law research youth participation capacity network".split(" ");
+const WORDS =
+  "national strategy online safety children awareness helpline reporting education programme industry guidance law research youth participation capacity network".split(
+    " ",
+  );
 
 /**
  * Writes a synthetic, valid repository of the given size into `root` (the project's schemas
@@ -67,7 +70,10 @@ export function writeSyntheticRepository(projectRoot: string, root: string, opti
       write(`${dir}/en.md`, `---\ntitle: ${title}\nsummary: ${summary}\n---\n${body}`);
       if (index % 3 === 0) {
         const version = narrativeVersion(title, summary, body);
-        write(`${dir}/fr.md`, `---\ntitle: Entrée synthétique ${index}\nsummary: Une entrée générée pour les tests et les mesures.\ntranslation:\n  from: en\n  version: \"${version}\"\n  method: machine\n---\n\n## Contexte\n\nTexte généré.\n`);
+        write(
+          `${dir}/fr.md`,
+          `---\ntitle: Entrée synthétique ${index}\nsummary: Une entrée générée pour les tests et les mesures.\ntranslation:\n  from: en\n  version: "${version}"\n  method: machine\n---\n\n## Contexte\n\nTexte généré.\n`,
+        );
       }
     }
   }

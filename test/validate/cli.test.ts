@@ -68,7 +68,9 @@ describe("npm run validate", () => {
     const summary = join(repo.root, "summary.md");
     const { code, stdout } = validate(repo, ["--format", "github"], { GITHUB_STEP_SUMMARY: summary });
     expect(code).toBe(1);
-    expect(stdout).toContain(`::error file=${ACTIVITY},line=9,col=31,title=schema::topics[1]: "cyber-bullying" is not a known topic; did you mean "cyberbullying"?`);
+    expect(stdout).toContain(
+      `::error file=${ACTIVITY},line=9,col=31,title=schema::topics[1]: "cyber-bullying" is not a known topic; did you mean "cyberbullying"?`,
+    );
     const markdown = readFileSync(summary, "utf8");
     expect(markdown).toContain("## COP Atlas validation");
     expect(markdown).toContain("| ❌ | countries/ken/activities/example-strategy-2020/activity.json | 9:31 |");

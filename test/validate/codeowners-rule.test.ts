@@ -9,7 +9,13 @@ afterEach(() => repo?.cleanup());
 const CONFIG = `${JSON.stringify({ secretariat: "@cop-atlas/secretariat", autoMerge: false, botLogin: "cop-atlas-bot[bot]" })}\n`;
 
 function check(root: string) {
-  return validateRepository({ root, rules: [codeowners] }).diagnostics.map(({ ruleId, file, line, column, message }) => ({ ruleId, file, line, column, message }));
+  return validateRepository({ root, rules: [codeowners] }).diagnostics.map(({ ruleId, file, line, column, message }) => ({
+    ruleId,
+    file,
+    line,
+    column,
+    message,
+  }));
 }
 
 test("a reviewer added to a profile without regenerating CODEOWNERS is an error", () => {

@@ -32,7 +32,9 @@ export function run(change: Case["change"]): Diagnostic[] {
   }
 }
 
-const OUT_OF_DATE = expect.stringMatching(/^This translation may be out of date: it translates version [0-9a-f]{12} of en\.md, which is now version [0-9a-f]{12}\.$/) as unknown as string;
+const OUT_OF_DATE = expect.stringMatching(
+  /^This translation may be out of date: it translates version [0-9a-f]{12} of en\.md, which is now version [0-9a-f]{12}\.$/,
+) as unknown as string;
 
 const replace = (from: string | RegExp, to: string) => (text: string) => {
   const next = text.replace(from, to);
@@ -52,7 +54,9 @@ export const CASES: Case[] = [
   {
     name: "a misspelt field name gets a suggestion",
     change: { [ACTIVITY]: replace('"topics"', '"topcis"') },
-    expected: [{ ruleId: "schema", file: ACTIVITY, line: 9, column: 3, message: '"topcis" is not a field of an activity (activity.json); did you mean "topics"?' }],
+    expected: [
+      { ruleId: "schema", file: ACTIVITY, line: 9, column: 3, message: '"topcis" is not a field of an activity (activity.json); did you mean "topics"?' },
+    ],
   },
   {
     name: "a missing required field is named",
@@ -62,25 +66,41 @@ export const CASES: Case[] = [
   {
     name: "a lower-case country code suggests the capitals",
     change: { [ACTIVITY]: replace('"level": "national",', '"level": "national",\n  "countries": ["ken"],') },
-    expected: [{ ruleId: "schema", file: ACTIVITY, line: 5, column: 17, message: 'countries[0]: "ken" is not a known ISO 3166-1 alpha-3 country code; did you mean "KEN"?' }],
+    expected: [
+      {
+        ruleId: "schema",
+        file: ACTIVITY,
+        line: 5,
+        column: 17,
+        message: 'countries[0]: "ken" is not a known ISO 3166-1 alpha-3 country code; did you mean "KEN"?',
+      },
+    ],
   },
   {
     name: "a narrative without a summary",
     change: { [ENGLISH]: replace(/summary: .*\n/, "") },
-    expected: [
-      { ruleId: "schema", file: ENGLISH, line: 2, column: 1, message: '"summary" is missing: a narrative\'s frontmatter needs it.' },
-    ],
+    expected: [{ ruleId: "schema", file: ENGLISH, line: 2, column: 1, message: '"summary" is missing: a narrative\'s frontmatter needs it.' }],
   },
   {
     name: "an unquoted version that YAML reads as a number",
     change: { [FRENCH]: replace(/version: .*/, "version: 123456789012") },
-    expected: [{ ruleId: "schema", file: FRENCH, line: 6, column: 12, message: "translation.version: expected text in quotes, found a number (123456789012)." }],
+    expected: [
+      { ruleId: "schema", file: FRENCH, line: 6, column: 12, message: "translation.version: expected text in quotes, found a number (123456789012)." },
+    ],
   },
   // strict-json
   {
     name: "a duplicate key",
     change: { [ACTIVITY]: replace('  "status": "active",\n', '  "status": "active",\n  "status": "completed",\n') },
-    expected: [{ ruleId: "strict-json", file: ACTIVITY, line: 6, column: 3, message: 'The key "status" appears twice in the same object (first on line 5); only one can count.' }],
+    expected: [
+      {
+        ruleId: "strict-json",
+        file: ACTIVITY,
+        line: 6,
+        column: 3,
+        message: 'The key "status" appears twice in the same object (first on line 5); only one can count.',
+      },
+    ],
   },
   {
     name: "a trailing comma",
@@ -132,7 +152,13 @@ export const CASES: Case[] = [
     name: "a javascript: link in a narrative",
     change: { [ENGLISH]: replace("Nothing real.", "Nothing [real](javascript:alert(1)).") },
     expected: [
-      { ruleId: "links", file: ENGLISH, line: 12, column: 9, message: 'Link "javascript:alert(1)": "javascript:" addresses are not allowed; only https web pages.' },
+      {
+        ruleId: "links",
+        file: ENGLISH,
+        line: 12,
+        column: 9,
+        message: 'Link "javascript:alert(1)": "javascript:" addresses are not allowed; only https web pages.',
+      },
       { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
     ],
   },
@@ -158,7 +184,13 @@ export const CASES: Case[] = [
         ]),
     ),
     expected: [
-      { ruleId: "layout", file: `countries/ken/activities/example-\u202Estrategy-2020/activity.json`, line: 1, column: 1, message: 'The folder name "example-\u202Estrategy-2020" is not in kebab-case.' },
+      {
+        ruleId: "layout",
+        file: `countries/ken/activities/example-\u202Estrategy-2020/activity.json`,
+        line: 1,
+        column: 1,
+        message: 'The folder name "example-\u202Estrategy-2020" is not in kebab-case.',
+      },
       ...["activity.json", "en.md", "fr.md"].map((name) => ({
         ruleId: "unicode",
         file: `countries/ken/activities/example-\u202Estrategy-2020/${name}`,
@@ -172,7 +204,14 @@ export const CASES: Case[] = [
     name: "a zero-width space in prose is a warning",
     change: { [ENGLISH]: replace("only for", "only\u200B for") },
     expected: [
-      { ruleId: "unicode", severity: "warning", file: ENGLISH, line: 8, column: 22, message: "The text contains an invisible zero-width space (U+200B): it can make the text display differently from what it says." },
+      {
+        ruleId: "unicode",
+        severity: "warning",
+        file: ENGLISH,
+        line: 8,
+        column: 22,
+        message: "The text contains an invisible zero-width space (U+200B): it can make the text display differently from what it says.",
+      },
       { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
     ],
   },
@@ -180,7 +219,14 @@ export const CASES: Case[] = [
     name: "text not in NFC is a warning",
     change: { [ENGLISH]: replace("Nothing real.", "Nothing re\u0301al.") },
     expected: [
-      { ruleId: "unicode", severity: "warning", file: ENGLISH, line: 12, column: 10, message: "The text is not in Unicode normal form C (NFC): letters with accents are stored as two characters." },
+      {
+        ruleId: "unicode",
+        severity: "warning",
+        file: ENGLISH,
+        line: 12,
+        column: 10,
+        message: "The text is not in Unicode normal form C (NFC): letters with accents are stored as two characters.",
+      },
       { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
     ],
   },
@@ -189,14 +235,26 @@ export const CASES: Case[] = [
     name: "the original-language narrative is missing",
     change: { [ACTIVITY]: replace('"originalLanguage": "en"', '"originalLanguage": "es"') },
     expected: [
-      { ruleId: "narratives", file: ACTIVITY, line: 14, column: 23, message: "The original narrative es.md is missing: originalLanguage says the entry is written in Spanish." },
+      {
+        ruleId: "narratives",
+        file: ACTIVITY,
+        line: 14,
+        column: 23,
+        message: "The original narrative es.md is missing: originalLanguage says the entry is written in Spanish.",
+      },
     ],
   },
   {
     name: "a translation without translation:",
-    change: { [FRENCH]: replace(/translation:\n(  .*\n)+/, "") },
+    change: { [FRENCH]: replace(/translation:\n( {2}.*\n)+/, "") },
     expected: [
-      { ruleId: "narratives", file: FRENCH, line: 2, column: 1, message: "This is a translation of en.md, so its frontmatter needs translation: with from, version and method." },
+      {
+        ruleId: "narratives",
+        file: FRENCH,
+        line: 2,
+        column: 1,
+        message: "This is a translation of en.md, so its frontmatter needs translation: with from, version and method.",
+      },
     ],
   },
   {
@@ -209,7 +267,9 @@ export const CASES: Case[] = [
         file: FRENCH,
         line: 6,
         column: 12,
-        message: expect.stringMatching(/^This translation may be out of date: it translates version [0-9a-f]{12} of en\.md, which is now version [0-9a-f]{12}\.$/) as unknown as string,
+        message: expect.stringMatching(
+          /^This translation may be out of date: it translates version [0-9a-f]{12} of en\.md, which is now version [0-9a-f]{12}\.$/,
+        ) as unknown as string,
       },
     ],
   },
@@ -225,31 +285,57 @@ export const CASES: Case[] = [
   {
     name: "a heading that skips a level",
     change: { [ENGLISH]: replace("## What was done", "#### What was done") },
-    expected: [{ ruleId: "narratives", file: ENGLISH, line: 10, column: 1, message: "The heading jumps from level 2 to level 4." }, { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE }],
+    expected: [
+      { ruleId: "narratives", file: ENGLISH, line: 10, column: 1, message: "The heading jumps from level 2 to level 4." },
+      { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
+    ],
   },
   // references
   {
     name: "a related entry that does not exist",
     change: { [ACTIVITY]: replace('"originalLanguage": "en"', '"originalLanguage": "en",\n  "related": ["ken/example-strategy-2021"]') },
     expected: [
-      { ruleId: "references", file: ACTIVITY, line: 15, column: 15, message: 'related[0]: there is no entry "ken/example-strategy-2021"; did you mean "ken/example-strategy-2020"?' },
+      {
+        ruleId: "references",
+        file: ACTIVITY,
+        line: 15,
+        column: 15,
+        message: 'related[0]: there is no entry "ken/example-strategy-2021"; did you mean "ken/example-strategy-2020"?',
+      },
     ],
   },
   {
     name: "a region that contradicts the reference table",
     change: { "countries/ken/country.json": replace('"africa"', '"europe"') },
-    expected: [{ ruleId: "references", file: "countries/ken/country.json", line: 2, column: 13, message: 'The ITU-D reference table puts Kenya in "africa", not "europe".' }],
+    expected: [
+      {
+        ruleId: "references",
+        file: "countries/ken/country.json",
+        line: 2,
+        column: 13,
+        message: 'The ITU-D reference table puts Kenya in "africa", not "europe".',
+      },
+    ],
   },
   // layout
   {
     name: "an upper-case country folder",
-    change: Object.fromEntries(Object.entries(baselineFiles()).flatMap(([path, text]) => [[path, null], [path.replace("countries/ken", "countries/KEN"), text]])),
-    expected: [{ ruleId: "layout", file: "countries/KEN/country.json", line: 1, column: 1, message: 'Country folder names are lower case: rename "KEN" to "ken".' }],
+    change: Object.fromEntries(
+      Object.entries(baselineFiles()).flatMap(([path, text]) => [
+        [path, null],
+        [path.replace("countries/ken", "countries/KEN"), text],
+      ]),
+    ),
+    expected: [
+      { ruleId: "layout", file: "countries/KEN/country.json", line: 1, column: 1, message: 'Country folder names are lower case: rename "KEN" to "ken".' },
+    ],
   },
   {
     name: "a narrative file named after the language's English name",
     change: { [`${ENTRY}/english.md`]: "x" },
-    expected: [{ ruleId: "layout", file: `${ENTRY}/english.md`, line: 1, column: 1, message: '"english.md" is not a narrative file name; did you mean "en.md"?' }],
+    expected: [
+      { ruleId: "layout", file: `${ENTRY}/english.md`, line: 1, column: 1, message: '"english.md" is not a narrative file name; did you mean "en.md"?' },
+    ],
   },
   {
     name: "a stray file in a country folder",
@@ -264,15 +350,47 @@ export const CASES: Case[] = [
   // duplicates
   {
     name: "the same source and title in two entries of a country",
-    change: Object.fromEntries(Object.entries(baselineFiles()).filter(([path]) => path.startsWith(ENTRY)).map(([path, text]) => [path.replace("2020", "copy"), text])),
+    change: Object.fromEntries(
+      Object.entries(baselineFiles())
+        .filter(([path]) => path.startsWith(ENTRY))
+        .map(([path, text]) => [path.replace("2020", "copy"), text]),
+    ),
     expected: ["example-strategy-2020", "example-strategy-copy"].flatMap((slug) => {
       const other = slug === "example-strategy-copy" ? "ken/example-strategy-2020" : "ken/example-strategy-copy";
       const base = `countries/ken/activities/${slug}`;
       return [
-        { ruleId: "duplicates", severity: "warning" as const, file: `${base}/activity.json`, line: 11, column: 14, message: `links[0]: the same source is used by ${other}. Is it the same activity entered twice?` },
-        { ruleId: "duplicates", severity: "warning" as const, file: `${base}/activity.json`, line: 12, column: 14, message: `links[1]: the same source is used by ${other}. Is it the same activity entered twice?` },
-        { ruleId: "duplicates", severity: "warning" as const, file: `${base}/en.md`, line: 2, column: 8, message: `The title is almost the same as that of ${other} ("Example national strategy"). Is it the same activity entered twice?` },
-        { ruleId: "duplicates", severity: "warning" as const, file: `${base}/fr.md`, line: 2, column: 8, message: `The title is almost the same as that of ${other} ("Exemple de stratégie nationale"). Is it the same activity entered twice?` },
+        {
+          ruleId: "duplicates",
+          severity: "warning" as const,
+          file: `${base}/activity.json`,
+          line: 11,
+          column: 14,
+          message: `links[0]: the same source is used by ${other}. Is it the same activity entered twice?`,
+        },
+        {
+          ruleId: "duplicates",
+          severity: "warning" as const,
+          file: `${base}/activity.json`,
+          line: 12,
+          column: 14,
+          message: `links[1]: the same source is used by ${other}. Is it the same activity entered twice?`,
+        },
+        {
+          ruleId: "duplicates",
+          severity: "warning" as const,
+          file: `${base}/en.md`,
+          line: 2,
+          column: 8,
+          message: `The title is almost the same as that of ${other} ("Example national strategy"). Is it the same activity entered twice?`,
+        },
+        {
+          ruleId: "duplicates",
+          severity: "warning" as const,
+          file: `${base}/fr.md`,
+          line: 2,
+          column: 8,
+          message: `The title is almost the same as that of ${other} ("Exemple de stratégie nationale"). Is it the same activity entered twice?`,
+        },
       ];
     }),
   },
@@ -280,14 +398,30 @@ export const CASES: Case[] = [
   {
     name: "a good practice without evidence",
     change: { [ACTIVITY]: replace('"kind": "activity"', '"kind": "good-practice"') },
-    expected: [{ ruleId: "evidence", file: ACTIVITY, line: 2, column: 11, message: 'A good practice needs evidence: add a link of type "evaluation" to an evaluation, an audit or published results.' }],
+    expected: [
+      {
+        ruleId: "evidence",
+        file: ACTIVITY,
+        line: 2,
+        column: 11,
+        message: 'A good practice needs evidence: add a link of type "evaluation" to an evaluation, an audit or published results.',
+      },
+    ],
   },
   // terminology
   {
     name: "a term to avoid in prose",
     change: { [ENGLISH]: replace("Nothing real.", "It fights child pornography online.") },
     expected: [
-      { ruleId: "terminology", file: ENGLISH, line: 12, column: 11, message: expect.stringMatching(/^"child pornography" is a term to avoid: write ".*child sexual abuse material.*" instead \(Luxembourg Terminology Guidelines\)\.$/) as unknown as string },
+      {
+        ruleId: "terminology",
+        file: ENGLISH,
+        line: 12,
+        column: 11,
+        message: expect.stringMatching(
+          /^"child pornography" is a term to avoid: write ".*child sexual abuse material.*" instead \(Luxembourg Terminology Guidelines\)\.$/,
+        ) as unknown as string,
+      },
       { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
     ],
   },
@@ -295,10 +429,22 @@ export const CASES: Case[] = [
     name: "quoting an official title is allowed",
     change: {
       [ENGLISH]: (text) =>
-        replace("Nothing real.", "It repealed the Anti-Child Pornography Act of 2009.")(text).replace(/^---\n/, "---\nofficialTitles:\n  - Anti-Child Pornography Act of 2009\n"),
+        replace(
+          "Nothing real.",
+          "It repealed the Anti-Child Pornography Act of 2009.",
+        )(text).replace(/^---\n/, "---\nofficialTitles:\n  - Anti-Child Pornography Act of 2009\n"),
       [FRENCH]: replace(/version: .*/, "version: aaaaaaaaaaaa"),
     },
-    expected: [{ ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: expect.stringContaining("may be out of date") as unknown as string }],
+    expected: [
+      {
+        ruleId: "narratives",
+        severity: "warning",
+        file: FRENCH,
+        line: 6,
+        column: 12,
+        message: expect.stringContaining("may be out of date") as unknown as string,
+      },
+    ],
   },
   // privacy
   {
@@ -311,4 +457,3 @@ export const CASES: Case[] = [
     ],
   },
 ];
-

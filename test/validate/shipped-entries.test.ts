@@ -18,10 +18,14 @@ let shared: ReturnType<typeof loaded>;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "cop-atlas-shipped-"));
   for (const folder of ["schemas", "countries", "organizations"]) cpSync(join(PROJECT_ROOT, folder), join(root, folder), { recursive: true });
-  entries = [...new Set([...listFiles(root, "countries"), ...listFiles(root, "organizations")].flatMap((path) => {
-    const info = classifyPath(path);
-    return "entryDir" in info ? [info.entryDir] : [];
-  }))];
+  entries = [
+    ...new Set(
+      [...listFiles(root, "countries"), ...listFiles(root, "organizations")].flatMap((path) => {
+        const info = classifyPath(path);
+        return "entryDir" in info ? [info.entryDir] : [];
+      }),
+    ),
+  ];
   shared = loaded();
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -50,9 +54,31 @@ const editActivity = (dir: string, edit: (value: Record<string, unknown>) => voi
 };
 
 const BREAKAGES: Breakage[] = [
-  { name: "unknown topic", ruleId: "schema", apply: (dir) => editActivity(dir, (v) => { v.topics = [...((v.topics as string[]) ?? []), "cyber-bullying"]; }) },
-  { name: "end before start", ruleId: "dates", apply: (dir) => editActivity(dir, (v) => { v.start = "2019-06"; v.end = "2018"; }) },
-  { name: "http link", ruleId: "links", apply: (dir) => editActivity(dir, (v) => { (v.links as Array<{ url: string }>)[0]!.url = "http://example.org/source"; }) },
+  {
+    name: "unknown topic",
+    ruleId: "schema",
+    apply: (dir) =>
+      editActivity(dir, (v) => {
+        v.topics = [...((v.topics as string[]) ?? []), "cyber-bullying"];
+      }),
+  },
+  {
+    name: "end before start",
+    ruleId: "dates",
+    apply: (dir) =>
+      editActivity(dir, (v) => {
+        v.start = "2019-06";
+        v.end = "2018";
+      }),
+  },
+  {
+    name: "http link",
+    ruleId: "links",
+    apply: (dir) =>
+      editActivity(dir, (v) => {
+        (v.links as Array<{ url: string }>)[0]!.url = "http://example.org/source";
+      }),
+  },
   {
     name: "child pornography in prose",
     ruleId: "terminology",
@@ -72,7 +98,14 @@ const BREAKAGES: Breakage[] = [
       return activityOf(broken);
     },
   },
-  { name: "duplicate key", ruleId: "strict-json", apply: (dir) => { writeText(activityOf(dir), readText(activityOf(dir)).replace(/\{\n/, '{\n  "status": "active",\n')); return activityOf(dir); } },
+  {
+    name: "duplicate key",
+    ruleId: "strict-json",
+    apply: (dir) => {
+      writeText(activityOf(dir), readText(activityOf(dir)).replace(/\{\n/, '{\n  "status": "active",\n'));
+      return activityOf(dir);
+    },
+  },
 ];
 
 describe("any shipped entry broken in one way gives an error naming the file, line, column and rule", () => {

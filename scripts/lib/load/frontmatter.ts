@@ -1,4 +1,4 @@
-import { Alias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
+import { Alias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.ts";
 import { PositionIndex, pointerSegment } from "./positions.ts";
 
@@ -109,7 +109,9 @@ function indexPositions(
       else positions.set(`${pointer}/${pointerSegment(name)}`, { key: keyPosition, value: keyPosition });
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, index) => indexPositions(item as Node, `${pointer}/${index}`, undefined, positions, toPosition));
+    node.items.forEach((item, index) => {
+      indexPositions(item as Node, `${pointer}/${index}`, undefined, positions, toPosition);
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { parse, type AnyNode, type DocumentNode } from "@humanwhocodes/momoa";
+import { type AnyNode, type DocumentNode, parse } from "@humanwhocodes/momoa";
 import type { Diagnostic } from "../diagnostics.ts";
 import { PositionIndex, pointerSegment } from "./positions.ts";
 
@@ -84,19 +84,13 @@ function readableParseError(message: string): string {
 function jsonHint(source: string, line: number): string {
   const text = source.split("\n")[line - 1] ?? "";
   if (/,\s*$/.test(text) || /^\s*[}\]]/.test(text)) return "Check for a comma after the last item of a list or object: JSON does not allow it.";
-  if (/'/.test(text)) return "JSON needs double quotes (\") around keys and text, not single quotes.";
+  if (/'/.test(text)) return 'JSON needs double quotes (") around keys and text, not single quotes.';
   return "Check the quotes, commas and brackets on this line and the line before.";
 }
 
 type Report = (line: number, column: number, message: string, hint?: string) => void;
 
-function evaluate(
-  node: AnyNode,
-  pointer: string,
-  key: { line: number; column: number } | undefined,
-  positions: PositionIndex,
-  report: Report,
-): unknown {
+function evaluate(node: AnyNode, pointer: string, key: { line: number; column: number } | undefined, positions: PositionIndex, report: Report): unknown {
   positions.set(pointer, { ...(key ? { key } : {}), value: node.loc.start });
   switch (node.type) {
     case "Object": {
@@ -122,9 +116,7 @@ function evaluate(
       return object;
     }
     case "Array":
-      return node.elements.map((element, index) =>
-        evaluate(element.value, `${pointer}/${index}`, undefined, positions, report),
-      );
+      return node.elements.map((element, index) => evaluate(element.value, `${pointer}/${index}`, undefined, positions, report));
     case "String":
     case "Number":
     case "Boolean":

@@ -29,7 +29,9 @@ export function formatJobSummary(diagnostics: readonly Diagnostic[], summary: Su
   if (diagnostics.length > 0) {
     lines.push("| | File | Line | Problem | Rule |", "| --- | --- | --- | --- | --- |");
     for (const d of diagnostics.slice(0, 1000)) {
-      lines.push(`| ${d.severity === "error" ? "❌" : "⚠️"} | ${cell(d.file)} | ${d.line}:${d.column} | ${cell(d.message)}${d.hint ? `<br>${cell(d.hint)}` : ""} | ${cell(d.ruleId)} |`);
+      lines.push(
+        `| ${d.severity === "error" ? "❌" : "⚠️"} | ${cell(d.file)} | ${d.line}:${d.column} | ${cell(d.message)}${d.hint ? `<br>${cell(d.hint)}` : ""} | ${cell(d.ruleId)} |`,
+      );
     }
     if (diagnostics.length > 1000) lines.push("", `…and ${diagnostics.length - 1000} more.`);
   }

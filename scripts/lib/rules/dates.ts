@@ -10,7 +10,8 @@ const MAX_YEARS_AHEAD_END = 50;
 /** Partial ISO dates that exist, in order, and not implausibly in the future. */
 export const dates: Rule = {
   id: "dates",
-  description: "Dates are partial ISO dates (2019, 2019-06, 2019-06-30) that exist; start is not after end; a start in the future needs status planned; no date is implausibly far ahead; sources are not accessed in the future.",
+  description:
+    "Dates are partial ISO dates (2019, 2019-06, 2019-06-30) that exist; start is not after end; a start in the future needs status planned; no date is implausibly far ahead; sources are not accessed in the future.",
   check(dataset, report) {
     const today = dataset.now.toISOString().slice(0, 10);
     const year = dataset.now.getUTCFullYear();
@@ -19,12 +20,15 @@ export const dates: Rule = {
         report({ file, ...positions.valueAt(pointer), message, severity, ...(hint ? { hint } : {}) });
       const valid = new Map<string, string>();
       const datePointers: string[] = ["/start", "/end"];
-      (Array.isArray(value.links) ? value.links : []).forEach((_, index) => datePointers.push(`/links/${index}/accessed`));
+      (Array.isArray(value.links) ? value.links : []).forEach((_, index) => {
+        datePointers.push(`/links/${index}/accessed`);
+      });
       for (const pointer of datePointers) {
         const written = pick(value, pointer);
         if (typeof written !== "string") continue;
         const problem = dateProblem(written);
-        if (problem) at(pointer, `${fieldName(pointer)}: "${written}" ${problem}`, "Write a year (2019), a year and month (2019-06) or a full date (2019-06-30).");
+        if (problem)
+          at(pointer, `${fieldName(pointer)}: "${written}" ${problem}`, "Write a year (2019), a year and month (2019-06) or a full date (2019-06-30).");
         else valid.set(pointer, written);
       }
       const start = valid.get("/start");
@@ -36,7 +40,11 @@ export const dates: Rule = {
         if (Number(start.slice(0, 4)) > year + MAX_YEARS_AHEAD_START) {
           at("/start", `start (${start}) is implausibly far in the future.`);
         } else if (compareAtPrecision(start, today) > 0 && value.status !== "planned") {
-          at("/start", `start (${start}) is in the future, but the status is "${String(value.status)}".`, 'Use status "planned" for work that has not started, or correct the date.');
+          at(
+            "/start",
+            `start (${start}) is in the future, but the status is "${String(value.status)}".`,
+            'Use status "planned" for work that has not started, or correct the date.',
+          );
         }
       }
       if (end && Number(end.slice(0, 4)) > year + MAX_YEARS_AHEAD_END) at("/end", `end (${end}) is implausibly far in the future.`);

@@ -9,7 +9,8 @@ const TITLE_SIMILARITY = 0.9;
 /** No activity is entered twice in the same country or organisation. */
 export const duplicates: Rule = {
   id: "duplicates",
-  description: "Within one country or organisation, two entries do not share a source link or a near-identical title in the same language (a warning: it may be the same activity entered twice).",
+  description:
+    "Within one country or organisation, two entries do not share a source link or a near-identical title in the same language (a warning: it may be the same activity entered twice).",
   check(dataset, report) {
     const byOwner = new Map<string, Entry[]>();
     for (const entry of dataset.entries) byOwner.set(entry.owner.dir, [...(byOwner.get(entry.owner.dir) ?? []), entry]);
@@ -27,13 +28,24 @@ export const duplicates: Rule = {
           const name = permalink(other.owner, other.slug);
           for (const [url, index] of mine.links) {
             if (theirs.links.has(url) && mine.activity) {
-              report({ file: mine.activity.file, ...mine.activity.parsed.positions.valueAt(`/links/${index}/url`), severity: "warning", message: `links[${index}]: the same source is used by ${name}. Is it the same activity entered twice?`, hint: `If it is, keep one entry; if not, no change is needed.` });
+              report({
+                file: mine.activity.file,
+                ...mine.activity.parsed.positions.valueAt(`/links/${index}/url`),
+                severity: "warning",
+                message: `links[${index}]: the same source is used by ${name}. Is it the same activity entered twice?`,
+                hint: `If it is, keep one entry; if not, no change is needed.`,
+              });
             }
           }
           for (const [lang, title] of mine.titles) {
             const theirTitle = theirs.titles.get(lang);
             if (theirTitle && similarity(title.normal, theirTitle.normal) >= TITLE_SIMILARITY) {
-              report({ file: title.file, ...title.position, severity: "warning", message: `The title is almost the same as that of ${name} ("${theirTitle.text}"). Is it the same activity entered twice?` });
+              report({
+                file: title.file,
+                ...title.position,
+                severity: "warning",
+                message: `The title is almost the same as that of ${name} ("${theirTitle.text}"). Is it the same activity entered twice?`,
+              });
             }
           }
         }
@@ -70,7 +82,12 @@ function factsOf(dataset: import("../validate/dataset.ts").Dataset, entry: Entry
 }
 
 function normaliseTitle(title: string): string {
-  return title.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** 1 for identical strings, 0 for nothing in common (normalised edit distance). */

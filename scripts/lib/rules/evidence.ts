@@ -13,7 +13,7 @@ export const evidence: Rule = {
       report({
         file,
         ...positions.valueAt("/kind"),
-        message: "A good practice needs evidence: add a link of type \"evaluation\" to an evaluation, an audit or published results.",
+        message: 'A good practice needs evidence: add a link of type "evaluation" to an evaluation, an audit or published results.',
         hint: 'Without evidence, use kind "case-study" (or "activity").',
       });
     }

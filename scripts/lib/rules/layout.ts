@@ -1,6 +1,6 @@
 import { classifyPath, type Owner, PROFILE_FILE } from "../load/paths.ts";
 import { closestMatch } from "../suggest.ts";
-import type { Dataset, Report, Rule } from "../validate/dataset.ts";
+import type { Dataset, Rule } from "../validate/dataset.ts";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_SLUG_LENGTH = 80;
@@ -8,25 +8,37 @@ const MAX_SLUG_LENGTH = 80;
 /** Only known paths and file names under countries/ and organizations/. */
 export const layout: Rule = {
   id: "layout",
-  description: "Files sit where the data layout expects them: a lower-case ISO alpha-3 or organisation folder with its profile, kebab-case entry folders with activity.json and at least one <lang>.md, and nothing else; no symlinks, binary files or files over 256 KB.",
+  description:
+    "Files sit where the data layout expects them: a lower-case ISO alpha-3 or organisation folder with its profile, kebab-case entry folders with activity.json and at least one <lang>.md, and nothing else; no symlinks, binary files or files over 256 KB.",
   check(dataset, report) {
     const at = (file: string, message: string, hint?: string) => report({ file, line: 1, column: 1, message, ...(hint ? { hint } : {}) });
     for (const owner of dataset.owners) checkOwner(dataset, owner, at);
     for (const file of dataset.files) {
       const source = dataset.source(file);
       if (source?.symlink) at(file, "Symbolic links are not allowed in the data.", "Replace the link with the file itself.");
-      else if (source?.binary) at(file, "This file is not UTF-8 text.", "Entries are JSON and Markdown text files; remove images, documents and other binary files.");
-      else if (source?.tooLarge) at(file, `This file is too large (${Math.round(source.size / 1024)} KB, at most 256 KB).`, "Shorten it, or link to long documents instead of copying them.");
+      else if (source?.binary)
+        at(file, "This file is not UTF-8 text.", "Entries are JSON and Markdown text files; remove images, documents and other binary files.");
+      else if (source?.tooLarge)
+        at(
+          file,
+          `This file is too large (${Math.round(source.size / 1024)} KB, at most 256 KB).`,
+          "Shorten it, or link to long documents instead of copying them.",
+        );
       checkPath(dataset, file, at);
     }
     for (const entry of dataset.entries) {
       if (!SLUG.test(entry.slug)) {
-        at(entry.files[0] ?? entry.dir, `The folder name "${entry.slug}" is not in kebab-case.`, "Use lower-case letters a-z, digits and single hyphens, such as national-cop-policy-2019: it becomes the entry's permanent link.");
+        at(
+          entry.files[0] ?? entry.dir,
+          `The folder name "${entry.slug}" is not in kebab-case.`,
+          "Use lower-case letters a-z, digits and single hyphens, such as national-cop-policy-2019: it becomes the entry's permanent link.",
+        );
       } else if (entry.slug.length > MAX_SLUG_LENGTH) {
         at(entry.files[0] ?? entry.dir, `The folder name "${entry.slug}" is too long (${entry.slug.length} characters, at most ${MAX_SLUG_LENGTH}).`);
       }
       const activity = `${entry.dir}/activity.json`;
-      if (!entry.files.includes(activity)) at(activity, "activity.json is missing: every entry folder needs one.", "Run `npm run new` to create an entry with all its files.");
+      if (!entry.files.includes(activity))
+        at(activity, "activity.json is missing: every entry folder needs one.", "Run `npm run new` to create an entry with all its files.");
       if (!entry.files.some((file) => classifyPath(file).role === "narrative")) {
         at(`${entry.dir}/en.md`, "The entry has no narrative: add at least one <lang>.md file, such as en.md.");
       }
@@ -42,7 +54,11 @@ function checkOwner(dataset: Dataset, owner: Owner, at: At): void {
     const codes = dataset.vocabularies.get("countries").terms;
     if (!codes.has(owner.id.toUpperCase())) {
       const suggestion = closestMatch(owner.id.toUpperCase(), codes.keys());
-      at(profile, `"${owner.id}" is not an ISO 3166-1 alpha-3 country code${suggestion ? `; did you mean "${suggestion.toLowerCase()}"?` : "."}`, "Country folders are named by the three-letter code in lower case: countries/rwa for Rwanda.");
+      at(
+        profile,
+        `"${owner.id}" is not an ISO 3166-1 alpha-3 country code${suggestion ? `; did you mean "${suggestion.toLowerCase()}"?` : "."}`,
+        "Country folders are named by the three-letter code in lower case: countries/rwa for Rwanda.",
+      );
     } else if (owner.id !== owner.id.toLowerCase()) {
       at(profile, `Country folder names are lower case: rename "${owner.id}" to "${owner.id.toLowerCase()}".`);
     }
@@ -51,7 +67,8 @@ function checkOwner(dataset: Dataset, owner: Owner, at: At): void {
   } else if (owner.id.length === 3 && dataset.vocabularies.get("countries").terms.has(owner.id.toUpperCase())) {
     at(profile, `"${owner.id}" is a country code; an organisation folder needs another name so that links like ${owner.id}/<entry> stay unambiguous.`);
   }
-  if (!dataset.source(profile)) at(profile, `${PROFILE_FILE[owner.type]} is missing: every ${owner.type === "country" ? "country" : "organisation"} folder needs its profile.`);
+  if (!dataset.source(profile))
+    at(profile, `${PROFILE_FILE[owner.type]} is missing: every ${owner.type === "country" ? "country" : "organisation"} folder needs its profile.`);
 }
 
 function checkPath(dataset: Dataset, file: string, at: At): void {
@@ -61,13 +78,21 @@ function checkPath(dataset: Dataset, file: string, at: At): void {
       at(file, "Only folders belong directly in countries/ and organizations/.", "Move the file into an entry folder, or delete it.");
       return;
     case "owner-other":
-      at(file, `Unexpected file "${info.rest}".`, `A folder holds only its profile (${PROFILE_FILE[info.owner.type]}) and entries in activities/<entry>/ (activity.json and <lang>.md files).`);
+      at(
+        file,
+        `Unexpected file "${info.rest}".`,
+        `A folder holds only its profile (${PROFILE_FILE[info.owner.type]}) and entries in activities/<entry>/ (activity.json and <lang>.md files).`,
+      );
       return;
     case "entry-other": {
       const language = /^(.+)\.md$/i.exec(info.name)?.[1];
       if (language) {
         const suggestion = closestMatch(language, dataset.vocabularies.get("languages").terms.keys()) ?? labelMatch(dataset, language);
-        at(file, `"${info.name}" is not a narrative file name${suggestion ? `; did you mean "${suggestion}.md"?` : "."}`, "Narratives are named by language code: en.md, fr.md, ar.md ...");
+        at(
+          file,
+          `"${info.name}" is not a narrative file name${suggestion ? `; did you mean "${suggestion}.md"?` : "."}`,
+          "Narratives are named by language code: en.md, fr.md, ar.md ...",
+        );
       } else {
         at(file, `Unexpected file "${info.name}" in an entry folder.`, "An entry holds activity.json and one <lang>.md per language, nothing else.");
       }
@@ -77,7 +102,11 @@ function checkPath(dataset: Dataset, file: string, at: At): void {
       const languages = dataset.vocabularies.get("languages").terms;
       if (!languages.has(info.lang)) {
         const suggestion = closestMatch(info.lang, languages.keys());
-        at(file, `"${info.lang}" is not a known language code${suggestion ? `; did you mean "${suggestion}.md"?` : "."}`, "The language codes are listed in schemas/vocab/languages.json.");
+        at(
+          file,
+          `"${info.lang}" is not a known language code${suggestion ? `; did you mean "${suggestion}.md"?` : "."}`,
+          "The language codes are listed in schemas/vocab/languages.json.",
+        );
       }
       return;
     }

@@ -10,13 +10,20 @@ const MAX_URL_LENGTH = 2048;
 /** Web addresses are public https pages, without credentials, listed once. */
 export const links: Rule = {
   id: "links",
-  description: "Every web address is https, has no user name or password, is not a javascript: or data: address, has no spaces, and is listed once in an entry's links.",
+  description:
+    "Every web address is https, has no user name or password, is not a javascript: or data: address, has no spaces, and is listed once in an entry's links.",
   check(dataset, report) {
     for (const { file, value, positions } of [...activityValues(dataset), ...profileValues(dataset)]) {
       for (const { pointer, key, text } of strings(value)) {
         if (key !== "url") continue;
         const problem = urlProblem(text);
-        if (problem) report({ file, ...positions.valueAt(pointer), message: `${fieldName(pointer)}: ${problem.message}`, ...(problem.hint ? { hint: problem.hint } : {}) });
+        if (problem)
+          report({
+            file,
+            ...positions.valueAt(pointer),
+            message: `${fieldName(pointer)}: ${problem.message}`,
+            ...(problem.hint ? { hint: problem.hint } : {}),
+          });
       }
       const seen = new Map<string, number>();
       (Array.isArray(value.links) ? value.links : []).forEach((link: unknown, index: number) => {
@@ -25,7 +32,13 @@ export const links: Rule = {
         const normal = normaliseUrl(url);
         const first = seen.get(normal);
         if (first === undefined) seen.set(normal, index);
-        else report({ file, ...positions.valueAt(`/links/${index}/url`), message: `links[${index}].url: the same address is already listed as links[${first}].`, hint: "Delete the repeated link." });
+        else
+          report({
+            file,
+            ...positions.valueAt(`/links/${index}/url`),
+            message: `links[${index}].url: the same address is already listed as links[${first}].`,
+            hint: "Delete the repeated link.",
+          });
       });
     }
     for (const entry of dataset.entries) {
@@ -35,7 +48,12 @@ export const links: Rule = {
           if (url.startsWith("#") || url.toLowerCase().startsWith("mailto:")) return;
           const problem = urlProblem(url);
           if (problem) {
-            report({ file: narrative.file, ...narrative.bodyPosition(node.position?.start.offset ?? 0), message: `Link "${url.slice(0, 80)}": ${problem.message}`, ...(problem.hint ? { hint: problem.hint } : {}) });
+            report({
+              file: narrative.file,
+              ...narrative.bodyPosition(node.position?.start.offset ?? 0),
+              message: `Link "${url.slice(0, 80)}": ${problem.message}`,
+              ...(problem.hint ? { hint: problem.hint } : {}),
+            });
           }
         });
       }
@@ -50,7 +68,11 @@ export function urlProblem(text: string): { message: string; hint?: string } | u
   if (/\s/.test(text)) return { message: "a web address cannot contain spaces.", hint: "Copy the address again from the browser's address bar." };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   if (scheme === undefined) return { message: `"${text}" is not a full web address.`, hint: "Start it with https://." };
-  if (scheme === "http") return { message: "only https addresses are accepted, not http.", hint: "Change http:// to https://; if the site has no https version, link to another source for the same fact." };
+  if (scheme === "http")
+    return {
+      message: "only https addresses are accepted, not http.",
+      hint: "Change http:// to https://; if the site has no https version, link to another source for the same fact.",
+    };
   if (scheme !== "https") return { message: `"${scheme}:" addresses are not allowed; only https web pages.` };
   if (text.length > MAX_URL_LENGTH) return { message: `the address is too long (${text.length} characters, at most ${MAX_URL_LENGTH}).` };
   let url: URL;
@@ -59,11 +81,13 @@ export function urlProblem(text: string): { message: string; hint?: string } | u
   } catch {
     return { message: `"${text}" is not a valid web address.` };
   }
-  if (url.username || url.password) return { message: "the address contains a user name or password.", hint: "Remove the part before @: links must be public pages." };
+  if (url.username || url.password)
+    return { message: "the address contains a user name or password.", hint: "Remove the part before @: links must be public pages." };
   if (!url.hostname.includes(".") || url.hostname.endsWith(".local") || /^\d+\.\d+\.\d+\.\d+$/.test(url.hostname) || url.hostname.startsWith("[")) {
     return { message: `"${url.hostname}" is not a public web site.` };
   }
-  if (!/^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#]|$)/.test(text)) return { message: `"${text}" is not a valid web address.`, hint: "Write the site name in plain letters (international names in their xn-- form)." };
+  if (!/^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#]|$)/.test(text))
+    return { message: `"${text}" is not a valid web address.`, hint: "Write the site name in plain letters (international names in their xn-- form)." };
   return undefined;
 }
 

@@ -2,12 +2,13 @@ import type { Heading, Html } from "mdast";
 import { visit } from "unist-util-visit";
 import type { ParsedNarrative } from "../load/narrative.ts";
 import { narrativeVersion } from "../narrative-version.ts";
-import { type Dataset, isObject, type Report, type Rule } from "../validate/dataset.ts";
+import { isObject, type Report, type Rule } from "../validate/dataset.ts";
 
 /** The original narrative exists; translations say what they translate; bodies are plain Markdown in heading order. */
 export const narratives: Rule = {
   id: "narratives",
-  description: "Each entry has its original-language narrative; every other <lang>.md is a translation that names the original's version and the method; the original is not marked as a translation; out-of-date translations are flagged; bodies have no raw HTML and headings start at ## without skipping levels.",
+  description:
+    "Each entry has its original-language narrative; every other <lang>.md is a translation that names the original's version and the method; the original is not marked as a translation; out-of-date translations are flagged; bodies have no raw HTML and headings start at ## without skipping levels.",
   check(dataset, report) {
     for (const entry of dataset.entries) {
       const narratives = dataset.narratives(entry);
@@ -34,7 +35,12 @@ export const narratives: Rule = {
         const translation = frontmatter.value.translation;
         if (lang === original) {
           if (translation !== undefined) {
-            report({ file: narrative.file, ...frontmatter.positions.keyAt("/translation"), message: `This is the original (originalLanguage is "${original}"), so it must not have translation:.`, hint: "Remove the translation: block, or correct originalLanguage in activity.json." });
+            report({
+              file: narrative.file,
+              ...frontmatter.positions.keyAt("/translation"),
+              message: `This is the original (originalLanguage is "${original}"), so it must not have translation:.`,
+              hint: "Remove the translation: block, or correct originalLanguage in activity.json.",
+            });
           }
           continue;
         }
@@ -51,7 +57,12 @@ export const narratives: Rule = {
           continue;
         }
         if (typeof translation.from === "string" && translation.from !== original) {
-          report({ file: narrative.file, ...frontmatter.positions.valueAt("/translation/from"), message: `translation.from is "${translation.from}", but the original is ${original}.md.`, hint: `Set from: ${original}.` });
+          report({
+            file: narrative.file,
+            ...frontmatter.positions.valueAt("/translation/from"),
+            message: `translation.from is "${translation.from}", but the original is ${original}.md.`,
+            hint: `Set from: ${original}.`,
+          });
         } else if (version && typeof translation.version === "string" && /^[0-9a-f]{12}$/.test(translation.version) && translation.version !== version) {
           report({
             file: narrative.file,
@@ -75,23 +86,50 @@ export function versionOf(narrative: ParsedNarrative): string | undefined {
 
 function checkBody(narrative: ParsedNarrative, report: Report): void {
   if (!narrative.frontmatter) {
-    report({ file: narrative.file, line: 1, column: 1, message: "This narrative has no frontmatter.", hint: "Start the file with a line ---, then title: and summary: lines, then another line ---." });
+    report({
+      file: narrative.file,
+      line: 1,
+      column: 1,
+      message: "This narrative has no frontmatter.",
+      hint: "Start the file with a line ---, then title: and summary: lines, then another line ---.",
+    });
   }
   if (narrative.split.body.trim() === "") {
-    report({ file: narrative.file, ...narrative.bodyPosition(0), severity: "warning", message: "The narrative has no text below the frontmatter.", hint: "Tell the story: context, what was done, results, lessons learned." });
+    report({
+      file: narrative.file,
+      ...narrative.bodyPosition(0),
+      severity: "warning",
+      message: "The narrative has no text below the frontmatter.",
+      hint: "Tell the story: context, what was done, results, lessons learned.",
+    });
   }
   let previous = 1;
   visit(narrative.tree, (node) => {
     const at = narrative.bodyPosition(node.position?.start.offset ?? 0);
     if (node.type === "html") {
       const html = (node as Html).value.trim().slice(0, 40);
-      report({ file: narrative.file, ...at, message: `Raw HTML is not allowed in a narrative: ${JSON.stringify(html)}.`, hint: "Use Markdown: **bold**, *italic*, [text](https://...), lists with -." });
+      report({
+        file: narrative.file,
+        ...at,
+        message: `Raw HTML is not allowed in a narrative: ${JSON.stringify(html)}.`,
+        hint: "Use Markdown: **bold**, *italic*, [text](https://...), lists with -.",
+      });
     } else if (node.type === "heading") {
       const depth = (node as Heading).depth;
       if (depth === 1) {
-        report({ file: narrative.file, ...at, message: "A top-level heading (# ...) is not allowed: the title comes from the frontmatter.", hint: "Start sections with ## (Context, What was done, Results, Lessons learned)." });
+        report({
+          file: narrative.file,
+          ...at,
+          message: "A top-level heading (# ...) is not allowed: the title comes from the frontmatter.",
+          hint: "Start sections with ## (Context, What was done, Results, Lessons learned).",
+        });
       } else if (depth > previous + 1) {
-        report({ file: narrative.file, ...at, message: `The heading jumps from level ${previous} to level ${depth}.`, hint: `Use ${"#".repeat(previous + 1)} here, so that screen readers and the table of contents follow the structure.` });
+        report({
+          file: narrative.file,
+          ...at,
+          message: `The heading jumps from level ${previous} to level ${depth}.`,
+          hint: `Use ${"#".repeat(previous + 1)} here, so that screen readers and the table of contents follow the structure.`,
+        });
       }
       previous = depth;
     }

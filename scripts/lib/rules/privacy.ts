@@ -13,17 +13,32 @@ const PERSONAL_MAILBOX = /^[a-z]{2,}[._][a-z]{2,}@/i;
 /** Only an organisation's public channel belongs in an entry; no personal contact details in prose. */
 export const privacy: Rule = {
   id: "privacy",
-  description: "E-mail addresses and phone numbers in prose are flagged: personal contact details do not belong in a public entry, and an organisation's public channel goes in contact.",
+  description:
+    "E-mail addresses and phone numbers in prose are flagged: personal contact details do not belong in a public entry, and an organisation's public channel goes in contact.",
   check(dataset, report) {
-    const hint = "Entries are public. Remove personal contact details; put an organisation's public channel (a generic mailbox, a helpline, a web form) in contact in activity.json.";
+    const hint =
+      "Entries are public. Remove personal contact details; put an organisation's public channel (a generic mailbox, a helpline, a web form) in contact in activity.json.";
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
         for (const span of proseSpans(narrative)) {
           for (const match of span.text.matchAll(EMAIL)) {
-            report({ file: narrative.file, ...span.position(match.index ?? 0), severity: "warning", message: `An e-mail address in the text (${match[0]}).`, hint });
+            report({
+              file: narrative.file,
+              ...span.position(match.index ?? 0),
+              severity: "warning",
+              message: `An e-mail address in the text (${match[0]}).`,
+              hint,
+            });
           }
           for (const match of span.text.matchAll(PHONE)) {
-            if (!isDateLike(match[0])) report({ file: narrative.file, ...span.position(match.index ?? 0), severity: "warning", message: `A phone number in the text (${match[0].trim()}).`, hint });
+            if (!isDateLike(match[0]))
+              report({
+                file: narrative.file,
+                ...span.position(match.index ?? 0),
+                severity: "warning",
+                message: `A phone number in the text (${match[0].trim()}).`,
+                hint,
+              });
           }
         }
         visit(narrative.tree, "link", (node: Link) => {
@@ -31,7 +46,13 @@ export const privacy: Rule = {
           const shown = node.children.map((child) => ("value" in child ? child.value : "")).join("");
           // An address written out in the text is already reported as prose.
           if (node.url.toLowerCase().startsWith("mailto:") && !shown.includes(address)) {
-            report({ file: narrative.file, ...narrative.bodyPosition(node.position?.start.offset ?? 0), severity: "warning", message: `An e-mail link in the text (${node.url.slice(7)}).`, hint });
+            report({
+              file: narrative.file,
+              ...narrative.bodyPosition(node.position?.start.offset ?? 0),
+              severity: "warning",
+              message: `An e-mail link in the text (${node.url.slice(7)}).`,
+              hint,
+            });
           }
         });
       }
@@ -39,7 +60,13 @@ export const privacy: Rule = {
     for (const { file, value, positions } of [...activityValues(dataset), ...profileValues(dataset)]) {
       const email = isObject(value.contact) ? value.contact.email : undefined;
       if (typeof email === "string" && PERSONAL_MAILBOX.test(email)) {
-        report({ file, ...positions.valueAt("/contact/email"), severity: "warning", message: `contact.email (${email}) looks like a person's address.`, hint: "Use the organisation's generic public mailbox (such as info@ or cop@), not a staff member's." });
+        report({
+          file,
+          ...positions.valueAt("/contact/email"),
+          severity: "warning",
+          message: `contact.email (${email}) looks like a person's address.`,
+          hint: "Use the organisation's generic public mailbox (such as info@ or cop@), not a staff member's.",
+        });
       }
     }
   },

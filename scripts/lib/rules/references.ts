@@ -1,11 +1,12 @@
-import { type Dataset, isObject, type Report, type Rule } from "../validate/dataset.ts";
-import { closestMatch } from "../suggest.ts";
 import { classifyPath } from "../load/paths.ts";
+import { closestMatch } from "../suggest.ts";
+import { type Dataset, isObject, type Report, type Rule } from "../validate/dataset.ts";
 
 /** Links between files resolve: related entries exist, countries include the owner, regions match the reference table. */
 export const references: Rule = {
   id: "references",
-  description: "Related entries exist; an entry filed under a country that lists countries includes that country; a country profile's region matches the ITU-D reference table; no entry refers to one a change deletes.",
+  description:
+    "Related entries exist; an entry filed under a country that lists countries includes that country; a country profile's region matches the ITU-D reference table; no entry refers to one a change deletes.",
   check(dataset, report) {
     for (const entry of dataset.entries) {
       const activity = dataset.activity(entry);
@@ -13,8 +14,18 @@ export const references: Rule = {
       if (!activity || !value) continue;
       const positions = activity.parsed.positions;
       const code = entry.owner.id.toUpperCase();
-      if (entry.owner.type === "country" && Array.isArray(value.countries) && value.countries.every((c) => typeof c === "string" && dataset.vocabularies.get("countries").terms.has(c)) && !value.countries.includes(code)) {
-        report({ file: activity.file, ...positions.valueAt("/countries"), message: `countries does not include ${code}, the country this entry is filed under.`, hint: `Add "${code}" to countries, or leave countries out for ${code}'s own activity.` });
+      if (
+        entry.owner.type === "country" &&
+        Array.isArray(value.countries) &&
+        value.countries.every((c) => typeof c === "string" && dataset.vocabularies.get("countries").terms.has(c)) &&
+        !value.countries.includes(code)
+      ) {
+        report({
+          file: activity.file,
+          ...positions.valueAt("/countries"),
+          message: `countries does not include ${code}, the country this entry is filed under.`,
+          hint: `Add "${code}" to countries, or leave countries out for ${code}'s own activity.`,
+        });
       }
       if (!Array.isArray(value.related)) continue;
       value.related.forEach((link, index) => {
@@ -24,9 +35,16 @@ export const references: Rule = {
           report({ file: activity.file, ...positions.valueAt(`/related/${index}`), message: `related[${index}]: an entry cannot be related to itself.` });
         } else if (!dataset.entryExists(link)) {
           const [ownerId] = link.split("/");
-          const siblings = dataset.entriesOf({ type: entry.owner.type, id: ownerId ?? "", dir: `${entry.owner.type === "country" ? "countries" : "organizations"}/${ownerId}` }).map((e) => `${e.owner.id}/${e.slug}`);
+          const siblings = dataset
+            .entriesOf({ type: entry.owner.type, id: ownerId ?? "", dir: `${entry.owner.type === "country" ? "countries" : "organizations"}/${ownerId}` })
+            .map((e) => `${e.owner.id}/${e.slug}`);
           const suggestion = closestMatch(link, siblings);
-          report({ file: activity.file, ...positions.valueAt(`/related/${index}`), message: `related[${index}]: there is no entry "${link}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`, hint: "A related entry is written <country code or organisation id>/<entry folder>, such as rwa/national-cop-policy-2019." });
+          report({
+            file: activity.file,
+            ...positions.valueAt(`/related/${index}`),
+            message: `related[${index}]: there is no entry "${link}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
+            hint: "A related entry is written <country code or organisation id>/<entry folder>, such as rwa/national-cop-policy-2019.",
+          });
         }
       });
     }
@@ -68,9 +86,13 @@ function checkDeleted(dataset: Dataset, report: Report): void {
     if (!parsed || !Array.isArray(related)) continue;
     related.forEach((link, index) => {
       if (typeof link === "string" && deleted.has(link)) {
-        report({ file, ...parsed.positions.valueAt(`/related/${index}`), message: `related[${index}]: "${link}" is deleted by this change.`, hint: "Remove the reference, or keep the entry." });
+        report({
+          file,
+          ...parsed.positions.valueAt(`/related/${index}`),
+          message: `related[${index}]: "${link}" is deleted by this change.`,
+          hint: "Remove the reference, or keep the entry.",
+        });
       }
     });
   }
 }
-

@@ -8,7 +8,8 @@ import type { Dataset, Report, Rule } from "../validate/dataset.ts";
 /** Every data file matches its JSON Schema in schemas/. */
 export const schema: Rule = {
   id: "schema",
-  description: "activity.json, country.json, organization.json and narrative frontmatter match their JSON Schema in schemas/: known fields, known vocabulary values, required fields present.",
+  description:
+    "activity.json, country.json, organization.json and narrative frontmatter match their JSON Schema in schemas/: known fields, known vocabulary values, required fields present.",
   check(dataset, report) {
     const ownedElsewhere = ownedDefinitions(dataset);
     for (const file of dataset.files) {

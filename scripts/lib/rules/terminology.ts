@@ -4,7 +4,8 @@ import { isObject, type Rule } from "../validate/dataset.ts";
 /** Terms the Luxembourg Terminology Guidelines (2016) ask to avoid, with their preferred forms. */
 export const terminology: Rule = {
   id: "terminology",
-  description: "Prose avoids the terms the Luxembourg Terminology Guidelines (2016) ask to avoid, such as \"child pornography\", and says what to write instead; quoting a law's official title listed in officialTitles is allowed.",
+  description:
+    'Prose avoids the terms the Luxembourg Terminology Guidelines (2016) ask to avoid, such as "child pornography", and says what to write instead; quoting a law\'s official title listed in officialTitles is allowed.',
   check(dataset, report) {
     const compiled = dataset.vocabularies.terminology.map((term) => ({
       term,

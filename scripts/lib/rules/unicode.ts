@@ -9,21 +9,36 @@ const ID_FIELDS = new Set(["url", "email", "phone", "login", "acronym"]);
 /** No hidden characters where they could deceive, and text in Unicode normal form C. */
 export const unicode: Rule = {
   id: "unicode",
-  description: "Bidirectional overrides, zero-width and control characters are errors in file names, keys, identifiers and web addresses and warnings in prose; text is in Unicode normal form C (NFC).",
+  description:
+    "Bidirectional overrides, zero-width and control characters are errors in file names, keys, identifiers and web addresses and warnings in prose; text is in Unicode normal form C (NFC).",
   check(dataset, report) {
     for (const file of dataset.files) {
       const found = findInvisibleInId(file);
-      if (found) report({ file, line: 1, column: 1, message: `The file path contains an invisible ${found.name}, which can make a name look like another.`, hint: "Retype the folder and file names with plain letters, digits and hyphens." });
+      if (found)
+        report({
+          file,
+          line: 1,
+          column: 1,
+          message: `The file path contains an invisible ${found.name}, which can make a name look like another.`,
+          hint: "Retype the folder and file names with plain letters, digits and hyphens.",
+        });
       const text = dataset.source(file)?.text;
       if (text !== undefined && text !== text.normalize("NFC")) {
         const index = firstDifference(text, text.normalize("NFC"));
-        report({ file, ...new LineIndex(text).position(index), severity: "warning", message: "The text is not in Unicode normal form C (NFC): letters with accents are stored as two characters.", hint: "Run `npm run format` to fix it; it changes nothing you can see." });
+        report({
+          file,
+          ...new LineIndex(text).position(index),
+          severity: "warning",
+          message: "The text is not in Unicode normal form C (NFC): letters with accents are stored as two characters.",
+          hint: "Run `npm run format` to fix it; it changes nothing you can see.",
+        });
       }
     }
     for (const { file, value, positions } of [...activityValues(dataset), ...profileValues(dataset)]) {
       for (const { pointer, key } of keys(value)) {
         const found = findInvisibleInId(key);
-        if (found) report({ file, ...positions.keyAt(pointer), message: `The key "${visible(key)}" contains an invisible ${found.name}.`, hint: "Retype the key." });
+        if (found)
+          report({ file, ...positions.keyAt(pointer), message: `The key "${visible(key)}" contains an invisible ${found.name}.`, hint: "Retype the key." });
       }
       for (const { pointer, key, text } of strings(value)) {
         const isId = ID_FIELDS.has(key) || !/\s/.test(text);
@@ -34,7 +49,9 @@ export const unicode: Rule = {
             ...positions.valueAt(pointer),
             severity: isId ? "error" : "warning",
             message: `"${visible(text).slice(0, 60)}" contains an invisible ${found.name}.`,
-            hint: isId ? "Retype the value: identifiers and addresses must be plain." : "Check that the text shows as intended; remove the character unless it is needed.",
+            hint: isId
+              ? "Retype the value: identifiers and addresses must be plain."
+              : "Check that the text shows as intended; remove the character unless it is needed.",
           });
         }
       }
@@ -58,7 +75,10 @@ export const unicode: Rule = {
 
 /** Shows invisible characters as their code points, so a message never hides them. */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu, (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`);
+  return text.replace(
+    /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu,
+    (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`,
+  );
 }
 
 function firstDifference(a: string, b: string): number {

@@ -80,10 +80,7 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       const missing = String(params.missingProperty);
       const property = (parent?.properties as Record<string, { description?: string }> | undefined)?.[missing];
       return {
-        message:
-          field === ""
-            ? `"${missing}" is missing: ${FILE_NOUNS[context.kind]} needs it.`
-            : `${where}"${missing}" is missing.`,
+        message: field === "" ? `"${missing}" is missing: ${FILE_NOUNS[context.kind]} needs it.` : `${where}"${missing}" is missing.`,
         ...(property?.description ? { hint: property.description } : {}),
         atKey: true,
       };

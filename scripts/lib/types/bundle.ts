@@ -19,7 +19,8 @@ export function bundleSchema(documents: SchemaSet["documents"], id: string): Jso
     const result: Json = {};
     for (const [key, value] of Object.entries(object)) {
       if (key === "$ref" && typeof value === "string") Object.assign(result, resolveRef(value, base));
-      else if (key !== "$id" && key !== "$schema" && key !== "$defs" && key !== "labels" && key !== "meta" && key !== "sources") result[key] = visit(value, base);
+      else if (key !== "$id" && key !== "$schema" && key !== "$defs" && key !== "labels" && key !== "meta" && key !== "sources")
+        result[key] = visit(value, base);
     }
     return result;
   };
@@ -51,7 +52,11 @@ export function bundleSchema(documents: SchemaSet["documents"], id: string): Jso
 
 /** "…/vocab/policy-areas.json" → "PolicyArea"; countries and languages are codes. */
 function typeName(url: string): string {
-  const base = url.split("/").at(-1)?.replace(/\.json$/, "") ?? "";
+  const base =
+    url
+      .split("/")
+      .at(-1)
+      ?.replace(/\.json$/, "") ?? "";
   if (base === "countries") return "CountryCode";
   if (base === "languages") return "LanguageCode";
   if (base === "types") return "ActivityType";

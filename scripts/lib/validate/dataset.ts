@@ -122,10 +122,7 @@ export class Dataset {
     if (!this.#narratives.has(path)) {
       const info = classifyPath(path);
       const text = this.source(path)?.text;
-      this.#narratives.set(
-        path,
-        text === undefined || info.role !== "narrative" ? undefined : parseNarrative(text, path, info.lang),
-      );
+      this.#narratives.set(path, text === undefined || info.role !== "narrative" ? undefined : parseNarrative(text, path, info.lang));
     }
     return this.#narratives.get(path);
   }
