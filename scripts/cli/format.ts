@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatExitCode, renderFormatReport } from "../lib/format/report.ts";
 import { formatRepository } from "../lib/format/repository.ts";
-import { changedPaths } from "../lib/git.ts";
+import { resolveTargets, withDefaultBase } from "./targets.ts";
 
 const HELP = `Usage: npm run format -- [paths...] [options]
 
@@ -22,11 +22,8 @@ Exit code: 0 all formatted, 1 a file is not formatted (with --check) or cannot
 be formatted, 2 the tool could not run.`;
 
 function main(argv: string[]): number {
-  const args = argv.map((arg, index) =>
-    arg === "--changed" && (argv[index + 1] === undefined || argv[index + 1]?.startsWith("-")) ? "--changed=origin/main" : arg,
-  );
   const { values, positionals } = parseArgs({
-    args,
+    args: withDefaultBase(argv),
     allowPositionals: true,
     options: {
       check: { type: "boolean" },
@@ -40,7 +37,7 @@ function main(argv: string[]): number {
   }
   const root = process.cwd();
   const check = values.check === true;
-  const targets = values.changed !== undefined ? [...changedPaths(root, values.changed), ...positionals] : positionals.length > 0 ? positionals : undefined;
+  const targets = resolveTargets(root, values.changed, positionals);
   const files = formatRepository({ root, write: !check, ...(targets ? { targets } : {}) });
   process.stdout.write(renderFormatReport(files, check));
   return formatExitCode(files, check);

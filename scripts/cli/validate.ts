@@ -1,11 +1,11 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { countBySeverity } from "../lib/diagnostics.ts";
-import { changedPaths } from "../lib/git.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { validateRepository } from "../lib/validate/index.ts";
+import { resolveTargets, withDefaultBase } from "./targets.ts";
 
 const HELP = `Usage: npm run validate -- [paths...] [options]
 
@@ -24,11 +24,8 @@ Exit code: 0 no errors (warnings allowed), 1 the data has errors,
 2 the tool could not run.`;
 
 function main(argv: string[]): number {
-  const args = argv.map((arg, index) =>
-    arg === "--changed" && (argv[index + 1] === undefined || argv[index + 1]?.startsWith("-")) ? "--changed=origin/main" : arg,
-  );
   const { values, positionals } = parseArgs({
-    args,
+    args: withDefaultBase(argv),
     allowPositionals: true,
     options: {
       changed: { type: "string" },
@@ -44,7 +41,7 @@ function main(argv: string[]): number {
   const format = values.format ?? "pretty";
   if (!["pretty", "github", "json"].includes(format)) throw new Error(`unknown --format "${format}": use pretty, github or json`);
   const root = process.cwd();
-  const targets = values.changed !== undefined ? [...changedPaths(root, values.changed), ...positionals] : positionals.length > 0 ? positionals : undefined;
+  const targets = resolveTargets(root, values.changed, positionals);
   const result = validateRepository({ root, ...(targets ? { targets } : {}) });
   const summary = { files: result.files, entries: result.entries };
   if (format === "json") process.stdout.write(formatJson(result.diagnostics, summary));

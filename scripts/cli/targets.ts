@@ -1,0 +1,17 @@
+import { changedPaths } from "../lib/git.ts";
+
+/** The base `--changed` compares with when it is given without one. */
+export const DEFAULT_BASE = "origin/main";
+
+/** Lets `--changed` stand alone: parseArgs has no optional values, so a bare flag gets the default base. */
+export function withDefaultBase(argv: readonly string[]): string[] {
+  return argv.map((arg, index) =>
+    arg === "--changed" && (argv[index + 1] === undefined || argv[index + 1]?.startsWith("-")) ? `--changed=${DEFAULT_BASE}` : arg,
+  );
+}
+
+/** What a data command works on: the change against a base, the paths given, or everything (undefined). */
+export function resolveTargets(root: string, changed: string | undefined, paths: readonly string[]): string[] | undefined {
+  if (changed !== undefined) return [...changedPaths(root, changed), ...paths];
+  return paths.length > 0 ? [...paths] : undefined;
+}
