@@ -142,6 +142,11 @@ export const CASES: Case[] = [
     change: { [ACTIVITY]: replace('"2020-03"', '"2027-05"') },
     expected: [{ ruleId: "dates", file: ACTIVITY, line: 6, column: 12, message: 'start (2027-05) is in the future, but the status is "active".' }],
   },
+  {
+    name: "an end implausibly far in the future",
+    change: { [ACTIVITY]: replace('"start": "2020-03",', '"start": "2020-03",\n  "end": "2099",') },
+    expected: [{ ruleId: "dates", file: ACTIVITY, line: 7, column: 10, message: "end (2099) is implausibly far in the future." }],
+  },
   // links
   {
     name: "an http link",
@@ -228,6 +233,27 @@ export const CASES: Case[] = [
         message: "The text is not in Unicode normal form C (NFC): letters with accents are stored as two characters.",
       },
       { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
+    ],
+  },
+  {
+    name: "a right-to-left override in a web address is an error",
+    change: { [ACTIVITY]: replace("https://example.org/strategy", "https://example.org/\u202Egnp.strategy") },
+    expected: [
+      {
+        ruleId: "unicode",
+        file: ACTIVITY,
+        line: 11,
+        column: 14,
+        message: '"https://example.org/<U+202E>gnp.strategy" contains an invisible right-to-left override (U+202E).',
+      },
+    ],
+  },
+  {
+    name: "a zero-width space in a key is an error",
+    change: { [ACTIVITY]: replace('"topics"', '"top\u200Bics"') },
+    expected: [
+      { ruleId: "schema", file: ACTIVITY, line: 9, column: 3, message: '"top\u200Bics" is not a field of an activity (activity.json); did you mean "topics"?' },
+      { ruleId: "unicode", file: ACTIVITY, line: 9, column: 3, message: 'The key "top<U+200B>ics" contains an invisible zero-width space (U+200B).' },
     ],
   },
   // narratives
@@ -454,6 +480,20 @@ export const CASES: Case[] = [
       { ruleId: "privacy", severity: "warning", file: ENGLISH, line: 12, column: 10, message: "An e-mail address in the text (jane.doe@example.org)." },
       { ruleId: "privacy", severity: "warning", file: ENGLISH, line: 12, column: 39, message: "A phone number in the text (+254 712 345 678)." },
       { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
+    ],
+  },
+  {
+    name: "a contact address that looks personal",
+    change: { [ACTIVITY]: replace('"originalLanguage": "en"', '"originalLanguage": "en",\n  "contact": { "email": "jane.doe@example.org" }') },
+    expected: [
+      {
+        ruleId: "privacy",
+        severity: "warning",
+        file: ACTIVITY,
+        line: 15,
+        column: 25,
+        message: "contact.email (jane.doe@example.org) looks like a person's address.",
+      },
     ],
   },
 ];

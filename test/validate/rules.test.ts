@@ -1,7 +1,11 @@
+import { symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
 import { RULES } from "../../scripts/lib/rules/index.ts";
-import { CASES, run } from "./rule-cases.ts";
+import { validateRepository } from "../../scripts/lib/validate/index.ts";
+import { makeRepo } from "../support/repo.ts";
+import { CASES, NOW, run } from "./rule-cases.ts";
 
 test("the baseline repository is valid: no rule reports anything", () => {
   expect(run({})).toEqual([]);
@@ -39,6 +43,44 @@ describe("every diagnostic carries a file, a position and a rule id", () => {
       expect(d.line).toBeGreaterThanOrEqual(1);
       expect(d.column).toBeGreaterThanOrEqual(1);
       expect(d.message).toMatch(/[.?]$/);
+    }
+  });
+});
+
+describe("files the data layout does not allow", () => {
+  const entry = "countries/ken/activities/example-strategy-2020";
+  const layoutOf = (root: string) =>
+    validateRepository({ root, now: NOW })
+      .diagnostics.filter((d) => d.ruleId === "layout")
+      .map(({ file, line, column, message }) => ({ file, line, column, message }));
+
+  test("a symbolic link", () => {
+    const repo = makeRepo();
+    try {
+      symlinkSync("/etc/passwd", join(repo.root, entry, "es.md"));
+      expect(layoutOf(repo.root)).toEqual([{ file: `${entry}/es.md`, line: 1, column: 1, message: "Symbolic links are not allowed in the data." }]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test("a binary file", () => {
+    const repo = makeRepo();
+    try {
+      writeFileSync(join(repo.root, entry, "es.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+      expect(layoutOf(repo.root)).toEqual([{ file: `${entry}/es.md`, line: 1, column: 1, message: "This file is not UTF-8 text." }]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test("a file over the size limit is not read", () => {
+    const repo = makeRepo();
+    try {
+      repo.write(`${entry}/es.md`, `---\ntitle: x\n---\n${"a".repeat(300 * 1024)}`);
+      expect(layoutOf(repo.root)).toEqual([{ file: `${entry}/es.md`, line: 1, column: 1, message: "This file is too large (300 KB, at most 256 KB)." }]);
+    } finally {
+      repo.cleanup();
     }
   });
 });
