@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { formatPretty } from "../lib/report/pretty.ts";
+import { renderAnnualReport } from "../lib/report-annual/document.ts";
+import { siteConfigFor } from "../lib/site/config.ts";
+import { loadSiteData } from "../lib/site/model.ts";
+import { readHistory } from "../lib/site/provenance.ts";
+import { UN_LANGUAGES, type UnLanguage } from "../lib/vocab.ts";
+
+const HELP = `Usage: npm run report -- --year YYYY [--lang xx] [--out dir]
+
+Writes the annual report for the ITU Council: the entries added and updated in
+that year by ITU-D region, type and topic, the countries and organisations that
+contributed, youth participation and translations, with charts. The dates come
+from the git history of the main branch (clone with full history).
+
+  --year <YYYY>   the year (required)
+  --lang <xx>     ar, zh, en, fr, ru, es, or "all" (default: en)
+  --out <dir>     where to write report-YYYY.<lang>.md and .html (default: reports)
+  -h, --help      show this help
+
+Exit code: 0 written, 1 the data has errors, 2 the tool could not run.`;
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      year: { type: "string" },
+      lang: { type: "string", default: "en" },
+      out: { type: "string", default: "reports" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const year = Number(values.year);
+  if (!values.year || !/^\d{4}$/.test(values.year)) throw new Error("--year YYYY is required, for example --year 2025");
+  const langs: UnLanguage[] = values.lang === "all" ? [...UN_LANGUAGES] : [values.lang as UnLanguage];
+  for (const lang of langs)
+    if (!(UN_LANGUAGES as readonly string[]).includes(lang)) throw new Error(`--lang must be one of ${UN_LANGUAGES.join(", ")} or all, not "${lang}"`);
+  const root = process.cwd();
+  const history = readHistory(root);
+  if (!history.available) process.stderr.write("report: no git history here, so every count is zero. Run it in a clone with full history.\n");
+  else if (history.shallow) process.stderr.write("report: this is a shallow clone; counts may be incomplete (git fetch --unshallow).\n");
+  const loaded = loadSiteData(root, history);
+  if (!loaded.data) {
+    process.stderr.write(formatPretty(loaded.diagnostics, { files: 0, entries: 0 }, process.stderr.isTTY === true));
+    return 1;
+  }
+  const out = values.out ?? "reports";
+  mkdirSync(out, { recursive: true });
+  const config = siteConfigFor(root, process.env);
+  for (const lang of langs) {
+    const { markdown, html } = renderAnnualReport(loaded.data, config, year, lang);
+    writeFileSync(join(out, `report-${year}.${lang}.md`), markdown);
+    writeFileSync(join(out, `report-${year}.${lang}.html`), html);
+    process.stdout.write(`Wrote ${join(out, `report-${year}.${lang}.md`)} and .html\n`);
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`report: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}

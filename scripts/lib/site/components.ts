@@ -1,0 +1,93 @@
+import type { PageContext } from "./context.ts";
+import { externalLink, type Html, html, join, trusted } from "./html.ts";
+import { formatDate, formatNumber } from "./i18n.ts";
+import { narrativeFor, type SiteEntry, type SiteOwner } from "./model.ts";
+import { pagePath } from "./urls.ts";
+
+/** The facets an entry can be filtered by, and their values for one entry. */
+export const FACETS = ["country", "region", "kind", "type", "topic", "audience", "level", "status", "year", "language"] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** The vocabulary behind each facet (undefined: the values are years). */
+export const FACET_LIST: Record<Facet, string | undefined> = {
+  country: "countries",
+  region: "regions",
+  kind: "kinds",
+  type: "types",
+  topic: "topics",
+  audience: "audiences",
+  level: "levels",
+  status: "statuses",
+  year: undefined,
+  language: "languages",
+};
+
+/** The values of each facet for an entry (what the browse filters match). */
+export function facetValues(entry: SiteEntry): Record<Facet, string[]> {
+  return {
+    country: entry.countries,
+    region: entry.regions,
+    kind: [entry.facts.kind],
+    type: [entry.facts.type],
+    topic: entry.facts.topics ?? [],
+    audience: entry.facts.audiences ?? [],
+    level: [entry.facts.level],
+    status: [entry.facts.status],
+    year: [String(entry.year)],
+    language: [...entry.narratives.keys()].sort(),
+  };
+}
+
+/** An entry's title in the reader's language (or its original), marked with its language. */
+export function entryTitle(c: PageContext, entry: SiteEntry): Html {
+  const narrative = narrativeFor(entry, c.lang);
+  return narrative.lang === c.lang ? html`${narrative.title}` : html`<span lang="${narrative.lang}" dir="${c.dir(narrative.lang)}">${narrative.title}</span>`;
+}
+
+/** A list of entries as cards; each card carries its facet values for the browse filters. */
+export function entryList(c: PageContext, entries: readonly SiteEntry[], headingLevel: 2 | 3 = 3): Html {
+  if (entries.length === 0) return html`<p class="empty">${c.m.noEntries}</p>`;
+  const heading = trusted(headingLevel === 2 ? "h2" : "h3");
+  return html`<ul class="entries">
+${entries.map((entry) => {
+  const narrative = narrativeFor(entry, c.lang);
+  const facets = facetValues(entry);
+  const data = join(
+    Object.entries(facets).map(([facet, values]) => html` data-${facet}="${values.join(" ").toLowerCase()}"`),
+    "",
+  );
+  const summaryLang = narrative.lang === c.lang ? "" : html` lang="${narrative.lang}" dir="${c.dir(narrative.lang)}"`;
+  return html`<li class="entry"${data}>
+<${heading} class="entry-title"><a href="${c.url(pagePath.entry(c.lang, entry))}">${entryTitle(c, entry)}</a></${heading}>
+<p class="entry-meta">${c.ownerName(entry.owner)} · <span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)} · ${formatDate(c.lang, entry.facts.start)}</p>
+<p class="entry-summary"${summaryLang}>${narrative.summary}</p>
+</li>
+`;
+})}</ul>`;
+}
+
+/** A country or organisation link with its entry count. */
+export function ownerLink(c: PageContext, owner: SiteOwner): Html {
+  return html`<a href="${c.url(pagePath.owner(c.lang, owner))}">${c.ownerName(owner)}</a> <span class="count">(${c.m.entriesCount(owner.entries.length)})</span>`;
+}
+
+/** The source links of an entry or profile. */
+export function linkList(c: PageContext, links: SiteEntry["facts"]["links"]): Html {
+  return html`<ul class="links">
+${links.map((link) => {
+  let host = link.url;
+  try {
+    host = new URL(link.url).hostname;
+  } catch {}
+  const text = link.title ?? host;
+  return html`<li><bdi>${externalLink(link.url, text, link.language ? { hreflang: link.language } : undefined)}</bdi> <span class="link-type">(${c.label("link-types", link.type)}${
+    link.language ? html`, ${c.languageName(link.language)}` : ""
+  }${link.accessed ? html`, ${c.m.accessedOn} ${formatDate(c.lang, link.accessed)}` : ""})</span></li>\n`;
+})}</ul>`;
+}
+
+/** Figures in a definition list. */
+export function figures(c: PageContext, items: Array<[number, string]>): Html {
+  return html`<dl class="figures">
+${items.map(([value, label]) => html`<div><dt>${label}</dt><dd>${formatNumber(c.lang, value)}</dd></div>\n`)}</dl>`;
+}

@@ -1,0 +1,964 @@
+import type { UnLanguage } from "../vocab.ts";
+
+/** The interface text of the site and the report, in each of the six UN languages. */
+export interface Messages {
+  siteName: string;
+  tagline: string;
+  skipToContent: string;
+  mainNavigation: string;
+  languageSwitcher: string;
+  navHome: string;
+  navBrowse: string;
+  navOwners: string;
+  navYouth: string;
+  navSearch: string;
+  navData: string;
+  navVocabularies: string;
+  navReports: string;
+  homeIntro: string;
+  homeWhy: string;
+  keyFigures: string;
+  figureEntries: string;
+  figureCountries: string;
+  figureOrganizations: string;
+  figureGoodPractices: string;
+  figureLanguages: string;
+  mapTitle: string;
+  mapDescription: (countries: number) => string;
+  mapLegend: string;
+  mapNone: string;
+  latestEntries: string;
+  allEntries: string;
+  noEntries: string;
+  browseTitle: string;
+  browseIntro: string;
+  filters: string;
+  any: string;
+  applyFilters: string;
+  resetFilters: string;
+  results: (n: number) => string;
+  browseBy: string;
+  filterCountry: string;
+  filterRegion: string;
+  filterYear: string;
+  filterLanguage: string;
+  ownersTitle: string;
+  countries: string;
+  organizations: string;
+  entriesCount: (n: number) => string;
+  region: string;
+  profile: string;
+  nationalFramework: string;
+  entriesOf: (name: string) => string;
+  proposeEntry: string;
+  proposeEntryHelp: string;
+  facts: string;
+  start: string;
+  end: string;
+  countriesCovered: string;
+  lead: string;
+  partners: string;
+  sdgTargets: string;
+  sources: string;
+  contact: string;
+  related: string;
+  translations: string;
+  original: string;
+  outOfDate: string;
+  translationNote: (method: string, original: string) => string;
+  outOfDateNote: (original: string) => string;
+  fallbackNote: (wanted: string, shownIn: string) => string;
+  provenance: string;
+  firstAdded: string;
+  lastUpdated: string;
+  pullRequest: string;
+  approvedBy: string;
+  viewFile: string;
+  viewHistory: string;
+  notCommitted: string;
+  historyIncomplete: string;
+  cite: string;
+  permalink: string;
+  citationIntro: string;
+  downloadEntry: string;
+  accessedOn: string;
+  youthTitle: string;
+  youthIntro: string;
+  vocabulariesTitle: string;
+  vocabulariesIntro: string;
+  term: string;
+  identifier: string;
+  description: string;
+  dataTitle: string;
+  dataIntro: string;
+  dataDownloads: string;
+  dataDictionary: string;
+  field: string;
+  valueType: string;
+  required: string;
+  yes: string;
+  no: string;
+  fileKind: string;
+  feeds: string;
+  licenceNote: string;
+  searchTitle: string;
+  searchLabel: string;
+  searchButton: string;
+  searchNeedsScript: string;
+  searchNoResults: string;
+  searchResults: (n: number) => string;
+  reportsTitle: string;
+  reportsIntro: string;
+  reportTitle: (year: number) => string;
+  reportIntro: (year: number) => string;
+  reportSummary: string;
+  entriesAdded: string;
+  entriesUpdated: string;
+  byRegion: string;
+  byType: string;
+  byTopic: string;
+  contributors: string;
+  youthParticipation: string;
+  translationsMade: string;
+  count: string;
+  noneThisYear: string;
+  footerAbout: string;
+  footerLicence: string;
+  sourceCode: string;
+  countryLabel: string;
+  organizationLabel: string;
+  page: string;
+  breadcrumb: string;
+  regionUncertain: string;
+}
+
+const en: Messages = {
+  siteName: "COP Atlas",
+  tagline: "What countries and their partners do for Child Online Protection",
+  skipToContent: "Skip to content",
+  mainNavigation: "Main navigation",
+  languageSwitcher: "Language",
+  navHome: "Home",
+  navBrowse: "Browse entries",
+  navOwners: "Countries and organizations",
+  navYouth: "Youth participation",
+  navSearch: "Search",
+  navData: "Open data",
+  navVocabularies: "Vocabularies",
+  navReports: "Annual reports",
+  homeIntro:
+    "COP Atlas is an open repository of national, regional and international activities, case studies and good practices for Child Online Protection, contributed by Member States and their partners and reviewed by designated reviewers.",
+  homeWhy:
+    "It answers a request of the ITU Council Working Group on Child Online Protection. Everything here is public, can be read in the six official languages of the United Nations and can be downloaded as open data.",
+  keyFigures: "Key figures",
+  figureEntries: "entries",
+  figureCountries: "countries",
+  figureOrganizations: "organizations",
+  figureGoodPractices: "good practices",
+  figureLanguages: "languages",
+  mapTitle: "Coverage by country",
+  mapDescription: (n) => `World map: ${n} countries have at least one entry. Darker shading means more entries. The same figures are listed below the map.`,
+  mapLegend: "Number of entries",
+  mapNone: "none",
+  latestEntries: "Latest entries",
+  allEntries: "All entries",
+  noEntries: "No entries yet.",
+  browseTitle: "Browse entries",
+  browseIntro: "Every entry in COP Atlas. Choose filters to narrow the list, or follow a link under “Browse by”.",
+  filters: "Filters",
+  any: "Any",
+  applyFilters: "Apply filters",
+  resetFilters: "Reset",
+  results: (n) => (n === 1 ? "1 entry" : `${n} entries`),
+  browseBy: "Browse by",
+  filterCountry: "Country",
+  filterRegion: "ITU-D region",
+  filterYear: "Year",
+  filterLanguage: "Language of the text",
+  ownersTitle: "Countries and organizations",
+  countries: "Countries",
+  organizations: "Organizations",
+  entriesCount: (n) => (n === 1 ? "1 entry" : `${n} entries`),
+  region: "ITU-D region",
+  profile: "Profile",
+  nationalFramework: "Framework and references",
+  entriesOf: (name) => `Entries of ${name}`,
+  proposeEntry: "Propose a new entry",
+  proposeEntryHelp: "Anyone can propose an entry through a form on GitHub; the designated reviewers check it before it is published.",
+  facts: "Facts",
+  start: "Start",
+  end: "End",
+  countriesCovered: "Countries covered",
+  lead: "Led by",
+  partners: "Partners",
+  sdgTargets: "SDG targets",
+  sources: "Sources",
+  contact: "Contact",
+  related: "Related entries",
+  translations: "Languages of this entry",
+  original: "original",
+  outOfDate: "out of date",
+  translationNote: (method, original) => `This text is a translation (${method}) of the original in ${original}.`,
+  outOfDateNote: (original) => `The original in ${original} has changed since this translation was made: it may be out of date.`,
+  fallbackNote: (wanted, shownIn) => `This entry is not yet available in ${wanted}. It is shown in its original language, ${shownIn}.`,
+  provenance: "History",
+  firstAdded: "First added",
+  lastUpdated: "Last updated",
+  pullRequest: "Pull request",
+  approvedBy: "Approved by",
+  viewFile: "View the files",
+  viewHistory: "View the history",
+  notCommitted: "Not yet published in the repository's history.",
+  historyIncomplete: "The full history was not available when this page was built.",
+  cite: "Cite this entry",
+  permalink: "Permalink",
+  citationIntro: "Suggested citation:",
+  downloadEntry: "This entry as JSON",
+  accessedOn: "accessed",
+  youthTitle: "Youth participation",
+  youthIntro:
+    "The Working Group asked that young people's views be heard. Here are the youth consultations and the other activities in which children and young people take part.",
+  vocabulariesTitle: "Vocabularies",
+  vocabulariesIntro: "The controlled lists that entries use, with their labels in the six UN languages.",
+  term: "Term",
+  identifier: "Identifier",
+  description: "Description",
+  dataTitle: "Open data",
+  dataIntro: "All the data of COP Atlas can be downloaded under the CC BY 4.0 licence. The addresses below are stable.",
+  dataDownloads: "Downloads",
+  dataDictionary: "Data dictionary",
+  field: "Field",
+  valueType: "Type",
+  required: "Required",
+  yes: "yes",
+  no: "no",
+  fileKind: "File",
+  feeds: "News feeds (Atom)",
+  licenceNote: "Data under CC BY 4.0; code under the MIT licence.",
+  searchTitle: "Search",
+  searchLabel: "Search entries",
+  searchButton: "Search",
+  searchNeedsScript: "Search needs JavaScript. Without it, use “Browse entries” and its filters.",
+  searchNoResults: "No entry matches this search.",
+  searchResults: (n) => (n === 1 ? "1 result" : `${n} results`),
+  reportsTitle: "Annual reports",
+  reportsIntro: "Each year's report to the ITU Council: the entries added and updated, by region, type and topic.",
+  reportTitle: (year) => `COP Atlas: annual report ${year}`,
+  reportIntro: (year) => `What was added to and updated in COP Atlas in ${year}, for the ITU Council.`,
+  reportSummary: "Summary",
+  entriesAdded: "Entries added",
+  entriesUpdated: "Entries updated",
+  byRegion: "By ITU-D region",
+  byType: "By type",
+  byTopic: "By topic",
+  contributors: "Countries and organizations that contributed",
+  youthParticipation: "Youth participation",
+  translationsMade: "Translations",
+  count: "Number",
+  noneThisYear: "None this year.",
+  footerAbout: "COP Atlas: an open repository for Child Online Protection.",
+  footerLicence: "Data under CC BY 4.0, code under the MIT licence.",
+  sourceCode: "Repository",
+  countryLabel: "Country",
+  organizationLabel: "Organization",
+  page: "Page",
+  breadcrumb: "Breadcrumb",
+  regionUncertain: "the ITU-D region of this country is uncertain in the reference table",
+};
+
+const fr: Messages = {
+  siteName: "COP Atlas",
+  tagline: "Ce que font les pays et leurs partenaires pour la protection des enfants en ligne",
+  skipToContent: "Aller au contenu",
+  mainNavigation: "Navigation principale",
+  languageSwitcher: "Langue",
+  navHome: "Accueil",
+  navBrowse: "Parcourir les entrées",
+  navOwners: "Pays et organisations",
+  navYouth: "Participation des jeunes",
+  navSearch: "Rechercher",
+  navData: "Données ouvertes",
+  navVocabularies: "Vocabulaires",
+  navReports: "Rapports annuels",
+  homeIntro:
+    "COP Atlas est un répertoire ouvert des activités nationales, régionales et internationales, des études de cas et des bonnes pratiques de protection des enfants en ligne, proposées par les États Membres et leurs partenaires et vérifiées par des relecteurs désignés.",
+  homeWhy:
+    "Il répond à une demande du Groupe de travail du Conseil de l'UIT sur la protection en ligne des enfants. Tout y est public, lisible dans les six langues officielles des Nations Unies et téléchargeable en données ouvertes.",
+  keyFigures: "Chiffres clés",
+  figureEntries: "entrées",
+  figureCountries: "pays",
+  figureOrganizations: "organisations",
+  figureGoodPractices: "bonnes pratiques",
+  figureLanguages: "langues",
+  mapTitle: "Couverture par pays",
+  mapDescription: (n) =>
+    `Carte du monde : ${n} pays ont au moins une entrée. Plus la teinte est foncée, plus il y a d'entrées. Les mêmes chiffres figurent sous la carte.`,
+  mapLegend: "Nombre d'entrées",
+  mapNone: "aucune",
+  latestEntries: "Dernières entrées",
+  allEntries: "Toutes les entrées",
+  noEntries: "Aucune entrée pour l'instant.",
+  browseTitle: "Parcourir les entrées",
+  browseIntro: "Toutes les entrées de COP Atlas. Choisissez des filtres pour réduire la liste, ou suivez un lien sous « Parcourir par ».",
+  filters: "Filtres",
+  any: "Tous",
+  applyFilters: "Appliquer les filtres",
+  resetFilters: "Réinitialiser",
+  results: (n) => (n <= 1 ? `${n} entrée` : `${n} entrées`),
+  browseBy: "Parcourir par",
+  filterCountry: "Pays",
+  filterRegion: "Région UIT-D",
+  filterYear: "Année",
+  filterLanguage: "Langue du texte",
+  ownersTitle: "Pays et organisations",
+  countries: "Pays",
+  organizations: "Organisations",
+  entriesCount: (n) => (n <= 1 ? `${n} entrée` : `${n} entrées`),
+  region: "Région UIT-D",
+  profile: "Profil",
+  nationalFramework: "Cadre et références",
+  entriesOf: (name) => `Entrées : ${name}`,
+  proposeEntry: "Proposer une nouvelle entrée",
+  proposeEntryHelp: "Chacun peut proposer une entrée au moyen d'un formulaire sur GitHub ; les relecteurs désignés la vérifient avant sa publication.",
+  facts: "Faits",
+  start: "Début",
+  end: "Fin",
+  countriesCovered: "Pays concernés",
+  lead: "Sous la direction de",
+  partners: "Partenaires",
+  sdgTargets: "Cibles des ODD",
+  sources: "Sources",
+  contact: "Contact",
+  related: "Entrées liées",
+  translations: "Langues de cette entrée",
+  original: "original",
+  outOfDate: "pas à jour",
+  translationNote: (method, original) => `Ce texte est une traduction (${method}) de l'original en ${original}.`,
+  outOfDateNote: (original) => `L'original en ${original} a changé depuis cette traduction : elle n'est peut-être plus à jour.`,
+  fallbackNote: (wanted, shownIn) => `Cette entrée n'est pas encore disponible en ${wanted}. Elle est présentée dans sa langue originale, ${shownIn}.`,
+  provenance: "Historique",
+  firstAdded: "Ajoutée le",
+  lastUpdated: "Mise à jour le",
+  pullRequest: "Demande de fusion",
+  approvedBy: "Approuvée par",
+  viewFile: "Voir les fichiers",
+  viewHistory: "Voir l'historique",
+  notCommitted: "Pas encore publiée dans l'historique du dépôt.",
+  historyIncomplete: "L'historique complet n'était pas disponible lors de la création de cette page.",
+  cite: "Citer cette entrée",
+  permalink: "Lien permanent",
+  citationIntro: "Citation proposée :",
+  downloadEntry: "Cette entrée en JSON",
+  accessedOn: "consulté le",
+  youthTitle: "Participation des jeunes",
+  youthIntro:
+    "Le Groupe de travail a demandé que l'avis des jeunes soit entendu. Voici les consultations de jeunes et les autres activités auxquelles participent les enfants et les jeunes.",
+  vocabulariesTitle: "Vocabulaires",
+  vocabulariesIntro: "Les listes contrôlées qu'utilisent les entrées, avec leurs libellés dans les six langues de l'ONU.",
+  term: "Terme",
+  identifier: "Identifiant",
+  description: "Description",
+  dataTitle: "Données ouvertes",
+  dataIntro: "Toutes les données de COP Atlas peuvent être téléchargées sous licence CC BY 4.0. Les adresses ci-dessous sont stables.",
+  dataDownloads: "Téléchargements",
+  dataDictionary: "Dictionnaire des données",
+  field: "Champ",
+  valueType: "Type",
+  required: "Obligatoire",
+  yes: "oui",
+  no: "non",
+  fileKind: "Fichier",
+  feeds: "Fils d'actualité (Atom)",
+  licenceNote: "Données sous CC BY 4.0 ; code sous licence MIT.",
+  searchTitle: "Rechercher",
+  searchLabel: "Rechercher dans les entrées",
+  searchButton: "Rechercher",
+  searchNeedsScript: "La recherche nécessite JavaScript. Sans lui, utilisez « Parcourir les entrées » et ses filtres.",
+  searchNoResults: "Aucune entrée ne correspond à cette recherche.",
+  searchResults: (n) => (n <= 1 ? `${n} résultat` : `${n} résultats`),
+  reportsTitle: "Rapports annuels",
+  reportsIntro: "Le rapport de chaque année au Conseil de l'UIT : les entrées ajoutées et mises à jour, par région, type et thème.",
+  reportTitle: (year) => `COP Atlas : rapport annuel ${year}`,
+  reportIntro: (year) => `Ce qui a été ajouté à COP Atlas et mis à jour en ${year}, pour le Conseil de l'UIT.`,
+  reportSummary: "Résumé",
+  entriesAdded: "Entrées ajoutées",
+  entriesUpdated: "Entrées mises à jour",
+  byRegion: "Par région UIT-D",
+  byType: "Par type",
+  byTopic: "Par thème",
+  contributors: "Pays et organisations contributeurs",
+  youthParticipation: "Participation des jeunes",
+  translationsMade: "Traductions",
+  count: "Nombre",
+  noneThisYear: "Aucune cette année.",
+  footerAbout: "COP Atlas : un répertoire ouvert pour la protection des enfants en ligne.",
+  footerLicence: "Données sous CC BY 4.0, code sous licence MIT.",
+  sourceCode: "Dépôt",
+  countryLabel: "Pays",
+  organizationLabel: "Organisation",
+  page: "Page",
+  breadcrumb: "Fil d'Ariane",
+  regionUncertain: "la région UIT-D de ce pays est incertaine dans la table de référence",
+};
+
+const es: Messages = {
+  siteName: "COP Atlas",
+  tagline: "Lo que hacen los países y sus asociados por la protección de la infancia en línea",
+  skipToContent: "Ir al contenido",
+  mainNavigation: "Navegación principal",
+  languageSwitcher: "Idioma",
+  navHome: "Inicio",
+  navBrowse: "Explorar las entradas",
+  navOwners: "Países y organizaciones",
+  navYouth: "Participación juvenil",
+  navSearch: "Buscar",
+  navData: "Datos abiertos",
+  navVocabularies: "Vocabularios",
+  navReports: "Informes anuales",
+  homeIntro:
+    "COP Atlas es un repositorio abierto de actividades nacionales, regionales e internacionales, estudios de caso y buenas prácticas de protección de la infancia en línea, aportados por los Estados Miembros y sus asociados y revisados por revisores designados.",
+  homeWhy:
+    "Responde a una petición del Grupo de Trabajo del Consejo de la UIT sobre la Protección de la Infancia en Línea. Todo es público, puede leerse en los seis idiomas oficiales de las Naciones Unidas y descargarse como datos abiertos.",
+  keyFigures: "Cifras clave",
+  figureEntries: "entradas",
+  figureCountries: "países",
+  figureOrganizations: "organizaciones",
+  figureGoodPractices: "buenas prácticas",
+  figureLanguages: "idiomas",
+  mapTitle: "Cobertura por país",
+  mapDescription: (n) =>
+    `Mapa del mundo: ${n} países tienen al menos una entrada. Cuanto más oscuro el color, más entradas. Las mismas cifras figuran debajo del mapa.`,
+  mapLegend: "Número de entradas",
+  mapNone: "ninguna",
+  latestEntries: "Últimas entradas",
+  allEntries: "Todas las entradas",
+  noEntries: "Todavía no hay entradas.",
+  browseTitle: "Explorar las entradas",
+  browseIntro: "Todas las entradas de COP Atlas. Elija filtros para acotar la lista o siga un enlace en «Explorar por».",
+  filters: "Filtros",
+  any: "Todos",
+  applyFilters: "Aplicar los filtros",
+  resetFilters: "Restablecer",
+  results: (n) => (n === 1 ? "1 entrada" : `${n} entradas`),
+  browseBy: "Explorar por",
+  filterCountry: "País",
+  filterRegion: "Región UIT-D",
+  filterYear: "Año",
+  filterLanguage: "Idioma del texto",
+  ownersTitle: "Países y organizaciones",
+  countries: "Países",
+  organizations: "Organizaciones",
+  entriesCount: (n) => (n === 1 ? "1 entrada" : `${n} entradas`),
+  region: "Región UIT-D",
+  profile: "Perfil",
+  nationalFramework: "Marco y referencias",
+  entriesOf: (name) => `Entradas: ${name}`,
+  proposeEntry: "Proponer una nueva entrada",
+  proposeEntryHelp: "Cualquiera puede proponer una entrada mediante un formulario en GitHub; los revisores designados la comprueban antes de publicarla.",
+  facts: "Datos",
+  start: "Inicio",
+  end: "Fin",
+  countriesCovered: "Países abarcados",
+  lead: "Dirigido por",
+  partners: "Asociados",
+  sdgTargets: "Metas de los ODS",
+  sources: "Fuentes",
+  contact: "Contacto",
+  related: "Entradas relacionadas",
+  translations: "Idiomas de esta entrada",
+  original: "original",
+  outOfDate: "desactualizada",
+  translationNote: (method, original) => `Este texto es una traducción (${method}) del original en ${original}.`,
+  outOfDateNote: (original) => `El original en ${original} ha cambiado desde que se hizo esta traducción: puede estar desactualizada.`,
+  fallbackNote: (wanted, shownIn) => `Esta entrada aún no está disponible en ${wanted}. Se muestra en su idioma original, ${shownIn}.`,
+  provenance: "Historial",
+  firstAdded: "Añadida el",
+  lastUpdated: "Actualizada el",
+  pullRequest: "Solicitud de cambios",
+  approvedBy: "Aprobada por",
+  viewFile: "Ver los archivos",
+  viewHistory: "Ver el historial",
+  notCommitted: "Aún no publicada en el historial del repositorio.",
+  historyIncomplete: "El historial completo no estaba disponible al generar esta página.",
+  cite: "Citar esta entrada",
+  permalink: "Enlace permanente",
+  citationIntro: "Cita sugerida:",
+  downloadEntry: "Esta entrada en JSON",
+  accessedOn: "consultado el",
+  youthTitle: "Participación juvenil",
+  youthIntro:
+    "El Grupo de Trabajo pidió que se escuchara la opinión de los jóvenes. Aquí están las consultas juveniles y las demás actividades en las que participan niños, niñas y jóvenes.",
+  vocabulariesTitle: "Vocabularios",
+  vocabulariesIntro: "Las listas controladas que usan las entradas, con sus etiquetas en los seis idiomas de las Naciones Unidas.",
+  term: "Término",
+  identifier: "Identificador",
+  description: "Descripción",
+  dataTitle: "Datos abiertos",
+  dataIntro: "Todos los datos de COP Atlas pueden descargarse con la licencia CC BY 4.0. Las direcciones siguientes son estables.",
+  dataDownloads: "Descargas",
+  dataDictionary: "Diccionario de datos",
+  field: "Campo",
+  valueType: "Tipo",
+  required: "Obligatorio",
+  yes: "sí",
+  no: "no",
+  fileKind: "Archivo",
+  feeds: "Canales de noticias (Atom)",
+  licenceNote: "Datos con licencia CC BY 4.0; código con licencia MIT.",
+  searchTitle: "Buscar",
+  searchLabel: "Buscar en las entradas",
+  searchButton: "Buscar",
+  searchNeedsScript: "La búsqueda necesita JavaScript. Sin él, use «Explorar las entradas» y sus filtros.",
+  searchNoResults: "Ninguna entrada coincide con esta búsqueda.",
+  searchResults: (n) => (n === 1 ? "1 resultado" : `${n} resultados`),
+  reportsTitle: "Informes anuales",
+  reportsIntro: "El informe de cada año al Consejo de la UIT: las entradas añadidas y actualizadas, por región, tipo y tema.",
+  reportTitle: (year) => `COP Atlas: informe anual ${year}`,
+  reportIntro: (year) => `Lo que se añadió y actualizó en COP Atlas en ${year}, para el Consejo de la UIT.`,
+  reportSummary: "Resumen",
+  entriesAdded: "Entradas añadidas",
+  entriesUpdated: "Entradas actualizadas",
+  byRegion: "Por región UIT-D",
+  byType: "Por tipo",
+  byTopic: "Por tema",
+  contributors: "Países y organizaciones que contribuyeron",
+  youthParticipation: "Participación juvenil",
+  translationsMade: "Traducciones",
+  count: "Número",
+  noneThisYear: "Ninguna este año.",
+  footerAbout: "COP Atlas: un repositorio abierto para la protección de la infancia en línea.",
+  footerLicence: "Datos con licencia CC BY 4.0, código con licencia MIT.",
+  sourceCode: "Repositorio",
+  countryLabel: "País",
+  organizationLabel: "Organización",
+  page: "Página",
+  breadcrumb: "Ruta de navegación",
+  regionUncertain: "la región UIT-D de este país es incierta en la tabla de referencia",
+};
+
+const ru: Messages = {
+  siteName: "COP Atlas",
+  tagline: "Что делают страны и их партнеры для защиты детей в онлайновой среде",
+  skipToContent: "Перейти к содержанию",
+  mainNavigation: "Основная навигация",
+  languageSwitcher: "Язык",
+  navHome: "Главная",
+  navBrowse: "Все записи",
+  navOwners: "Страны и организации",
+  navYouth: "Участие молодежи",
+  navSearch: "Поиск",
+  navData: "Открытые данные",
+  navVocabularies: "Словари",
+  navReports: "Ежегодные отчеты",
+  homeIntro:
+    "COP Atlas — открытый репозиторий национальных, региональных и международных мероприятий, тематических исследований и передового опыта в области защиты детей в онлайновой среде. Записи вносят Государства-Члены и их партнеры, а проверяют назначенные рецензенты.",
+  homeWhy:
+    "Он создан по просьбе Рабочей группы Совета МСЭ по защите ребенка в онлайновой среде. Все материалы открыты, доступны на шести официальных языках Организации Объединенных Наций и могут быть загружены как открытые данные.",
+  keyFigures: "Основные показатели",
+  figureEntries: "записей",
+  figureCountries: "стран",
+  figureOrganizations: "организаций",
+  figureGoodPractices: "примеров передового опыта",
+  figureLanguages: "языков",
+  mapTitle: "Охват по странам",
+  mapDescription: (n) =>
+    `Карта мира: число стран, у которых есть хотя бы одна запись, — ${n}. Чем темнее цвет, тем больше записей. Те же данные приведены под картой.`,
+  mapLegend: "Число записей",
+  mapNone: "нет",
+  latestEntries: "Последние записи",
+  allEntries: "Все записи",
+  noEntries: "Записей пока нет.",
+  browseTitle: "Все записи",
+  browseIntro: "Все записи COP Atlas. Выберите фильтры, чтобы сузить список, или перейдите по ссылке в разделе «Выбрать по».",
+  filters: "Фильтры",
+  any: "Любой",
+  applyFilters: "Применить фильтры",
+  resetFilters: "Сбросить",
+  results: (n) => `Записей: ${n}`,
+  browseBy: "Выбрать по",
+  filterCountry: "Страна",
+  filterRegion: "Регион МСЭ-D",
+  filterYear: "Год",
+  filterLanguage: "Язык текста",
+  ownersTitle: "Страны и организации",
+  countries: "Страны",
+  organizations: "Организации",
+  entriesCount: (n) => `Записей: ${n}`,
+  region: "Регион МСЭ-D",
+  profile: "Профиль",
+  nationalFramework: "Нормативная база и ссылки",
+  entriesOf: (name) => `Записи: ${name}`,
+  proposeEntry: "Предложить новую запись",
+  proposeEntryHelp: "Любой может предложить запись через форму на GitHub; назначенные рецензенты проверяют ее перед публикацией.",
+  facts: "Факты",
+  start: "Начало",
+  end: "Окончание",
+  countriesCovered: "Охваченные страны",
+  lead: "Руководство",
+  partners: "Партнеры",
+  sdgTargets: "Задачи ЦУР",
+  sources: "Источники",
+  contact: "Контакты",
+  related: "Связанные записи",
+  translations: "Языки этой записи",
+  original: "оригинал",
+  outOfDate: "устарел",
+  translationNote: (method, original) => `Этот текст — перевод (${method}) оригинала на языке: ${original}.`,
+  outOfDateNote: (original) => `Оригинал (${original}) изменился после выполнения этого перевода: перевод может быть устаревшим.`,
+  fallbackNote: (wanted, shownIn) => `Эта запись пока недоступна на языке: ${wanted}. Она показана на языке оригинала: ${shownIn}.`,
+  provenance: "История",
+  firstAdded: "Добавлено",
+  lastUpdated: "Обновлено",
+  pullRequest: "Запрос на слияние",
+  approvedBy: "Одобрено",
+  viewFile: "Посмотреть файлы",
+  viewHistory: "Посмотреть историю",
+  notCommitted: "Еще не опубликовано в истории репозитория.",
+  historyIncomplete: "Полная история была недоступна при создании этой страницы.",
+  cite: "Как цитировать",
+  permalink: "Постоянная ссылка",
+  citationIntro: "Рекомендуемая ссылка:",
+  downloadEntry: "Эта запись в формате JSON",
+  accessedOn: "дата обращения",
+  youthTitle: "Участие молодежи",
+  youthIntro:
+    "Рабочая группа просила, чтобы мнение молодежи было услышано. Здесь собраны молодежные консультации и другие мероприятия, в которых участвуют дети и молодые люди.",
+  vocabulariesTitle: "Словари",
+  vocabulariesIntro: "Контролируемые списки, которые используются в записях, с названиями на шести языках ООН.",
+  term: "Термин",
+  identifier: "Идентификатор",
+  description: "Описание",
+  dataTitle: "Открытые данные",
+  dataIntro: "Все данные COP Atlas можно загрузить на условиях лицензии CC BY 4.0. Адреса ниже постоянны.",
+  dataDownloads: "Загрузки",
+  dataDictionary: "Словарь данных",
+  field: "Поле",
+  valueType: "Тип",
+  required: "Обязательное",
+  yes: "да",
+  no: "нет",
+  fileKind: "Файл",
+  feeds: "Ленты новостей (Atom)",
+  licenceNote: "Данные — по лицензии CC BY 4.0; код — по лицензии MIT.",
+  searchTitle: "Поиск",
+  searchLabel: "Поиск по записям",
+  searchButton: "Найти",
+  searchNeedsScript: "Для поиска нужен JavaScript. Без него воспользуйтесь разделом «Все записи» и его фильтрами.",
+  searchNoResults: "Ни одна запись не соответствует запросу.",
+  searchResults: (n) => `Найдено: ${n}`,
+  reportsTitle: "Ежегодные отчеты",
+  reportsIntro: "Ежегодный отчет Совету МСЭ: добавленные и обновленные записи по регионам, типам и темам.",
+  reportTitle: (year) => `COP Atlas: ежегодный отчет за ${year} год`,
+  reportIntro: (year) => `Что было добавлено и обновлено в COP Atlas в ${year} году, для Совета МСЭ.`,
+  reportSummary: "Сводка",
+  entriesAdded: "Добавлено записей",
+  entriesUpdated: "Обновлено записей",
+  byRegion: "По регионам МСЭ-D",
+  byType: "По типам",
+  byTopic: "По темам",
+  contributors: "Страны и организации, внесшие вклад",
+  youthParticipation: "Участие молодежи",
+  translationsMade: "Переводы",
+  count: "Число",
+  noneThisYear: "В этом году нет.",
+  footerAbout: "COP Atlas — открытый репозиторий по защите детей в онлайновой среде.",
+  footerLicence: "Данные — по лицензии CC BY 4.0, код — по лицензии MIT.",
+  sourceCode: "Репозиторий",
+  countryLabel: "Страна",
+  organizationLabel: "Организация",
+  page: "Страница",
+  breadcrumb: "Навигационная цепочка",
+  regionUncertain: "отнесение этой страны к региону МСЭ-D в справочной таблице не подтверждено",
+};
+
+const ar: Messages = {
+  siteName: "COP Atlas",
+  tagline: "ما تقوم به البلدان وشركاؤها لحماية الأطفال على الإنترنت",
+  skipToContent: "الانتقال إلى المحتوى",
+  mainNavigation: "التنقل الرئيسي",
+  languageSwitcher: "اللغة",
+  navHome: "الصفحة الرئيسية",
+  navBrowse: "تصفح المدخلات",
+  navOwners: "البلدان والمنظمات",
+  navYouth: "مشاركة الشباب",
+  navSearch: "البحث",
+  navData: "البيانات المفتوحة",
+  navVocabularies: "المفردات",
+  navReports: "التقارير السنوية",
+  homeIntro:
+    "COP Atlas مستودع مفتوح للأنشطة الوطنية والإقليمية والدولية ودراسات الحالة والممارسات الجيدة في مجال حماية الأطفال على الإنترنت، تساهم بها الدول الأعضاء وشركاؤها ويراجعها مراجعون معيَّنون.",
+  homeWhy:
+    "وهو يلبي طلباً من فريق العمل التابع لمجلس الاتحاد الدولي للاتصالات المعني بحماية الأطفال على الإنترنت. كل ما فيه متاح للجمهور، ويمكن قراءته باللغات الرسمية الست للأمم المتحدة وتنزيله كبيانات مفتوحة.",
+  keyFigures: "أرقام رئيسية",
+  figureEntries: "مدخلات",
+  figureCountries: "بلدان",
+  figureOrganizations: "منظمات",
+  figureGoodPractices: "ممارسات جيدة",
+  figureLanguages: "لغات",
+  mapTitle: "التغطية حسب البلد",
+  mapDescription: (n) => `خريطة العالم: عدد البلدان التي لها مدخل واحد على الأقل ${n}. كلما كان اللون أغمق زاد عدد المدخلات. وترد الأرقام نفسها تحت الخريطة.`,
+  mapLegend: "عدد المدخلات",
+  mapNone: "لا شيء",
+  latestEntries: "أحدث المدخلات",
+  allEntries: "جميع المدخلات",
+  noEntries: "لا توجد مدخلات بعد.",
+  browseTitle: "تصفح المدخلات",
+  browseIntro: "جميع مدخلات COP Atlas. اختر عوامل التصفية لتضييق القائمة، أو اتبع رابطاً تحت «التصفح حسب».",
+  filters: "عوامل التصفية",
+  any: "الكل",
+  applyFilters: "تطبيق عوامل التصفية",
+  resetFilters: "إعادة الضبط",
+  results: (n) => `عدد المدخلات: ${n}`,
+  browseBy: "التصفح حسب",
+  filterCountry: "البلد",
+  filterRegion: "منطقة قطاع التنمية",
+  filterYear: "السنة",
+  filterLanguage: "لغة النص",
+  ownersTitle: "البلدان والمنظمات",
+  countries: "البلدان",
+  organizations: "المنظمات",
+  entriesCount: (n) => `عدد المدخلات: ${n}`,
+  region: "منطقة قطاع التنمية",
+  profile: "الملف التعريفي",
+  nationalFramework: "الإطار والمراجع",
+  entriesOf: (name) => `مدخلات ${name}`,
+  proposeEntry: "اقتراح مدخل جديد",
+  proposeEntryHelp: "يمكن لأي شخص اقتراح مدخل عبر استمارة على GitHub، ويتحقق منه المراجعون المعيَّنون قبل نشره.",
+  facts: "الوقائع",
+  start: "البداية",
+  end: "النهاية",
+  countriesCovered: "البلدان المشمولة",
+  lead: "بقيادة",
+  partners: "الشركاء",
+  sdgTargets: "غايات أهداف التنمية المستدامة",
+  sources: "المصادر",
+  contact: "الاتصال",
+  related: "مدخلات ذات صلة",
+  translations: "لغات هذا المدخل",
+  original: "الأصل",
+  outOfDate: "غير محدَّثة",
+  translationNote: (method, original) => `هذا النص ترجمة (${method}) للأصل باللغة ${original}.`,
+  outOfDateNote: (original) => `تغيَّر الأصل باللغة ${original} منذ إعداد هذه الترجمة، فقد لا تكون محدَّثة.`,
+  fallbackNote: (wanted, shownIn) => `هذا المدخل غير متاح بعد باللغة ${wanted}. وهو معروض بلغته الأصلية، ${shownIn}.`,
+  provenance: "السجل",
+  firstAdded: "أضيف في",
+  lastUpdated: "آخر تحديث",
+  pullRequest: "طلب الدمج",
+  approvedBy: "اعتمده",
+  viewFile: "عرض الملفات",
+  viewHistory: "عرض السجل",
+  notCommitted: "لم يُنشر بعد في سجل المستودع.",
+  historyIncomplete: "لم يكن السجل الكامل متاحاً عند إنشاء هذه الصفحة.",
+  cite: "الاستشهاد بهذا المدخل",
+  permalink: "الرابط الدائم",
+  citationIntro: "الاستشهاد المقترح:",
+  downloadEntry: "هذا المدخل بصيغة JSON",
+  accessedOn: "تاريخ الاطلاع",
+  youthTitle: "مشاركة الشباب",
+  youthIntro: "طلب فريق العمل أن تُسمع آراء الشباب. وهنا تجد مشاورات الشباب والأنشطة الأخرى التي يشارك فيها الأطفال والشباب.",
+  vocabulariesTitle: "المفردات",
+  vocabulariesIntro: "القوائم المضبوطة التي تستخدمها المدخلات، مع تسمياتها باللغات الست للأمم المتحدة.",
+  term: "المصطلح",
+  identifier: "المعرِّف",
+  description: "الوصف",
+  dataTitle: "البيانات المفتوحة",
+  dataIntro: "يمكن تنزيل جميع بيانات COP Atlas بموجب ترخيص CC BY 4.0. والعناوين أدناه ثابتة.",
+  dataDownloads: "التنزيلات",
+  dataDictionary: "قاموس البيانات",
+  field: "الحقل",
+  valueType: "النوع",
+  required: "إلزامي",
+  yes: "نعم",
+  no: "لا",
+  fileKind: "الملف",
+  feeds: "موجزات الأخبار (Atom)",
+  licenceNote: "البيانات بموجب ترخيص CC BY 4.0، والشفرة بموجب ترخيص MIT.",
+  searchTitle: "البحث",
+  searchLabel: "البحث في المدخلات",
+  searchButton: "بحث",
+  searchNeedsScript: "يتطلب البحث JavaScript. ومن دونه، استخدم «تصفح المدخلات» وعوامل التصفية فيه.",
+  searchNoResults: "لا يوجد مدخل يطابق هذا البحث.",
+  searchResults: (n) => `عدد النتائج: ${n}`,
+  reportsTitle: "التقارير السنوية",
+  reportsIntro: "التقرير السنوي المقدَّم إلى مجلس الاتحاد: المدخلات المضافة والمحدَّثة حسب المنطقة والنوع والموضوع.",
+  reportTitle: (year) => `COP Atlas: التقرير السنوي لعام ${year}`,
+  reportIntro: (year) => `ما أضيف إلى COP Atlas وما حُدِّث فيه في عام ${year}، لمجلس الاتحاد.`,
+  reportSummary: "الملخص",
+  entriesAdded: "المدخلات المضافة",
+  entriesUpdated: "المدخلات المحدَّثة",
+  byRegion: "حسب منطقة قطاع التنمية",
+  byType: "حسب النوع",
+  byTopic: "حسب الموضوع",
+  contributors: "البلدان والمنظمات المساهمة",
+  youthParticipation: "مشاركة الشباب",
+  translationsMade: "الترجمات",
+  count: "العدد",
+  noneThisYear: "لا شيء هذا العام.",
+  footerAbout: "COP Atlas: مستودع مفتوح لحماية الأطفال على الإنترنت.",
+  footerLicence: "البيانات بموجب ترخيص CC BY 4.0، والشفرة بموجب ترخيص MIT.",
+  sourceCode: "المستودع",
+  countryLabel: "البلد",
+  organizationLabel: "المنظمة",
+  page: "الصفحة",
+  breadcrumb: "مسار التنقل",
+  regionUncertain: "انتماء هذا البلد إلى منطقة قطاع التنمية غير مؤكد في الجدول المرجعي",
+};
+
+const zh: Messages = {
+  siteName: "COP Atlas",
+  tagline: "各国及其伙伴在儿童在线保护方面的行动",
+  skipToContent: "跳到正文",
+  mainNavigation: "主导航",
+  languageSwitcher: "语言",
+  navHome: "首页",
+  navBrowse: "浏览条目",
+  navOwners: "国家和组织",
+  navYouth: "青年参与",
+  navSearch: "搜索",
+  navData: "开放数据",
+  navVocabularies: "词表",
+  navReports: "年度报告",
+  homeIntro: "COP Atlas 是一个开放的资料库，收录儿童在线保护方面的国家、区域和国际活动、案例研究和良好做法，由会员国及其伙伴提供，并经指定审核人审核。",
+  homeWhy: "它回应了国际电联理事会儿童在线保护工作组的要求。所有内容均公开，可用联合国六种正式语文阅读，并可作为开放数据下载。",
+  keyFigures: "关键数字",
+  figureEntries: "个条目",
+  figureCountries: "个国家",
+  figureOrganizations: "个组织",
+  figureGoodPractices: "项良好做法",
+  figureLanguages: "种语言",
+  mapTitle: "按国家分列的覆盖情况",
+  mapDescription: (n) => `世界地图：有 ${n} 个国家至少有一个条目。颜色越深，条目越多。地图下方列出了相同的数字。`,
+  mapLegend: "条目数",
+  mapNone: "无",
+  latestEntries: "最新条目",
+  allEntries: "全部条目",
+  noEntries: "尚无条目。",
+  browseTitle: "浏览条目",
+  browseIntro: "COP Atlas 的全部条目。选择筛选条件以缩小列表，或点击“按类别浏览”下的链接。",
+  filters: "筛选",
+  any: "全部",
+  applyFilters: "应用筛选",
+  resetFilters: "重置",
+  results: (n) => `${n} 个条目`,
+  browseBy: "按类别浏览",
+  filterCountry: "国家",
+  filterRegion: "国际电联发展部门区域",
+  filterYear: "年份",
+  filterLanguage: "文本语言",
+  ownersTitle: "国家和组织",
+  countries: "国家",
+  organizations: "组织",
+  entriesCount: (n) => `${n} 个条目`,
+  region: "国际电联发展部门区域",
+  profile: "概况",
+  nationalFramework: "框架和参考资料",
+  entriesOf: (name) => `${name}的条目`,
+  proposeEntry: "提议新条目",
+  proposeEntryHelp: "任何人都可以通过 GitHub 上的表格提议条目；指定审核人在发布前对其进行核实。",
+  facts: "基本信息",
+  start: "开始",
+  end: "结束",
+  countriesCovered: "涵盖国家",
+  lead: "牵头方",
+  partners: "合作伙伴",
+  sdgTargets: "可持续发展目标具体目标",
+  sources: "来源",
+  contact: "联系方式",
+  related: "相关条目",
+  translations: "本条目的语言版本",
+  original: "原文",
+  outOfDate: "已过时",
+  translationNote: (method, original) => `本文是${original}原文的译文（${method}）。`,
+  outOfDateNote: (original) => `${original}原文在此译文完成后已有改动：译文可能已过时。`,
+  fallbackNote: (wanted, shownIn) => `本条目尚无${wanted}版本，现以其原文语言（${shownIn}）显示。`,
+  provenance: "历史记录",
+  firstAdded: "首次添加",
+  lastUpdated: "最近更新",
+  pullRequest: "合并请求",
+  approvedBy: "批准人",
+  viewFile: "查看文件",
+  viewHistory: "查看历史",
+  notCommitted: "尚未发布到资料库的历史记录中。",
+  historyIncomplete: "生成本页时无法获得完整的历史记录。",
+  cite: "引用本条目",
+  permalink: "永久链接",
+  citationIntro: "建议引用格式：",
+  downloadEntry: "本条目的 JSON 数据",
+  accessedOn: "访问日期",
+  youthTitle: "青年参与",
+  youthIntro: "工作组要求倾听青年的意见。这里汇集了青年磋商以及儿童和青年参与的其他活动。",
+  vocabulariesTitle: "词表",
+  vocabulariesIntro: "条目使用的受控词表，附联合国六种语文的标签。",
+  term: "术语",
+  identifier: "标识符",
+  description: "说明",
+  dataTitle: "开放数据",
+  dataIntro: "COP Atlas 的全部数据均可按 CC BY 4.0 许可下载。以下地址保持不变。",
+  dataDownloads: "下载",
+  dataDictionary: "数据字典",
+  field: "字段",
+  valueType: "类型",
+  required: "必填",
+  yes: "是",
+  no: "否",
+  fileKind: "文件",
+  feeds: "新闻订阅源（Atom）",
+  licenceNote: "数据采用 CC BY 4.0 许可；代码采用 MIT 许可。",
+  searchTitle: "搜索",
+  searchLabel: "搜索条目",
+  searchButton: "搜索",
+  searchNeedsScript: "搜索需要 JavaScript。没有 JavaScript 时，请使用“浏览条目”及其筛选功能。",
+  searchNoResults: "没有与此搜索相符的条目。",
+  searchResults: (n) => `${n} 个结果`,
+  reportsTitle: "年度报告",
+  reportsIntro: "每年向国际电联理事会提交的报告：按区域、类型和主题分列的新增和更新条目。",
+  reportTitle: (year) => `COP Atlas：${year} 年度报告`,
+  reportIntro: (year) => `${year} 年 COP Atlas 新增和更新的内容，供国际电联理事会参阅。`,
+  reportSummary: "摘要",
+  entriesAdded: "新增条目",
+  entriesUpdated: "更新条目",
+  byRegion: "按国际电联发展部门区域",
+  byType: "按类型",
+  byTopic: "按主题",
+  contributors: "作出贡献的国家和组织",
+  youthParticipation: "青年参与",
+  translationsMade: "翻译",
+  count: "数量",
+  noneThisYear: "本年度无。",
+  footerAbout: "COP Atlas：儿童在线保护开放资料库。",
+  footerLicence: "数据采用 CC BY 4.0 许可，代码采用 MIT 许可。",
+  sourceCode: "资料库",
+  countryLabel: "国家",
+  organizationLabel: "组织",
+  page: "页",
+  breadcrumb: "导航路径",
+  regionUncertain: "参考表中该国所属的国际电联发展部门区域尚不确定",
+};
+
+export const MESSAGES: Record<UnLanguage, Messages> = { ar, zh, en, fr, ru, es };
+
+/** The interface text in one language. */
+export function messages(lang: UnLanguage): Messages {
+  return MESSAGES[lang];
+}
+
+/** The BCP 47 tag used for dates and numbers in each interface language. */
+export const LOCALES: Record<UnLanguage, string> = { ar: "ar", zh: "zh-Hans", en: "en-GB", fr: "fr-FR", ru: "ru-RU", es: "es-ES" };
+
+/** A date (ISO string or partial date "2019", "2019-06") written for readers of a language. */
+export function formatDate(lang: UnLanguage, value: string): string {
+  const parts = value.slice(0, 10).split("-").map(Number);
+  const [year, month, day] = parts;
+  if (!year) return value;
+  if (parts.length === 1) return String(year);
+  const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions =
+    parts.length === 2 ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+  // Latin digits everywhere: the data, the citations and the filters use them.
+  return new Intl.DateTimeFormat(`${LOCALES[lang]}-u-nu-latn`, options).format(date);
+}
+
+/** A number written for readers of a language, with Latin digits. */
+export function formatNumber(lang: UnLanguage, value: number): string {
+  return new Intl.NumberFormat(`${LOCALES[lang]}-u-nu-latn`).format(value);
+}

@@ -1,0 +1,105 @@
+import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
+import { nativeName, type PageContext } from "./context.ts";
+import { type Html, html } from "./html.ts";
+import { apiPath, pagePath } from "./urls.ts";
+
+/**
+ * The Content-Security-Policy of every page (checklist item 26), as a <meta> because GitHub
+ * Pages cannot send headers. Pagefind runs its WebAssembly search engine in a worker
+ * (pagefind-worker.js), which a <meta> policy does not reach; but when workers are unavailable
+ * it compiles the WebAssembly on the page, and a server that sends this policy as a header
+ * would apply it to the worker too. Both need 'wasm-unsafe-eval', which allows WebAssembly
+ * compilation only, never JavaScript eval. Everything else comes from the site itself.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
+
+export interface PageOptions {
+  title: string;
+  description?: string;
+  body: Html;
+  /** The same page in another interface language (for the switcher and hreflang). */
+  alternate: (lang: UnLanguage) => string;
+  /** Which navigation item is current. */
+  section?: "home" | "browse" | "directory" | "youth" | "search" | "data" | "vocabularies" | "reports";
+  /** Pages that Pagefind indexes (entries and profiles). */
+  searchable?: boolean;
+  /** A print stylesheet is always linked; `printable` marks pages meant to be printed. */
+  printable?: boolean;
+  /** An Atom feed about this page. */
+  feed?: string;
+}
+
+/** The whole HTML document of a page, with its header, navigation and footer. */
+export function renderPage(c: PageContext, options: PageOptions): string {
+  const { m, lang } = c;
+  const nav: Array<[NonNullable<PageOptions["section"]>, string, string]> = [
+    ["home", pagePath.home(lang), m.navHome],
+    ["browse", pagePath.browse(lang), m.navBrowse],
+    ["directory", pagePath.directory(lang), m.navOwners],
+    ["youth", pagePath.youth(lang), m.navYouth],
+    ["search", pagePath.search(lang), m.navSearch],
+    ["data", pagePath.data(lang), m.navData],
+    ["reports", pagePath.reports(lang), m.navReports],
+  ];
+  const title = options.section === "home" ? `${m.siteName}: ${m.tagline}` : `${options.title} · ${m.siteName}`;
+  const doc = html`<!doctype html>
+<html lang="${lang}" dir="${c.dir(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+${options.description ? html`<meta name="description" content="${options.description}">` : ""}
+<link rel="icon" href="${c.url("assets/favicon.svg")}" type="image/svg+xml">
+<link rel="stylesheet" href="${c.url("assets/site.css")}">
+${UN_LANGUAGES.map((other) => html`<link rel="alternate" hreflang="${other}" href="${c.url(options.alternate(other))}">\n`)}<link rel="alternate" type="application/atom+xml" title="${m.siteName}" href="${c.url(options.feed ?? apiPath.feedAll(lang))}">
+<script src="${c.url("assets/site.js")}" defer></script>
+</head>
+<body${options.printable ? html` class="printable"` : ""}>
+<a class="skip-link" href="#main">${m.skipToContent}</a>
+<header class="site-header">
+<div class="bar">
+<a class="brand" href="${c.url(pagePath.home(lang))}"><span class="brand-name">${m.siteName}</span> <span class="brand-tagline">${m.tagline}</span></a>
+<nav class="languages" aria-label="${m.languageSwitcher}">
+<ul>
+${UN_LANGUAGES.map(
+  (other) =>
+    html`<li><a href="${c.url(options.alternate(other))}" lang="${other}" hreflang="${other}"${other === lang ? html` aria-current="true"` : ""}>${nativeName(c.data, other)}</a></li>\n`,
+)}</ul>
+</nav>
+</div>
+<nav class="main-nav" aria-label="${m.mainNavigation}">
+<ul>
+${nav.map(
+  ([key, path, label]) =>
+    html`<li><a href="${c.url(path)}"${path === c.path ? html` aria-current="page"` : options.section === key ? html` aria-current="true"` : ""}>${label}</a></li>\n`,
+)}</ul>
+</nav>
+</header>
+<main id="main" tabindex="-1"${options.searchable ? html` data-pagefind-body` : ""}>
+${options.body}
+</main>
+<footer class="site-footer">
+<p>${m.footerAbout}</p>
+<p><a href="${c.url(pagePath.data(lang))}">${m.navData}</a> · <a href="${c.url(pagePath.vocabularies(lang))}">${m.navVocabularies}</a> · <a href="${c.url(apiPath.feedAll(lang))}">${m.feeds}</a>${
+    c.config.repositoryUrl ? html` · <a href="${c.config.repositoryUrl}" rel="noopener noreferrer">${m.sourceCode}</a>` : ""
+  }</p>
+<p>${m.footerLicence}</p>
+</footer>
+</body>
+</html>
+`;
+  return doc.value;
+}

@@ -1,0 +1,86 @@
+import { createRequire } from "node:module";
+import { geoEqualEarth, geoPath } from "d3-geo";
+import countriesCodes from "i18n-iso-countries";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import type { PageContext } from "./context.ts";
+import { type Html, html } from "./html.ts";
+import { formatNumber } from "./i18n.ts";
+
+const WIDTH = 960;
+const HEIGHT = 470;
+
+/** One country's outline, projected once per build: the same for every language. */
+export interface CountryShape {
+  /** ISO alpha-3, capitals; undefined for territories without a code in world-atlas. */
+  iso3: string | undefined;
+  d: string;
+}
+
+let cached: CountryShape[] | undefined;
+
+/** The world (Natural Earth 1:110m, from world-atlas) projected with Equal Earth into SVG paths. */
+export function worldShapes(): CountryShape[] {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const topology = require("world-atlas/countries-110m.json") as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const collection = feature(topology, topology.objects.countries);
+  const projection = geoEqualEarth().fitExtent(
+    [
+      [4, 4],
+      [WIDTH - 4, HEIGHT - 4],
+    ],
+    collection,
+  );
+  const path = geoPath(projection).digits(1);
+  cached = collection.features
+    .map((f) => ({ iso3: f.id === undefined ? undefined : countriesCodes.numericToAlpha3(String(f.id)), d: path(f) ?? "" }))
+    .filter((shape) => shape.d !== "");
+  return cached;
+}
+
+/** Which shade a count gets: 0 none, then 1, 2–4, 5–9, 10 and more. */
+export function shadeOf(count: number): 0 | 1 | 2 | 3 | 4 {
+  if (count <= 0) return 0;
+  if (count === 1) return 1;
+  if (count < 5) return 2;
+  if (count < 10) return 3;
+  return 4;
+}
+
+const LEGEND: Array<[0 | 1 | 2 | 3 | 4, string]> = [
+  [1, "1"],
+  [2, "2–4"],
+  [3, "5–9"],
+  [4, "10+"],
+];
+
+/**
+ * The coverage map as inline SVG, drawn at build time: countries shaded by their number of
+ * entries, each a link to its page with its name and count as a tooltip. The figures are
+ * also given as a list next to it, for readers who cannot see the map.
+ */
+export function renderWorldMap(c: PageContext, counts: ReadonlyMap<string, number>, hrefOf: (iso3: string) => string | undefined): Html {
+  const countries = c.data.vocabularies.get("countries");
+  const withEntries = [...counts.values()].filter((n) => n > 0).length;
+  const shapes = worldShapes().map((shape) => {
+    const count = shape.iso3 ? (counts.get(shape.iso3) ?? 0) : 0;
+    const name = shape.iso3 ? countries.terms.get(shape.iso3)?.labels[c.lang] : undefined;
+    const path = html`<path class="shade-${shadeOf(count)}" d="${shape.d}">${name ? html`<title>${name}: ${c.m.entriesCount(count)}</title>` : ""}</path>`;
+    const href = shape.iso3 && count > 0 ? hrefOf(shape.iso3) : undefined;
+    // The map is hidden from assistive technology (the list beside it carries the same facts),
+    // so its links stay out of the keyboard order too.
+    return href ? html`<a href="${href}" tabindex="-1">${path}</a>` : path;
+  });
+  return html`<figure class="world-map">
+<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" aria-hidden="true" focusable="false">
+<g class="countries">${shapes}</g>
+</svg>
+<figcaption>
+<p>${c.m.mapDescription(withEntries)}</p>
+<span class="legend-title">${c.m.mapLegend}:</span>
+<span class="legend"><span class="swatch shade-0"></span>${c.m.mapNone}</span>
+${LEGEND.map(([shade, text]) => html`<span class="legend"><span class="swatch shade-${shade}"></span>${formatNumber(c.lang, Number(text.replace(/\D.*$/, "")))}${text.replace(/^\d+/, "")}</span> `)}
+</figcaption>
+</figure>`;
+}

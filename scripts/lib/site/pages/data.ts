@@ -1,0 +1,161 @@
+import { UN_LANGUAGES } from "../../vocab.ts";
+import type { PageContext } from "../context.ts";
+import { type Html, html } from "../html.ts";
+import { renderPage } from "../layout.ts";
+import { apiPath, pagePath } from "../urls.ts";
+
+/** The file kinds the data dictionary documents, with their schema file. */
+export const DICTIONARY: Array<{ kind: string; schema: string; file: string }> = [
+  { kind: "activity", schema: "activity.schema.json", file: "activities/<slug>/activity.json" },
+  { kind: "narrative", schema: "narrative.schema.json", file: "activities/<slug>/<lang>.md (frontmatter)" },
+  { kind: "country", schema: "country.schema.json", file: "countries/<iso3>/country.json" },
+  { kind: "organization", schema: "organization.schema.json", file: "organizations/<id>/organization.json" },
+];
+
+/** One row of the data dictionary: a field of a file kind. */
+export interface DictionaryField {
+  name: string;
+  type: string;
+  /** The vocabulary a value comes from, by name ("topics"). */
+  vocabulary?: string;
+  required: boolean;
+  description: string;
+}
+
+type Schema = Record<string, unknown>;
+
+/** Describes the fields of a schema, following $refs into common.schema.json and the vocabularies. */
+export function dictionaryFields(schemas: Map<string, Schema>, schemaFile: string): DictionaryField[] {
+  const schema = schemas.get(schemaFile);
+  if (!schema) return [];
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  const resolve = (node: Schema): { node: Schema; vocabulary?: string } => {
+    const ref = node.$ref as string | undefined;
+    if (!ref) return { node };
+    const vocab = /^vocab\/([a-z-]+)\.json$/.exec(ref);
+    if (vocab) return { node, vocabulary: vocab[1]! };
+    const def = /^common\.schema\.json#\/\$defs\/([A-Za-z]+)$/.exec(ref);
+    if (def) {
+      const target = ((schemas.get("common.schema.json")?.$defs as Record<string, Schema>) ?? {})[def[1]!];
+      if (target) {
+        const inner = resolve(target);
+        return { node: { ...inner.node, ...node, type: node.type ?? inner.node.type }, ...(inner.vocabulary ? { vocabulary: inner.vocabulary } : {}) };
+      }
+    }
+    return { node };
+  };
+  const describe = (raw: Schema): { type: string; vocabulary?: string; description?: string } => {
+    const { node, vocabulary } = resolve(raw);
+    if (vocabulary) return { type: "string", vocabulary, description: raw.description as string | undefined };
+    if (node.type === "array" && node.items) {
+      const item = describe(node.items as Schema);
+      return {
+        type: `array of ${item.type}`,
+        ...(item.vocabulary ? { vocabulary: item.vocabulary } : {}),
+        description: (raw.description ?? node.description) as string | undefined,
+      };
+    }
+    const pattern = typeof node.pattern === "string" && (node.pattern as string).startsWith("^https") ? "https URL" : undefined;
+    return { type: pattern ?? (typeof node.type === "string" ? node.type : "value"), description: (raw.description ?? node.description) as string | undefined };
+  };
+  return Object.entries((schema.properties as Record<string, Schema>) ?? {}).map(([name, property]) => {
+    const described = describe(property);
+    return {
+      name,
+      type: described.type,
+      ...(described.vocabulary ? { vocabulary: described.vocabulary } : {}),
+      required: required.has(name),
+      description: described.description ?? "",
+    };
+  });
+}
+
+/** Open data: the stable download addresses and the data dictionary generated from the schemas. */
+export function renderDataPage(c: PageContext): string {
+  const { m, lang } = c;
+  const downloads: Array<[string, string, string]> = [
+    [apiPath.index(), "index.json", "application/json"],
+    [apiPath.activities(), "activities.json", "application/json"],
+    [apiPath.csv(), "activities.csv", "text/csv"],
+    [apiPath.vocabularies(), "vocabularies.json", "application/json"],
+    [apiPath.feedAll(lang), "all.atom", "application/atom+xml"],
+    ["sitemap.xml", "sitemap.xml", "application/xml"],
+  ];
+  const body = html`<h1>${m.dataTitle}</h1>
+<p class="lead">${m.dataIntro}</p>
+<section aria-labelledby="downloads-heading">
+<h2 id="downloads-heading">${m.dataDownloads}</h2>
+<ul class="downloads">
+${downloads.map(([path, name, type]) => html`<li><a href="${c.url(path)}" type="${type}" download="${name}" dir="ltr">${path}</a></li>\n`)}</ul>
+<p dir="ltr"><code>api/v1/countries/&lt;iso3&gt;.json</code>, <code>api/v1/organizations/&lt;id&gt;.json</code>, <code>api/v1/activities/&lt;owner&gt;/&lt;slug&gt;.json</code>, <code>api/v1/feeds/&lt;lang&gt;/countries/&lt;iso3&gt;.atom</code>, <code>api/v1/schemas/</code></p>
+<p>${m.licenceNote}</p>
+</section>
+<section aria-labelledby="dictionary-heading">
+<h2 id="dictionary-heading">${m.dataDictionary}</h2>
+${DICTIONARY.map(({ kind, schema, file }) => {
+  const document = c.data.schemas.get(schema);
+  const fields = dictionaryFields(c.data.schemas, schema);
+  return html`<section aria-labelledby="dict-${kind}">
+<h3 id="dict-${kind}" dir="ltr"><code>${file}</code></h3>
+${document?.description ? html`<p lang="en" dir="ltr">${document.description as string}</p>` : ""}
+<p><a href="${c.url(apiPath.schema(schema))}" type="application/schema+json" dir="ltr">${schema}</a></p>
+<div class="table-wrap" role="region" aria-labelledby="dict-${kind}" tabindex="0">
+<table>
+<thead><tr><th scope="col">${m.field}</th><th scope="col">${m.valueType}</th><th scope="col">${m.required}</th><th scope="col">${m.description}</th></tr></thead>
+<tbody>
+${fields.map(
+  (f) =>
+    html`<tr><th scope="row" dir="ltr"><code>${f.name}</code></th><td dir="ltr">${f.type}${
+      f.vocabulary
+        ? html` (<a href="${c.url(pagePath.vocabulary(lang, f.vocabulary))}">${c.data.vocabularies.lists.get(f.vocabulary)?.labels[lang] ?? f.vocabulary}</a>)`
+        : ""
+    }</td><td>${f.required ? m.yes : m.no}</td><td lang="en" dir="ltr">${f.description}</td></tr>\n`,
+)}</tbody>
+</table>
+</div>
+</section>
+`;
+})}
+</section>`;
+  return renderPage(c, { title: m.dataTitle, body, alternate: (other) => pagePath.data(other), section: "data" });
+}
+
+/** The list of vocabularies. */
+export function renderVocabulariesPage(c: PageContext): string {
+  const { m, lang } = c;
+  const lists = [...c.data.vocabularies.lists.values()];
+  const body = html`<h1>${m.vocabulariesTitle}</h1>
+<p class="lead">${m.vocabulariesIntro}</p>
+<ul class="vocabularies">
+${lists.map((list) => html`<li><a href="${c.url(pagePath.vocabulary(lang, list.name))}">${list.labels[lang] ?? list.title}</a> <span class="count">(${list.terms.size})</span></li>\n`)}</ul>`;
+  return renderPage(c, { title: m.vocabulariesTitle, body, alternate: (other) => pagePath.vocabularies(other), section: "data" });
+}
+
+/** One vocabulary: every term with its identifier and its labels in the six languages. */
+export function renderVocabularyPage(c: PageContext, name: string): string {
+  const { m, lang } = c;
+  const list = c.data.vocabularies.get(name);
+  const title = list.labels[lang] ?? list.title;
+  const others = UN_LANGUAGES.filter((l) => l !== lang);
+  const body = html`<nav class="breadcrumb" aria-label="${c.m.breadcrumb}"><ol>
+<li><a href="${c.url(pagePath.vocabularies(lang))}">${m.vocabulariesTitle}</a></li>
+<li><a href="${c.url(pagePath.vocabulary(lang, name))}" aria-current="page">${title}</a></li>
+</ol></nav>
+<h1>${title}</h1>
+<p><a href="${c.url(apiPath.vocabulary(name))}" type="application/json" dir="ltr">${apiPath.vocabulary(name)}</a></p>
+<div class="table-wrap" role="region" aria-label="${title}" tabindex="0">
+<table class="vocabulary">
+<thead><tr><th scope="col">${m.identifier}</th><th scope="col">${m.term}</th>${others.map((l) => html`<th scope="col" lang="${l}">${c.languageName(l)}</th>`)}<th scope="col">${m.description}</th></tr></thead>
+<tbody>
+${[...list.terms.values()].map(
+  (term) =>
+    html`<tr><td dir="ltr"><code>${term.id}</code></td><th scope="row">${term.labels[lang]}</th>${others.map(
+      (l) => html`<td lang="${l}" dir="${c.dir(l)}">${term.labels[l]}</td>`,
+    )}<td lang="en" dir="ltr">${term.description ?? ""}</td></tr>\n`,
+)}</tbody>
+</table>
+</div>`;
+  return renderPage(c, { title, body, alternate: (other) => pagePath.vocabulary(other, name), section: "data" });
+}
+
+export type { Html };

@@ -1,0 +1,118 @@
+import { UN_LANGUAGES } from "../../vocab.ts";
+import { entryList, figures } from "../components.ts";
+import { nativeName, type PageContext } from "../context.ts";
+import { html } from "../html.ts";
+import { CONTENT_SECURITY_POLICY, renderPage } from "../layout.ts";
+import { renderWorldMap } from "../map.ts";
+import type { SiteData } from "../model.ts";
+import { pagePath } from "../urls.ts";
+
+/** How many entries concern each country (its own and multi-country ones). */
+export function countsByCountry(data: SiteData): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of data.entries) for (const code of entry.countries) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return counts;
+}
+
+/** The home page: what COP Atlas is, key figures, the coverage map and the latest entries. */
+export function renderHomePage(c: PageContext): string {
+  const { m, lang, data } = c;
+  const counts = countsByCountry(data);
+  const owners = new Map(data.owners.filter((o) => o.iso3).map((o) => [o.iso3!, o]));
+  const languages = new Set(data.entries.flatMap((e) => [...e.narratives.keys()]));
+  const collator = new Intl.Collator(lang);
+  const countries = data.vocabularies.get("countries");
+  const covered = [...counts.entries()]
+    .map(([code, count]) => ({ code, count, name: countries.terms.get(code)?.labels[lang] ?? code }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+  const body = html`<h1>${m.siteName}</h1>
+<p class="lead">${m.homeIntro}</p>
+<p>${m.homeWhy}</p>
+<section aria-labelledby="figures-heading">
+<h2 id="figures-heading">${m.keyFigures}</h2>
+${figures(c, [
+  [data.entries.length, m.figureEntries],
+  [data.owners.filter((o) => o.type === "country").length, m.figureCountries],
+  [data.owners.filter((o) => o.type === "organization").length, m.figureOrganizations],
+  [data.entries.filter((e) => e.facts.kind === "good-practice").length, m.figureGoodPractices],
+  [languages.size, m.figureLanguages],
+])}
+</section>
+<section aria-labelledby="map-heading">
+<h2 id="map-heading">${m.mapTitle}</h2>
+${renderWorldMap(c, counts, (iso3) => {
+  const owner = owners.get(iso3);
+  return owner ? c.url(pagePath.owner(lang, owner)) : c.url(pagePath.facet(lang, "country", iso3));
+})}
+<details class="coverage-list"><summary>${m.countries} (${covered.length})</summary>
+<ul>${covered.map(({ code, count, name }) => {
+    const owner = owners.get(code);
+    const href = owner ? pagePath.owner(lang, owner) : pagePath.facet(lang, "country", code);
+    return html`<li><a href="${c.url(href)}">${name}</a>: ${m.entriesCount(count)}</li>`;
+  })}</ul></details>
+</section>
+<section aria-labelledby="latest-heading">
+<h2 id="latest-heading">${m.latestEntries}</h2>
+${entryList(c, data.entries.slice(0, 8), 3)}
+<p><a href="${c.url(pagePath.browse(lang))}">${m.allEntries}</a></p>
+</section>`;
+  return renderPage(c, { title: m.siteName, description: m.homeIntro, body, alternate: (other) => pagePath.home(other), section: "home" });
+}
+
+/** The youth participation page: youth consultations and other child-participation activities. */
+export function renderYouthPage(c: PageContext): string {
+  const entries = c.data.entries.filter(isYouthParticipation);
+  const body = html`<h1>${c.m.youthTitle}</h1>
+<p class="lead">${c.m.youthIntro}</p>
+<p class="result-count">${c.m.results(entries.length)}</p>
+${entryList(c, entries, 2)}`;
+  return renderPage(c, { title: c.m.youthTitle, body, alternate: (other) => pagePath.youth(other), section: "youth" });
+}
+
+/** Youth consultations and the activities in which children take part. */
+export function isYouthParticipation(entry: SiteData["entries"][number]): boolean {
+  return (
+    entry.facts.type === "youth-participation" ||
+    (entry.facts.policyAreas ?? []).includes("child-participation") ||
+    (entry.facts.mnrCapabilities ?? []).includes("child-participation")
+  );
+}
+
+/** The search page: a form the script connects to Pagefind's index for the page's language. */
+export function renderSearchPage(c: PageContext): string {
+  const { m } = c;
+  const body = html`<h1>${m.searchTitle}</h1>
+<form class="search" id="search-form" role="search" action="${c.url(pagePath.search(c.lang))}" method="get" data-pagefind="${c.url("pagefind/pagefind.js")}" data-root="${c.url("index.html").replace(/index\.html$/, "")}">
+<label for="search-input">${m.searchLabel}</label>
+<div class="search-row"><input type="search" id="search-input" name="q" autocomplete="off"> <button type="submit">${m.searchButton}</button></div>
+</form>
+<p class="no-script-note" id="search-needs-script">${m.searchNeedsScript} <a href="${c.url(pagePath.browse(c.lang))}">${m.navBrowse}</a></p>
+<p id="search-status" role="status" aria-live="polite" data-none="${m.searchNoResults}" data-one="${m.searchResults(1)}" data-many="${m.searchResults(2)}"></p>
+<ol id="search-results" class="search-results"></ol>`;
+  return renderPage(c, { title: m.searchTitle, body, alternate: (other) => pagePath.search(other), section: "search" });
+}
+
+/** dist/index.html: the six languages, and a script that follows the browser's preference. */
+export function renderLanguageChooser(data: SiteData): string {
+  return html`<!doctype html>
+<html lang="en" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<title>COP Atlas</title>
+<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="assets/site.css">
+${UN_LANGUAGES.map((lang) => html`<link rel="alternate" hreflang="${lang}" href="${pagePath.home(lang)}">\n`)}<script src="assets/site.js" defer></script>
+</head>
+<body class="chooser">
+<main id="main">
+<h1>COP Atlas</h1>
+<ul class="language-chooser" id="language-chooser">
+${UN_LANGUAGES.map((lang) => html`<li><a href="${pagePath.home(lang)}" lang="${lang}" hreflang="${lang}">${nativeName(data, lang)}</a></li>\n`)}</ul>
+</main>
+</body>
+</html>
+`.value;
+}

@@ -1,0 +1,33 @@
+import type { AnnualReport } from "../../report-annual/compute.ts";
+import { renderReportHtml } from "../../report-annual/render.ts";
+import type { PageContext } from "../context.ts";
+import { html } from "../html.ts";
+import { renderPage } from "../layout.ts";
+import { apiPath, pagePath } from "../urls.ts";
+
+/** The list of annual reports. */
+export function renderReportsPage(c: PageContext, years: readonly number[]): string {
+  const body = html`<h1>${c.m.reportsTitle}</h1>
+<p class="lead">${c.m.reportsIntro}</p>
+${years.length === 0 ? html`<p>${c.m.historyIncomplete}</p>` : ""}
+<ul class="reports">${years.map((year) => html`<li><a href="${c.url(pagePath.report(c.lang, year))}">${c.m.reportTitle(year)}</a> (<a href="${c.url(apiPath.report(year, c.lang))}" type="text/markdown" dir="ltr">Markdown</a>)</li>`)}</ul>`;
+  return renderPage(c, { title: c.m.reportsTitle, body, alternate: (other) => pagePath.reports(other), section: "reports" });
+}
+
+/** One year's report as a page of the site (printable). */
+export function renderReportPage(c: PageContext, report: AnnualReport): string {
+  const body = html`<nav class="breadcrumb" aria-label="${c.m.breadcrumb}"><ol>
+<li><a href="${c.url(pagePath.reports(c.lang))}">${c.m.reportsTitle}</a></li>
+<li><a href="${c.url(pagePath.report(c.lang, report.year))}" aria-current="page">${report.year}</a></li>
+</ol></nav>
+<article class="report">
+${renderReportHtml(c, report, (entry) => c.url(pagePath.entry(c.lang, entry)))}
+</article>`;
+  return renderPage(c, {
+    title: c.m.reportTitle(report.year),
+    body,
+    alternate: (other) => pagePath.report(other, report.year),
+    section: "reports",
+    printable: true,
+  });
+}

@@ -1,0 +1,67 @@
+import type { UnLanguage } from "../vocab.ts";
+import type { SiteEntry, SiteOwner } from "./model.ts";
+
+/**
+ * Where each page lives under dist/, always "<something>/index.html". Every segment comes
+ * from a validated id (a language code, an ISO code, an organisation id, a slug, a vocabulary
+ * id or a year), never from free text (checklist item 26).
+ */
+export const pagePath = {
+  root: () => "index.html",
+  home: (lang: UnLanguage) => `${lang}/index.html`,
+  browse: (lang: UnLanguage) => `${lang}/browse/index.html`,
+  facet: (lang: UnLanguage, facet: string, value: string) => `${lang}/browse/${facet}/${value.toLowerCase()}/index.html`,
+  directory: (lang: UnLanguage) => `${lang}/directory/index.html`,
+  owner: (lang: UnLanguage, owner: Pick<SiteOwner, "dir">) => `${lang}/${owner.dir}/index.html`,
+  entry: (lang: UnLanguage, entry: Pick<SiteEntry, "dir">) => `${lang}/${entry.dir}/index.html`,
+  youth: (lang: UnLanguage) => `${lang}/youth/index.html`,
+  search: (lang: UnLanguage) => `${lang}/search/index.html`,
+  data: (lang: UnLanguage) => `${lang}/data/index.html`,
+  vocabularies: (lang: UnLanguage) => `${lang}/vocabularies/index.html`,
+  vocabulary: (lang: UnLanguage, name: string) => `${lang}/vocabularies/${name}/index.html`,
+  reports: (lang: UnLanguage) => `${lang}/reports/index.html`,
+  report: (lang: UnLanguage, year: number) => `${lang}/reports/${year}/index.html`,
+};
+
+/** Open data files, relative to dist/ (documented in docs/API.md; never change them). */
+export const apiPath = {
+  index: () => "api/v1/index.json",
+  activities: () => "api/v1/activities.json",
+  csv: () => "api/v1/activities.csv",
+  country: (id: string) => `api/v1/countries/${id}.json`,
+  organization: (id: string) => `api/v1/organizations/${id}.json`,
+  owner: (owner: Pick<SiteOwner, "type" | "id">) => (owner.type === "country" ? apiPath.country(owner.id) : apiPath.organization(owner.id)),
+  entry: (entry: Pick<SiteEntry, "owner" | "slug">) => `api/v1/activities/${entry.owner.id}/${entry.slug}.json`,
+  vocabularies: () => "api/v1/vocabularies.json",
+  vocabulary: (name: string) => `api/v1/vocabularies/${name}.json`,
+  schema: (file: string) => `api/v1/schemas/${file}`,
+  apiSchema: (name: string) => `api/v1/schemas/api/${name}.schema.json`,
+  /** Feeds are per interface language: titles and links in that language. */
+  feedAll: (lang: UnLanguage) => `api/v1/feeds/${lang}/all.atom`,
+  feedCountry: (lang: UnLanguage, id: string) => `api/v1/feeds/${lang}/countries/${id}.atom`,
+  feedOrganization: (lang: UnLanguage, id: string) => `api/v1/feeds/${lang}/organizations/${id}.atom`,
+  feedOwner: (lang: UnLanguage, owner: Pick<SiteOwner, "type" | "id">) =>
+    owner.type === "country" ? apiPath.feedCountry(lang, owner.id) : apiPath.feedOrganization(lang, owner.id),
+  report: (year: number, lang: UnLanguage) => `api/v1/reports/${year}/report.${lang}.md`,
+};
+
+/** A relative URL from one page of the site to another file of the site, so the site works under any base path. */
+export function relativeUrl(from: string, to: string): string {
+  const fromDir = from.split("/").slice(0, -1);
+  const target = to.split("/");
+  let common = 0;
+  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common++;
+  const up = fromDir.length - common;
+  const rest = target.slice(common).join("/");
+  return `${"../".repeat(up)}${rest}` || "./";
+}
+
+/** The public, absolute address of a page without "index.html", for citations and feeds. */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return siteUrl + path.replace(/(^|\/)index\.html$/, "$1");
+}
+
+/** True when a relative output path is safe to write: no "..", no absolute path, only id characters. */
+export function isSafeOutputPath(path: string): boolean {
+  return /^[a-z0-9][a-z0-9._/-]*$/.test(path) && !path.split("/").some((segment) => segment === "" || segment === "." || segment === "..");
+}

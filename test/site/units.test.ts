@@ -1,0 +1,176 @@
+import { gunzipSync } from "node:zlib";
+import { describe, expect, test } from "vitest";
+import { changelogFromDiff } from "../../scripts/lib/open-data/bundle.ts";
+import { neutraliseFormula } from "../../scripts/lib/open-data/csv.ts";
+import { tarGz } from "../../scripts/lib/open-data/tar.ts";
+import { normaliseRepositoryUrl, pagesUrlOf, resolveSiteConfig } from "../../scripts/lib/site/config.ts";
+import { escapeHtml, externalLink, html } from "../../scripts/lib/site/html.ts";
+import { formatDate } from "../../scripts/lib/site/i18n.ts";
+import { shadeOf, worldShapes } from "../../scripts/lib/site/map.ts";
+import { type History, parseGitLog, provenanceByEntry } from "../../scripts/lib/site/provenance.ts";
+import { absoluteUrl, isSafeOutputPath, relativeUrl } from "../../scripts/lib/site/urls.ts";
+
+describe("relative URLs keep the site working under any base path", () => {
+  test.for([
+    ["en/index.html", "en/browse/index.html", "browse/index.html"],
+    ["en/countries/rwa/activities/x/index.html", "assets/site.css", "../../../../../assets/site.css"],
+    ["en/countries/rwa/activities/x/index.html", "fr/countries/rwa/activities/x/index.html", "../../../../../fr/countries/rwa/activities/x/index.html"],
+    ["en/countries/rwa/index.html", "en/countries/rwa/activities/x/index.html", "activities/x/index.html"],
+    ["index.html", "en/index.html", "en/index.html"],
+    ["en/browse/topic/grooming/index.html", "en/browse/index.html", "../../index.html"],
+  ] as const)("from %s to %s", ([from, to, expected]) => {
+    expect(relativeUrl(from, to)).toBe(expected);
+  });
+
+  test("absolute addresses drop index.html", () => {
+    expect(absoluteUrl("https://o.github.io/r/", "en/index.html")).toBe("https://o.github.io/r/en/");
+  });
+
+  test.for([
+    ["en/countries/rwa/index.html", true],
+    ["../etc/passwd", false],
+    ["en/../../x", false],
+    ["/abs/path", false],
+    ["en//x", false],
+    ["en/Countries/x", false],
+  ] as const)("output path %s is safe: %s", ([path, ok]) => {
+    expect(isSafeOutputPath(path)).toBe(ok);
+  });
+});
+
+describe("site configuration", () => {
+  test.for([
+    ["git+https://github.com/itu/cop-atlas.git", "https://github.com/itu/cop-atlas"],
+    ["github:itu/cop-atlas", "https://github.com/itu/cop-atlas"],
+    ["itu/cop-atlas", "https://github.com/itu/cop-atlas"],
+    ["git@github.com:itu/cop-atlas.git", "https://github.com/itu/cop-atlas"],
+    ["https://user:pw@github.com/itu/cop-atlas", undefined],
+    ["javascript:alert(1)", undefined],
+  ] as const)("repository %s", ([input, expected]) => {
+    expect(normaliseRepositoryUrl(input)).toBe(expected);
+  });
+
+  test("precedence: explicit variable, then GitHub Actions, then package.json", () => {
+    const env = {
+      packageRepository: { url: "git+https://github.com/pkg/atlas.git" },
+      GITHUB_REPOSITORY: "act/atlas",
+      COP_ATLAS_REPOSITORY_URL: "https://github.com/env/atlas",
+    };
+    expect(resolveSiteConfig(env).repositoryUrl).toBe("https://github.com/env/atlas");
+    expect(resolveSiteConfig({ ...env, COP_ATLAS_REPOSITORY_URL: undefined }).repositoryUrl).toBe("https://github.com/act/atlas");
+    expect(resolveSiteConfig({ packageRepository: env.packageRepository }).repositoryUrl).toBe("https://github.com/pkg/atlas");
+    expect(resolveSiteConfig({}).repositoryUrl).toBeUndefined();
+    expect(resolveSiteConfig({ packageRepository: "itu/cop-atlas" }).siteUrl).toBe("https://itu.github.io/cop-atlas/");
+    expect(resolveSiteConfig({ COP_ATLAS_SITE_URL: "https://atlas.example.org" }).siteUrl).toBe("https://atlas.example.org/");
+    expect(resolveSiteConfig({ SOURCE_DATE_EPOCH: "1700000000" }).now.toISOString()).toBe("2023-11-14T22:13:20.000Z");
+    expect(pagesUrlOf("https://github.com/Itu/itu.github.io")).toBe("https://itu.github.io/");
+  });
+});
+
+describe("HTML templates escape data", () => {
+  test("interpolated text is escaped, Html is not", () => {
+    expect(html`<p title="${'"><script>'}">${"<b>&"}</p>`.value).toBe('<p title="&quot;&gt;&lt;script&gt;">&lt;b&gt;&amp;</p>');
+    expect(html`<p>${html`<b>x</b>`}</p>`.value).toBe("<p><b>x</b></p>");
+    expect(escapeHtml(`'`)).toBe("&#39;");
+  });
+
+  test("external links accept only http(s) without credentials and carry the rel", () => {
+    expect(externalLink("https://example.org/a", "a").value).toBe('<a href="https://example.org/a" rel="noopener noreferrer nofollow ugc">a</a>');
+    expect(externalLink("javascript:alert(1)", "a").value).toBe("<span>a</span>");
+    expect(externalLink("https://u:p@example.org/", "a").value).toBe("<span>a</span>");
+  });
+});
+
+describe("provenance from git", () => {
+  const R = "\x1e";
+  const F = "\x1f";
+  const log = [
+    `${R}bbb${F}2025-02-10T10:00:00+00:00${F}Update COP Atlas entries: ken (#2)${F}Approved on x.\n\nApproved-by: bob (102)\nApproved-by: carol (103)\n${F}\n\ncountries/ken/activities/a/activity.json\ncountries/ken/activities/a/en.md\n`,
+    `${R}aaa${F}2024-03-01T10:00:00+00:00${F}Merge pull request #1 from fork/branch${F}${F}\n\ncountries/ken/country.json\ncountries/ken/activities/a/activity.json\ncountries/ken/activities/b/activity.json\n`,
+  ].join("");
+
+  test("parses commits, pull requests and approvers", () => {
+    const changes = parseGitLog(log);
+    expect(changes.map((c) => [c.sha, c.pullRequest, c.approvers])).toEqual([
+      ["bbb", 2, ["bob (102)", "carol (103)"]],
+      ["aaa", 1, []],
+    ]);
+    expect(changes[0]!.files).toEqual(["countries/ken/activities/a/activity.json", "countries/ken/activities/a/en.md"]);
+  });
+
+  test("first and last change per entry; a shallow clone does not claim its oldest commit as 'added'", () => {
+    const history: History = { available: true, shallow: false, changes: parseGitLog(log) };
+    const full = provenanceByEntry(history);
+    expect(full.get("countries/ken/activities/a")?.added?.sha).toBe("aaa");
+    expect(full.get("countries/ken/activities/a")?.updated?.sha).toBe("bbb");
+    expect(full.get("countries/ken/activities/b")?.added?.sha).toBe("aaa");
+    const shallow = provenanceByEntry({ ...history, shallow: true });
+    expect(shallow.get("countries/ken/activities/a")?.added).toBeUndefined();
+    expect(shallow.get("countries/ken/activities/a")?.updated?.sha).toBe("bbb");
+  });
+});
+
+describe("open data helpers", () => {
+  test.for([
+    ["=HYPERLINK(1)", "'=HYPERLINK(1)"],
+    ["+1", "'+1"],
+    ["-x", "'-x"],
+    ["@cmd", "'@cmd"],
+    ["Plain title", "Plain title"],
+    ["2019-06", "2019-06"],
+  ] as const)("CSV cell %s", ([input, expected]) => {
+    expect(neutraliseFormula(input)).toBe(expected);
+  });
+
+  test("the changelog between two tags, from git diff --name-status", () => {
+    const diff = [
+      "A\tcountries/ken/activities/new/activity.json",
+      "A\tcountries/ken/activities/new/en.md",
+      "M\tcountries/ken/activities/old/en.md",
+      "A\tcountries/ken/activities/old/fr.md",
+      "D\torganizations/eu/activities/gone/activity.json",
+      "D\torganizations/eu/activities/gone/en.md",
+      "M\tcountries/ken/country.json",
+    ].join("\n");
+    expect(changelogFromDiff(diff)).toEqual({ added: ["ken/new"], changed: ["ken/old"], removed: ["eu/gone"] });
+  });
+
+  test("the tar archive is a valid ustar stream", () => {
+    const archive = gunzipSync(tarGz([{ path: "bundle/a.json", content: new TextEncoder().encode("{}\n") }], new Date(0)));
+    expect(archive.length).toBe(512 + 512 + 1024);
+    expect(new TextDecoder().decode(archive.subarray(0, 13))).toBe("bundle/a.json");
+    expect(new TextDecoder().decode(archive.subarray(257, 262))).toBe("ustar");
+    let sum = 0;
+    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : archive[i]!;
+    expect(Number.parseInt(new TextDecoder().decode(archive.subarray(148, 154)), 8)).toBe(sum);
+  });
+});
+
+describe("the map and dates", () => {
+  test("the world outlines are projected once, with ISO alpha-3 codes", () => {
+    const shapes = worldShapes();
+    expect(shapes.length).toBeGreaterThan(150);
+    expect(shapes.some((s) => s.iso3 === "RWA")).toBe(true);
+    expect(shapes.every((s) => /^M[-0-9.,LZM]+$/.test(s.d))).toBe(true);
+  });
+
+  test.for([
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    [4, 2],
+    [5, 3],
+    [9, 3],
+    [10, 4],
+    [300, 4],
+  ] as const)("%i entries get shade %i", ([count, shade]) => {
+    expect(shadeOf(count)).toBe(shade);
+  });
+
+  test("partial dates in six languages, with Latin digits", () => {
+    expect(formatDate("en", "2019")).toBe("2019");
+    expect(formatDate("en", "2019-06")).toBe("June 2019");
+    expect(formatDate("fr", "2019-06-30")).toBe("30 juin 2019");
+    expect(formatDate("ar", "2019-06")).toMatch(/2019/);
+  });
+});
