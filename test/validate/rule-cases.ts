@@ -88,6 +88,11 @@ export const CASES: Case[] = [
       { ruleId: "schema", file: FRENCH, line: 6, column: 12, message: "translation.version: expected text in quotes, found a number (123456789012)." },
     ],
   },
+  {
+    name: "a misspelt required field is reported once, with the suggestion",
+    change: { [ENGLISH]: replace("title:", "titel:") },
+    expected: [{ ruleId: "schema", file: ENGLISH, line: 2, column: 1, message: '"titel" is not a field of a narrative\'s frontmatter; did you mean "title"?' }],
+  },
   // strict-json
   {
     name: "a duplicate key",

@@ -27,9 +27,14 @@ export const dates: Rule = {
         const written = pick(value, pointer);
         if (typeof written !== "string") continue;
         const problem = dateProblem(written);
-        if (problem)
-          at(pointer, `${fieldName(pointer)}: "${written}" ${problem}`, "Write a year (2019), a year and month (2019-06) or a full date (2019-06-30).");
-        else valid.set(pointer, written);
+        if (problem) {
+          const suggestion = isoSuggestion(written);
+          at(
+            pointer,
+            `${fieldName(pointer)}: "${written}" ${problem}`,
+            suggestion ? `Write it as ${suggestion}.` : "Write a year (2019), a year and month (2019-06) or a full date (2019-06-30).",
+          );
+        } else valid.set(pointer, written);
       }
       const start = valid.get("/start");
       const end = valid.get("/end");
@@ -71,6 +76,30 @@ export function dateProblem(written: string): string | undefined {
     if (Number(day) < 1 || Number(day) > days) return `does not exist: ${year}-${month} has ${days} days.`;
   }
   return undefined;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * The ISO form of a date written another way, when it is unambiguous: with an English
+ * month name ("4 Aug 2015", "August 2015") or year first ("2015/08/04", "2015.8.4").
+ * Day-month-year in digits (04/08/2015) is left alone: it reads differently around the world.
+ */
+export function isoSuggestion(written: string): string | undefined {
+  const text = written.trim().toLowerCase();
+  const yearFirst = /^([12]\d{3})[-./ ](\d{1,2})(?:[-./ ](\d{1,2}))?$/.exec(text);
+  const named = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([a-z]{3})[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?([12]\d{3})$/.exec(text);
+  let candidate: string | undefined;
+  if (yearFirst) {
+    const [, year, month, day] = yearFirst;
+    candidate = [year, month?.padStart(2, "0"), day?.padStart(2, "0")].filter(Boolean).join("-");
+  } else if (named) {
+    const [, dayBefore, monthName, dayAfter, year] = named;
+    const month = MONTHS.indexOf(monthName ?? "") + 1;
+    const day = dayBefore ?? dayAfter;
+    if (month > 0) candidate = [year, String(month).padStart(2, "0"), day?.padStart(2, "0")].filter(Boolean).join("-");
+  }
+  return candidate && !dateProblem(candidate) ? candidate : undefined;
 }
 
 /** Compares two partial dates at the precision they share: 2019 and 2019-06 are equal. */

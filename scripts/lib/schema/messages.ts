@@ -43,8 +43,12 @@ export interface SchemaErrorContext {
 /** Turns Ajv's errors into diagnostics a focal point can act on, naming the field as they see it. */
 export function schemaDiagnostics(errors: readonly ErrorObject[], context: SchemaErrorContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const misspelt = misspeltRequiredFields(errors);
   for (const error of errors) {
     if (isVocabularyBranch(error) || context.isOwnedElsewhere(error)) continue;
+    // "titel" is reported with "did you mean title?"; "title is missing" would say the same twice.
+    if (error.keyword === "required" && misspelt.has(`${error.instancePath}/${String((error.params as { missingProperty?: unknown }).missingProperty)}`))
+      continue;
     const described = describe(error, context);
     if (!described) continue;
     const pointer = described.at ?? error.instancePath;
@@ -163,6 +167,18 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
     default:
       return { message: `${where}${error.message ?? "is not valid"}.` };
   }
+}
+
+/** Required fields that are present under a misspelt name: "<object pointer>/<field>". */
+function misspeltRequiredFields(errors: readonly ErrorObject[]): Set<string> {
+  const found = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== "additionalProperties") continue;
+    const properties = Object.keys(((error.parentSchema as Record<string, unknown> | undefined)?.properties as object | undefined) ?? {});
+    const suggestion = closestMatch(String((error.params as { additionalProperty?: unknown }).additionalProperty), properties);
+    if (suggestion) found.add(`${error.instancePath}/${suggestion}`);
+  }
+  return found;
 }
 
 /** The per-value errors inside a vocabulary's oneOf ("must be equal to constant") repeat the oneOf error. */
