@@ -83,3 +83,12 @@ export function vocabularyOfSchema(vocabularies: Vocabularies, schema: unknown):
   for (const list of vocabularies.lists.values()) if (list.id === id) return list;
   return undefined;
 }
+
+/** The id of the value whose label, in any of the six languages, is what was written ("Kenya" → KEN, "english" → en). */
+export function findByLabel(list: Vocabulary, written: string): string | undefined {
+  const wanted = written.trim().toLowerCase().replace(/[-_]+/g, " ");
+  for (const [id, term] of list.terms) {
+    if (Object.values(term.labels).some((label) => label.toLowerCase() === wanted)) return id;
+  }
+  return undefined;
+}

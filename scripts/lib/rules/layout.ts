@@ -1,6 +1,7 @@
 import { classifyPath, type Owner, PROFILE_FILE } from "../load/paths.ts";
 import { closestMatch } from "../suggest.ts";
 import type { Dataset, Rule } from "../validate/dataset.ts";
+import { findByLabel } from "../vocab.ts";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_SLUG_LENGTH = 80;
@@ -53,7 +54,7 @@ function checkOwner(dataset: Dataset, owner: Owner, at: At): void {
   if (owner.type === "country") {
     const codes = dataset.vocabularies.get("countries").terms;
     if (!codes.has(owner.id.toUpperCase())) {
-      const suggestion = closestMatch(owner.id.toUpperCase(), codes.keys());
+      const suggestion = findByLabel(dataset.vocabularies.get("countries"), owner.id) ?? closestMatch(owner.id.toUpperCase(), codes.keys());
       at(
         profile,
         `"${owner.id}" is not an ISO 3166-1 alpha-3 country code${suggestion ? `; did you mean "${suggestion.toLowerCase()}"?` : "."}`,
@@ -87,7 +88,8 @@ function checkPath(dataset: Dataset, file: string, at: At): void {
     case "entry-other": {
       const language = /^(.+)\.md$/i.exec(info.name)?.[1];
       if (language) {
-        const suggestion = closestMatch(language, dataset.vocabularies.get("languages").terms.keys()) ?? labelMatch(dataset, language);
+        const suggestion =
+          closestMatch(language, dataset.vocabularies.get("languages").terms.keys()) ?? findByLabel(dataset.vocabularies.get("languages"), language);
         at(
           file,
           `"${info.name}" is not a narrative file name${suggestion ? `; did you mean "${suggestion}.md"?` : "."}`,
@@ -113,12 +115,4 @@ function checkPath(dataset: Dataset, file: string, at: At): void {
     default:
       return;
   }
-}
-
-function labelMatch(dataset: Dataset, written: string): string | undefined {
-  const wanted = written.toLowerCase();
-  for (const [id, term] of dataset.vocabularies.get("languages").terms) {
-    if (Object.values(term.labels).some((label) => label.toLowerCase() === wanted)) return id;
-  }
-  return undefined;
 }

@@ -2,7 +2,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics.ts";
 import { fieldName, type PositionIndex } from "../load/positions.ts";
 import { closestMatch } from "../suggest.ts";
-import { type Vocabularies, vocabularyOfSchema } from "../vocab.ts";
+import { findByLabel, type Vocabularies, vocabularyOfSchema } from "../vocab.ts";
 import type { SchemaKind } from "./ajv.ts";
 
 /** What one kind of value is called in a sentence, per vocabulary. */
@@ -113,7 +113,7 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       if (typeof value !== "string") {
         return { message: `${where}expected a ${noun} (text), found ${describeValue(value)}.`, hint: allowedHint(list.terms.keys()) };
       }
-      const suggestion = closestMatch(value, list.terms.keys()) ?? matchLabel(value, list);
+      const suggestion = closestMatch(value, list.terms.keys()) ?? findByLabel(list, value);
       return {
         message: `${where}"${value}" is not a known ${noun}${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
         ...(suggestion ? {} : { hint: allowedHint(list.terms.keys(), list.name) }),
@@ -185,14 +185,6 @@ function misspeltRequiredFields(errors: readonly ErrorObject[]): Set<string> {
 function isVocabularyBranch(error: ErrorObject): boolean {
   const parent = error.parentSchema as Record<string, unknown> | undefined;
   return error.keyword === "const" && parent !== undefined && "labels" in parent;
-}
-
-function matchLabel(value: string, list: { terms: Map<string, { labels: Record<string, string> }> }): string | undefined {
-  const wanted = value.trim().toLowerCase();
-  for (const [id, term] of list.terms) {
-    if (Object.values(term.labels).some((label) => label.toLowerCase() === wanted)) return id;
-  }
-  return undefined;
 }
 
 function allowedHint(ids: Iterable<string>, name?: string): string {
