@@ -241,7 +241,7 @@ export type CountryCode =
 export type Status = "planned" | "active" | "completed" | "superseded" | "discontinued";
 
 /**
- * When it started, was adopted or launched: a year, a month or a day.
+ * When it started, was adopted or launched: a year, a month or a day. Leave it out when no source gives it.
  */
 
 export type PartialDate = string;
@@ -440,7 +440,7 @@ export interface Activity {
    */
   countries?: [CountryCode, ...CountryCode[]];
   status: Status;
-  start: PartialDate;
+  start?: PartialDate;
   end?: PartialDate1;
   /**
    * The organisations responsible.
