@@ -27,6 +27,9 @@ if (!available && !inCi) {
 }
 
 const LANGS = ["ar", "zh", "en", "fr", "ru", "es"] as const;
+const PAGE_SIZE = 2;
+/** Entries with the audience "children": four, so two pages of filtered results. */
+const CHILDREN_ENTRIES = ["ken/safer-chat-2021", "ken/helpline-2018", "fra/school-workshops-2019", "test-network/youth-panel-2020"];
 const XSS_ENTRY = "countries/ken/activities/helpline-2018";
 const XSS_TITLE = "<img src=x onerror=\"alert('title')\"> Helpline";
 
@@ -62,6 +65,32 @@ async function expectCsp(page: Page): Promise<void> {
   expect(csp, page.url()).toBe(CONTENT_SECURITY_POLICY);
 }
 
+/** axe-core's serious and critical violations on a page, as "rule (impact) at targets". */
+async function axeProblems(page: Page, axeSource: string): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}) at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
+}
+
+const visible = (page: Page) => page.locator("ul.entries > li.entry:visible").count();
+
 describe.skipIf(!available && !inCi)("the site in Chromium", () => {
   beforeAll(async () => {
     if (!available) throw new Error(`No Chromium at ${CHROMIUM}, and CI=true: install it with apt-get install -y chromium`);
@@ -73,7 +102,11 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     const english = target.narratives.get("en")!;
     target.narratives.set("en", { ...english, title: XSS_TITLE, summary: "<script>alert('summary')</script>", body: XSS_BODY });
     out = mkdtempSync(join(tmpdir(), "cop-atlas-browser-"));
-    const config = resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z"));
+    // Two entries a page: the six entries spread over three pages, and filtered results over several.
+    const config = {
+      ...resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z")),
+      pageSize: PAGE_SIZE,
+    };
     await writeSiteFiles(loaded.data, { root: repo.root, outDir: out, config, search: true });
     server = await serveSite(out);
     browser = await chromium.launch({
@@ -138,17 +171,111 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     await page.close();
   });
 
-  test("a topic filter narrows the list", async () => {
+  /** The entry ids ("ken/helpline-2018") of the cards shown on a list page. */
+  const shownEntries = (page: Page) =>
+    page.locator("ul.entries > li.entry:visible .entry-title a").evaluateAll((links) =>
+      links.map((a) =>
+        /\/(?:countries|organizations)\/([^/]+)\/activities\/([^/]+)\//
+          .exec((a as HTMLAnchorElement).href)!
+          .slice(1)
+          .join("/"),
+      ),
+    );
+
+  test("a topic filter narrows the list, from the browse index, and survives a reload", async () => {
     const page = await open("en/browse/index.html");
-    const visible = page.locator("ul.entries > li.entry:visible");
-    expect(await visible.count()).toBe(SPECS.length);
+    const indexRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/browse-index/")) indexRequests.push(new URL(request.url()).pathname);
+    });
+    expect(await visible(page)).toBe(PAGE_SIZE);
+    expect(await page.locator("#result-count").textContent()).toBe(`${SPECS.length} entries`);
+    // Nothing is fetched until a filter is chosen: the first page is all a phone needs.
+    expect(indexRequests).toEqual([]);
     await page.selectOption("#filter-topic", "grooming");
-    await expect.poll(() => visible.count()).toBe(GROOMING_ENTRIES.length);
-    expect(await page.locator("#result-count").textContent()).toBe(`${GROOMING_ENTRIES.length} entries`);
+    await expect.poll(() => page.locator("#result-count").textContent()).toBe(`${GROOMING_ENTRIES.length} entries`);
+    expect((await shownEntries(page)).sort()).toEqual([...GROOMING_ENTRIES].sort());
+    expect(indexRequests).toEqual(expect.arrayContaining(["/browse-index/entries.json", "/browse-index/en/labels.json", "/browse-index/en/text-0.json"]));
     expect(page.url()).toContain("?topic=grooming");
     await page.reload();
-    await expect.poll(() => visible.count()).toBe(GROOMING_ENTRIES.length);
+    await expect.poll(() => shownEntries(page).then((ids) => ids.sort())).toEqual([...GROOMING_ENTRIES].sort());
+    expect(await page.locator("#filter-topic").inputValue()).toBe("grooming");
     await page.close();
+  });
+
+  test("filtered results are paginated: the pages move, the address keeps the page, back and reset work", async () => {
+    const page = await open("en/browse/index.html");
+    await page.selectOption("#filter-audience", "children");
+    await expect.poll(() => page.locator("#result-count").textContent()).toBe(`${CHILDREN_ENTRIES.length} entries`);
+    const first = await shownEntries(page);
+    expect(first).toHaveLength(PAGE_SIZE);
+    const nav = page.getByRole("navigation", { name: "Pages" });
+    expect(await nav.locator(".page-status").textContent()).toBe("Page 1 of 2");
+    await nav.getByRole("link", { name: "Next" }).click();
+    await expect.poll(() => nav.locator(".page-status").textContent()).toBe("Page 2 of 2");
+    expect(page.url()).toMatch(/\/en\/browse\/index\.html\?audience=children&page=2$/);
+    const second = await shownEntries(page);
+    expect([...first, ...second].sort()).toEqual([...CHILDREN_ENTRIES].sort());
+    expect(await nav.locator('a[aria-current="page"]').textContent()).toBe("2");
+    expect(await nav.locator('a[rel="prev"]').count()).toBe(1);
+    expect(await nav.locator('a[rel="next"]').count()).toBe(0);
+    // Focus goes to the result count, so a screen reader hears what changed.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("result-count");
+    await page.reload();
+    await expect.poll(() => shownEntries(page)).toEqual(second);
+    expect(await page.locator("#filter-audience").inputValue()).toBe("children");
+    await page.goBack();
+    await expect.poll(() => shownEntries(page)).toEqual(first);
+    // A second filter narrows further and starts again at page 1.
+    await page.selectOption("#filter-topic", "grooming");
+    await expect.poll(() => page.locator("#result-count").textContent()).toBe("2 entries");
+    expect(page.url()).toMatch(/\?topic=grooming&audience=children$/);
+    await page.getByRole("button", { name: "Reset" }).click();
+    await expect.poll(() => page.locator("#result-count").textContent()).toBe(`${SPECS.length} entries`);
+    expect(new URL(page.url()).search).toBe("");
+    expect(await visible(page)).toBe(PAGE_SIZE);
+    await page.close();
+  });
+
+  test("without JavaScript the static pages and “browse by” pages still work", async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+    await plain.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "127.0.0.1") return route.continue();
+      leaks.push(url.href);
+      return route.abort();
+    });
+    try {
+      const page = await plain.newPage();
+      await page.goto(new URL("en/browse/index.html", server.url).href);
+      expect(await page.locator("#filters").isVisible()).toBe(false);
+      const seen: string[] = [];
+      for (let n = 1; n <= 3; n++) {
+        expect(await page.locator(".pagination .page-status").textContent()).toBe(`Page ${n} of 3`);
+        seen.push(...(await shownEntries(page)));
+        if (n < 3) await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next" }).click();
+      }
+      expect(page.url()).toContain("/en/browse/page/3/index.html");
+      expect(seen.sort()).toEqual(SPECS.map((s) => `${s.owner}/${s.slug}`).sort());
+      await page.goto(new URL("en/browse/index.html", server.url).href);
+      await page.locator(".browse-by summary", { hasText: "Topic" }).click();
+      await page.getByRole("link", { name: "Grooming" }).click();
+      expect((await shownEntries(page)).sort()).toEqual([...GROOMING_ENTRIES].sort());
+    } finally {
+      await plain.close();
+    }
+  });
+
+  test("axe-core finds no serious or critical violation in filtered, paginated results (ar, en)", async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    for (const lang of ["ar", "en"]) {
+      const page = await open(`${lang}/browse/index.html?audience=children&page=2`);
+      await expect.poll(() => page.locator(".pagination a[aria-current]").textContent()).toBe("2");
+      expect(await page.locator("html").getAttribute("dir")).toBe(lang === "ar" ? "rtl" : "ltr");
+      expect(await shownEntries(page)).toHaveLength(CHILDREN_ENTRIES.length - PAGE_SIZE);
+      expect(await axeProblems(page, axeSource)).toEqual([]);
+      await page.close();
+    }
   });
 
   test("the CSV downloads and parses with one row per activity", async () => {
@@ -190,6 +317,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     const types = (lang: string) => [
       `${lang}/index.html`,
       `${lang}/browse/index.html`,
+      `${lang}/browse/page/2/index.html`,
       `${lang}/browse/topic/grooming/index.html`,
       `${lang}/directory/index.html`,
       `${lang}/countries/ken/index.html`,
@@ -208,26 +336,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     const problems: string[] = [];
     const check = async (path: string) => {
       const page = await open(path);
-      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-      await page.evaluate(axeSource);
-      const results = await page.evaluate(() =>
-        (
-          window as unknown as {
-            axe: {
-              run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
-            };
-          }
-        ).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
-      );
-      for (const v of results.violations) {
-        if (v.impact === "serious" || v.impact === "critical")
-          problems.push(
-            `${path}: ${v.id} (${v.impact}) at ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(" "))
-              .join(", ")}`,
-          );
-      }
+      problems.push(...(await axeProblems(page, axeSource)).map((problem) => `${path}: ${problem}`));
       await page.close();
     };
     // A few pages at a time: quick on two cores, gentle on memory.

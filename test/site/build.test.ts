@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -12,7 +12,13 @@ import { CONTENT_SECURITY_POLICY } from "../../scripts/lib/site/layout.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { GROOMING_ENTRIES, hasGit, makeSyntheticRepo, SPECS } from "./support/dataset.ts";
 
-const config = resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z"));
+// Two entries a page, so that the six entries of the dataset spread over several pages.
+const PAGE_SIZE = 2;
+const config = {
+  ...resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z")),
+  pageSize: PAGE_SIZE,
+};
+const LANGS = ["ar", "zh", "en", "fr", "ru", "es"] as const;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -104,6 +110,173 @@ describe("the build of a synthetic dataset", () => {
 
   test("the youth page gathers youth participation", () => {
     expect(read("en/youth/index.html")).toContain("International youth panel");
+  });
+});
+
+/** Follows a list's rel="next" links from its first page: every page's path and its entry ids ("ken/helpline-2018"). */
+function listPages(first: string): Array<{ path: string; html: string; entries: string[] }> {
+  const pages: Array<{ path: string; html: string; entries: string[] }> = [];
+  let path: string | undefined = first;
+  while (path) {
+    const here: string = path;
+    const html = read(here);
+    // On a country page, only its own entries (not the section of entries by others that concern it).
+    const list = /<section aria-labelledby="entries-heading">[\s\S]*?<\/section>/.exec(html)?.[0] ?? html;
+    const entries = [...list.matchAll(/class="entry-title"><a href="([^"]+)"/g)].map((m) => {
+      const target = /(?:countries|organizations)\/([^/]+)\/activities\/([^/]+)\/index\.html$/.exec(join(here, "..", m[1]!).split("\\").join("/"));
+      return `${target?.[1]}/${target?.[2]}`;
+    });
+    pages.push({ path: here, html, entries });
+    const next = /<a href="([^"]+)" rel="next">/.exec(html)?.[1];
+    path = next ? join(here, "..", next).split("\\").join("/") : undefined;
+    expect(pages.length, first).toBeLessThan(100);
+  }
+  return pages;
+}
+
+interface IndexFile {
+  pageSize: number;
+  shardSize: number;
+  facets: string[];
+  values: Record<string, string[]>;
+  owners: string[];
+  entries: Array<[number, string, string, ...Array<number | number[]>]>;
+}
+
+describe("pagination of the long lists", () => {
+  const index = () => JSON.parse(read("browse-index/entries.json")) as IndexFile;
+  const idOf = (row: IndexFile["entries"][number], owners: string[]) => `${owners[row[0]]!.split("/")[1]}/${row[1]}`;
+
+  test.for(LANGS)("%s: browse splits every entry over pages of the page size, none lost or repeated", (lang) => {
+    const pages = listPages(`${lang}/browse/index.html`);
+    expect(pages.map((p) => p.path)).toEqual([`${lang}/browse/index.html`, `${lang}/browse/page/2/index.html`, `${lang}/browse/page/3/index.html`]);
+    const all = pages.flatMap((p) => p.entries);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.sort()).toEqual(SPECS.map((s) => `${s.owner}/${s.slug}`).sort());
+    for (const page of pages) expect(page.entries.length).toBeLessThanOrEqual(PAGE_SIZE);
+  });
+
+  test.for(LANGS)("%s: every page says where it is, links its neighbours and marks itself", (lang) => {
+    const pages = listPages(`${lang}/browse/index.html`);
+    pages.forEach((page, i) => {
+      const [, label = "", nav = ""] = /<nav class="pagination" aria-label="([^"]+)">([\s\S]*?)<\/nav>/.exec(page.html) ?? [];
+      if (lang === "en") expect(label).toBe("Pages");
+      expect(label, page.path).not.toBe("");
+      expect(nav).toContain(`<p class="page-status">`);
+      expect(nav.match(/aria-current="page"/g)).toHaveLength(1);
+      expect(nav).toMatch(new RegExp(`<a href="index\\.html" aria-current="page"[^>]*>${i + 1}</a>`));
+      expect(nav.includes('rel="prev"'), page.path).toBe(i > 0);
+      expect(nav.includes('rel="next"'), page.path).toBe(i < pages.length - 1);
+    });
+    expect(pages[1]!.html).toContain('<a href="../../index.html" rel="prev">');
+  });
+
+  test("the page status is in the reader's language, and Arabic pages are right-to-left", () => {
+    expect(read("en/browse/page/2/index.html")).toContain('<p class="page-status">Page 2 of 3</p>');
+    expect(read("fr/browse/page/2/index.html")).toContain('<p class="page-status">Page 2 sur 3</p>');
+    expect(read("zh/browse/page/3/index.html")).toContain('<p class="page-status">第 3 页，共 3 页</p>');
+    const ar = read("ar/browse/page/2/index.html");
+    expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(ar).toContain('<p class="page-status">الصفحة 2 من 3</p>');
+    expect(ar).toContain('<nav class="pagination" aria-label="الصفحات">');
+  });
+
+  test("a later page has its own title, and its language switcher keeps the page number", () => {
+    const page = read("en/browse/page/2/index.html");
+    expect(page).toContain("<title>Browse entries (Page 2 of 3) · COP Atlas</title>");
+    expect(page).toContain('<link rel="alternate" hreflang="ar" href="../../../../ar/browse/page/2/index.html">');
+    expect(page).toContain('<a href="../../../../fr/browse/page/2/index.html" lang="fr" hreflang="fr">');
+  });
+
+  test("the filters and the “Browse by” links are on the first page only; later pages link to them", () => {
+    expect(read("en/browse/index.html")).toContain('id="filters"');
+    expect(read("en/browse/index.html")).toContain('class="browse-by"');
+    const later = read("en/browse/page/3/index.html");
+    expect(later).not.toContain('id="filters"');
+    expect(later).not.toContain('class="browse-by"');
+    expect(later).toContain('<a href="../../index.html#filters">');
+  });
+
+  test("every “browse by” value's pages list exactly the entries the browse index gives it, in every language", () => {
+    const { facets, values, entries, owners } = index();
+    for (const [f, facet] of facets.entries()) {
+      values[facet]!.forEach((value, v) => {
+        const expected = entries
+          .filter((row) => {
+            const cell = row[3 + f] as number | number[];
+            return typeof cell === "number" ? cell === v : cell.includes(v);
+          })
+          .map((row) => idOf(row, owners));
+        for (const lang of LANGS) {
+          const pages = listPages(`${lang}/browse/${facet}/${value}/index.html`);
+          expect(pages.length, `${lang} ${facet}=${value}`).toBe(Math.ceil(expected.length / PAGE_SIZE));
+          expect(
+            pages.flatMap((p) => p.entries),
+            `${lang} ${facet}=${value}`,
+          ).toEqual(expected);
+        }
+      });
+    }
+  });
+
+  test("a list that fits on one page has no pagination bar and no page/2", () => {
+    for (const lang of LANGS) {
+      expect(
+        listPages(`${lang}/countries/ken/index.html`)
+          .flatMap((p) => p.entries)
+          .sort(),
+      ).toEqual(["ken/helpline-2018", "ken/safer-chat-2021"]);
+      expect(listPages(`${lang}/youth/index.html`).flatMap((p) => p.entries)).toEqual(["test-network/youth-panel-2020"]);
+    }
+    expect(files).not.toContain("en/countries/ken/page/2/index.html");
+    expect(read("en/countries/ken/index.html")).not.toContain('class="pagination"');
+  });
+
+  test("country pages are paginated: the profile, the entries of others and search on the first page only", async () => {
+    const small = mkdtempSync(join(tmpdir(), "cop-atlas-site-"));
+    try {
+      await buildSite({ root: repo.root, outDir: small, config: { ...config, pageSize: 1 }, search: false });
+      const at = (path: string) => readFileSync(join(small, path), "utf8");
+      for (const lang of LANGS) {
+        const first = at(`${lang}/countries/ken/index.html`);
+        const second = at(`${lang}/countries/ken/page/2/index.html`);
+        expect(first).toContain('id="profile-heading"');
+        expect(first).toContain('id="concerning-heading"');
+        expect(first).toContain("data-pagefind-body");
+        expect(first).toContain('<a href="page/2/index.html" rel="next">');
+        expect(second).not.toContain('id="profile-heading"');
+        expect(second).not.toContain('id="concerning-heading"');
+        expect(second).not.toContain("data-pagefind-body");
+        expect(second).toContain('<a href="../../index.html" rel="prev">');
+        expect(second).toMatch(/<a href="index\.html" aria-current="page"[^>]*>2<\/a>/);
+      }
+      expect(existsSync(join(small, "en/countries/ken/page/3/index.html"))).toBe(false);
+      expect(existsSync(join(small, "fr/browse/page/6/index.html"))).toBe(true);
+      expect(existsSync(join(small, "fr/browse/page/7/index.html"))).toBe(false);
+    } finally {
+      rmSync(small, { recursive: true, force: true });
+    }
+  });
+
+  test("the browse index lists every entry once, in the order of the static list, with its text in every language", () => {
+    const { entries, owners, shardSize, pageSize } = index();
+    expect(pageSize).toBe(PAGE_SIZE);
+    const order = listPages("en/browse/index.html").flatMap((p) => p.entries);
+    expect(entries.map((row) => idOf(row, owners))).toEqual(order);
+    for (const lang of LANGS) {
+      const labels = JSON.parse(read(`browse-index/${lang}/labels.json`)) as { lang: string; owners: unknown[]; labels: Record<string, string[]> };
+      expect(labels.lang).toBe(lang);
+      expect(labels.owners).toHaveLength(owners.length);
+      const text = JSON.parse(read(`browse-index/${lang}/text-0.json`)) as string[][];
+      expect(text).toHaveLength(Math.min(entries.length, shardSize));
+    }
+    const ar = JSON.parse(read("browse-index/ar/text-0.json")) as string[][];
+    expect(ar[order.indexOf("ken/safer-chat-2021")]).toEqual(["حملة الدردشة الآمنة", "حملة توعية تجريبية حول الدردشة الآمنة للأطفال والآباء."]);
+    expect(ar[order.indexOf("ken/helpline-2018")]?.[2]).toBe("en");
+  });
+
+  test("list cards carry no per-entry filter data any more", () => {
+    expect(read("en/browse/index.html")).not.toMatch(/<li class="entry" data-/);
   });
 });
 

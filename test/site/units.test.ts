@@ -7,8 +7,9 @@ import { normaliseRepositoryUrl, pagesUrlOf, resolveSiteConfig } from "../../scr
 import { escapeHtml, externalLink, html } from "../../scripts/lib/site/html.ts";
 import { formatDate } from "../../scripts/lib/site/i18n.ts";
 import { shadeOf, worldShapes } from "../../scripts/lib/site/map.ts";
+import { pageSizeOf, pageWindow, paginate } from "../../scripts/lib/site/pagination.ts";
 import { type History, parseGitLog, provenanceByEntry } from "../../scripts/lib/site/provenance.ts";
-import { absoluteUrl, isSafeOutputPath, relativeUrl } from "../../scripts/lib/site/urls.ts";
+import { absoluteUrl, isSafeOutputPath, pagePath, relativeUrl } from "../../scripts/lib/site/urls.ts";
 
 describe("relative URLs keep the site working under any base path", () => {
   test.for([
@@ -172,5 +173,55 @@ describe("the map and dates", () => {
     expect(formatDate("en", "2019-06")).toBe("June 2019");
     expect(formatDate("fr", "2019-06-30")).toBe("30 juin 2019");
     expect(formatDate("ar", "2019-06")).toMatch(/2019/);
+  });
+});
+
+describe("pagination", () => {
+  test.for([
+    [1, 1, [1]],
+    [1, 3, [1, 2, 3]],
+    [1, 10, [1, 2, 3, null, 10]],
+    [5, 10, [1, 2, 3, 4, 5, 6, 7, null, 10]],
+    [6, 12, [1, null, 4, 5, 6, 7, 8, null, 12]],
+    [10, 10, [1, null, 8, 9, 10]],
+    [4, 7, [1, 2, 3, 4, 5, 6, 7]],
+  ] as const)("page %i of %i shows %j", ([current, total, expected]) => {
+    expect(pageWindow(current, total)).toEqual(expected);
+  });
+
+  test.for([
+    [0, 50, [0]],
+    [1, 50, [1]],
+    [50, 50, [50]],
+    [51, 50, [50, 1]],
+    [120, 50, [50, 50, 20]],
+  ] as const)("%i items in pages of %i: %j", ([count, size, sizes]) => {
+    const items = Array.from({ length: count }, (_, i) => i);
+    const pages = paginate(items, size);
+    expect(pages.map((p) => p.length)).toEqual(sizes);
+    expect(pages.flat()).toEqual(items);
+  });
+
+  test.for([
+    ["en", 1, "en/browse/index.html"],
+    ["en", 2, "en/browse/page/2/index.html"],
+    ["ar", 12, "ar/browse/page/12/index.html"],
+  ] as const)("the %s browse page %i lives at %s", ([lang, page, path]) => {
+    expect(pagePath.browse(lang, page)).toBe(path);
+  });
+
+  test("page 1 of every list keeps its address from before pagination", () => {
+    expect(pagePath.facet("fr", "topic", "grooming", 1)).toBe("fr/browse/topic/grooming/index.html");
+    expect(pagePath.facet("fr", "country", "KEN", 3)).toBe("fr/browse/country/ken/page/3/index.html");
+    expect(pagePath.owner("es", { dir: "countries/ken" })).toBe("es/countries/ken/index.html");
+    expect(pagePath.owner("es", { dir: "countries/ken" }, 2)).toBe("es/countries/ken/page/2/index.html");
+    expect(pagePath.youth("zh", 2)).toBe("zh/youth/page/2/index.html");
+    for (const path of [pagePath.browse("en", 99), pagePath.owner("ru", { dir: "organizations/itu" }, 7)]) expect(isSafeOutputPath(path)).toBe(true);
+  });
+
+  test("the page size must be a positive integer", () => {
+    expect(pageSizeOf({})).toBe(50);
+    expect(pageSizeOf({ pageSize: 2 })).toBe(2);
+    expect(() => pageSizeOf({ pageSize: 0 })).toThrow(/positive integer/);
   });
 });

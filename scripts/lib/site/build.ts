@@ -9,16 +9,18 @@ import { sitemapXml } from "../open-data/sitemap.ts";
 import { computeAnnualReport, reportYears } from "../report-annual/compute.ts";
 import { renderReportMarkdown } from "../report-annual/render.ts";
 import { UN_LANGUAGES } from "../vocab.ts";
+import { browseIndexFiles } from "./browse-index.ts";
 import { FACETS } from "./components.ts";
 import type { SiteConfig } from "./config.ts";
-import { pageContext } from "./context.ts";
-import { loadSiteData, type SiteData } from "./model.ts";
-import { facetIndex, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
+import { type PageContext, pageContext } from "./context.ts";
+import { loadSiteData, type SiteData, type SiteEntry } from "./model.ts";
+import { facetIndex, type ListPage, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
 import { renderDataPage, renderVocabulariesPage, renderVocabularyPage } from "./pages/data.ts";
 import { renderEntryPage } from "./pages/entry.ts";
-import { renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPage } from "./pages/home.ts";
-import { renderDirectoryPage, renderOwnerPage } from "./pages/owners.ts";
+import { isYouthParticipation, renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPage } from "./pages/home.ts";
+import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pages/owners.ts";
 import { renderReportPage, renderReportsPage } from "./pages/reports.ts";
+import { pageSizeOf, paginate } from "./pagination.ts";
 import { type History, readHistory } from "./provenance.ts";
 import { indexSite } from "./search-index.ts";
 import { apiPath, isSafeOutputPath, pagePath } from "./urls.ts";
@@ -120,7 +122,15 @@ function writeSite(writer: SiteWriter, data: SiteData, config: SiteConfig, onPro
   const years = reportYears(data);
   const reports = years.map((year) => computeAnnualReport(data, year));
   const vocabularies = [...data.vocabularies.lists.keys()];
-  const perLanguage = 9 + data.owners.length + data.entries.length + vocabularies.length + reports.length;
+  const size = pageSizeOf(config);
+  const pagesOf = (count: number) => Math.max(1, Math.ceil(count / size));
+  const youth = data.entries.filter(isYouthParticipation);
+  const concerning = concerningByCountry(data.entries);
+  let facetPages = 0;
+  for (const byValue of facets.values()) for (const entries of byValue.values()) facetPages += pagesOf(entries.length);
+  const ownerPages = data.owners.reduce((sum, owner) => sum + pagesOf(owner.entries.length), 0);
+  const perLanguage =
+    6 + pagesOf(data.entries.length) + facetPages + ownerPages + pagesOf(youth.length) + data.entries.length + vocabularies.length + reports.length;
   const total = perLanguage * UN_LANGUAGES.length;
   let done = 0;
   const page = (path: string, render: (c: ReturnType<typeof pageContext>) => string, lastmod?: string) => {
@@ -129,17 +139,45 @@ function writeSite(writer: SiteWriter, data: SiteData, config: SiteConfig, onPro
     done++;
     if (done % 50 === 0 || done === total) onProgress?.("pages", Math.min(done, total), total);
   };
+  /** Writes a list as pages of `size` entries: page 1 at the list's address, the others under page/<n>/. */
+  const pagedList = (entries: readonly SiteEntry[], pathOf: (page: number) => string, render: (c: PageContext, list: ListPage) => string) => {
+    const slices = paginate(entries, size);
+    slices.forEach((slice, i) => {
+      page(pathOf(i + 1), (c) => render(c, { page: i + 1, pages: slices.length, entries: slice }));
+    });
+  };
   writer.write(pagePath.root(), renderLanguageChooser(data));
   for (const lang of UN_LANGUAGES) {
     page(pagePath.home(lang), renderHomePage);
-    page(pagePath.browse(lang), (c) => renderBrowsePage(c, facets));
+    pagedList(
+      data.entries,
+      (n) => pagePath.browse(lang, n),
+      (c, list) => renderBrowsePage(c, facets, list),
+    );
     for (const facet of FACETS) {
-      for (const [value, entries] of facets.get(facet)!) page(pagePath.facet(lang, facet, value), (c) => renderFacetPage(c, facet, value, entries));
+      for (const [value, entries] of facets.get(facet)!) {
+        pagedList(
+          entries,
+          (n) => pagePath.facet(lang, facet, value, n),
+          (c, list) => renderFacetPage(c, facet, value, entries.length, list),
+        );
+      }
     }
     page(pagePath.directory(lang), renderDirectoryPage);
-    for (const owner of data.owners) page(pagePath.owner(lang, owner), (c) => renderOwnerPage(c, owner));
+    for (const owner of data.owners) {
+      const others = owner.iso3 ? (concerning.get(owner.iso3) ?? []) : [];
+      pagedList(
+        owner.entries,
+        (n) => pagePath.owner(lang, owner, n),
+        (c, list) => renderOwnerPage(c, owner, list, others),
+      );
+    }
     for (const entry of data.entries) page(pagePath.entry(lang, entry), (c) => renderEntryPage(c, entry), entry.provenance.updated?.date);
-    page(pagePath.youth(lang), renderYouthPage);
+    pagedList(
+      youth,
+      (n) => pagePath.youth(lang, n),
+      (c, list) => renderYouthPage(c, youth.length, list),
+    );
     page(pagePath.search(lang), renderSearchPage);
     page(pagePath.data(lang), renderDataPage);
     page(pagePath.vocabularies(lang), renderVocabulariesPage);
@@ -153,6 +191,10 @@ function writeSite(writer: SiteWriter, data: SiteData, config: SiteConfig, onPro
         renderReportMarkdown(c, report, (entry) => `${config.siteUrl}${pagePath.entry(lang, entry).replace(/index\.html$/, "")}`),
       );
     }
+  }
+  // Compact, without indentation: these files are for the script, and their size is what a phone downloads.
+  for (const [path, value] of browseIndexFiles(data, size, (lang) => pageContext(data, config, lang, pagePath.browse(lang)))) {
+    writer.write(path, JSON.stringify(value));
   }
   onProgress?.("open data", 0, 1);
   for (const [path, value] of apiFiles(data, config)) writer.write(path, `${JSON.stringify(value, null, 1)}\n`);

@@ -1,5 +1,5 @@
 import type { PageContext } from "./context.ts";
-import { externalLink, type Html, html, join, trusted } from "./html.ts";
+import { externalLink, type Html, html, trusted } from "./html.ts";
 import { formatDate, formatNumber } from "./i18n.ts";
 import { narrativeFor, type SiteEntry, type SiteOwner } from "./model.ts";
 import { pagePath } from "./urls.ts";
@@ -44,20 +44,19 @@ export function entryTitle(c: PageContext, entry: SiteEntry): Html {
   return narrative.lang === c.lang ? html`${narrative.title}` : html`<span lang="${narrative.lang}" dir="${c.dir(narrative.lang)}">${narrative.title}</span>`;
 }
 
-/** A list of entries as cards; each card carries its facet values for the browse filters. */
+/**
+ * A list of entries as cards. The cards carry no filter data: at tens of thousands of entries
+ * that repeated on every list page dominated the site's size; the browse filters use the
+ * browse index instead (browse-index.ts). site.js renders the same markup from that index.
+ */
 export function entryList(c: PageContext, entries: readonly SiteEntry[], headingLevel: 2 | 3 = 3): Html {
   if (entries.length === 0) return html`<p class="empty">${c.m.noEntries}</p>`;
   const heading = trusted(headingLevel === 2 ? "h2" : "h3");
   return html`<ul class="entries">
 ${entries.map((entry) => {
   const narrative = narrativeFor(entry, c.lang);
-  const facets = facetValues(entry);
-  const data = join(
-    Object.entries(facets).map(([facet, values]) => html` data-${facet}="${values.join(" ").toLowerCase()}"`),
-    "",
-  );
   const summaryLang = narrative.lang === c.lang ? "" : html` lang="${narrative.lang}" dir="${c.dir(narrative.lang)}"`;
-  return html`<li class="entry"${data}>
+  return html`<li class="entry">
 <${heading} class="entry-title"><a href="${c.url(pagePath.entry(c.lang, entry))}">${entryTitle(c, entry)}</a></${heading}>
 <p class="entry-meta">${c.ownerName(entry.owner)} · <span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)} · ${formatDate(c.lang, entry.facts.start)}</p>
 <p class="entry-summary"${summaryLang}>${narrative.summary}</p>

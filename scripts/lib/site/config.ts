@@ -11,6 +11,8 @@ export interface SiteConfig {
   siteUrl: string;
   /** The date the build stands for (feeds' `updated`, "accessed" in citations). */
   now: Date;
+  /** Entries per list page (default 50, pagination.ts); tests set a small one. */
+  pageSize?: number;
 }
 
 /** What the environment may say about the repository (all optional). */

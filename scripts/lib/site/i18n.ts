@@ -130,6 +130,20 @@ export interface Messages {
   page: string;
   breadcrumb: string;
   regionUncertain: string;
+  /** The label of a list's pagination bar. */
+  pagination: string;
+  previousPage: string;
+  nextPage: string;
+  /** "Page 2 of 7" (numbers already formatted). */
+  pageOf: (page: string, total: string) => string;
+  /** Where the filters are, on list pages after the first. */
+  filtersOnFirstPage: string;
+  /** Shown when the filter index cannot be loaded (for example a site opened from disk). */
+  filtersUnavailable: string;
+  /** While the filter index loads. */
+  loadingEntries: string;
+  /** On a country page: the link to every entry concerning the country. */
+  allConcerning: (n: number) => string;
 }
 
 const en: Messages = {
@@ -264,6 +278,14 @@ const en: Messages = {
   page: "Page",
   breadcrumb: "Breadcrumb",
   regionUncertain: "the ITU-D region of this country is uncertain in the reference table",
+  pagination: "Pages",
+  previousPage: "Previous",
+  nextPage: "Next",
+  pageOf: (page, total) => `Page ${page} of ${total}`,
+  filtersOnFirstPage: "To filter the list or browse by country, topic or year, go to the first page.",
+  filtersUnavailable: "The filters could not be loaded here. Use the “Browse by” links instead.",
+  loadingEntries: "Loading entries…",
+  allConcerning: (n) => (n === 1 ? "See the entry concerning this country" : `See all ${n} entries concerning this country`),
 };
 
 const fr: Messages = {
@@ -399,6 +421,14 @@ const fr: Messages = {
   page: "Page",
   breadcrumb: "Fil d'Ariane",
   regionUncertain: "la région UIT-D de ce pays est incertaine dans la table de référence",
+  pagination: "Pages",
+  previousPage: "Précédente",
+  nextPage: "Suivante",
+  pageOf: (page, total) => `Page ${page} sur ${total}`,
+  filtersOnFirstPage: "Pour filtrer la liste ou parcourir par pays, thème ou année, allez à la première page.",
+  filtersUnavailable: "Les filtres n'ont pas pu être chargés ici. Utilisez plutôt les liens « Parcourir par ».",
+  loadingEntries: "Chargement des entrées…",
+  allConcerning: (n) => (n <= 1 ? "Voir l'entrée concernant ce pays" : `Voir les ${n} entrées concernant ce pays`),
 };
 
 const es: Messages = {
@@ -534,6 +564,14 @@ const es: Messages = {
   page: "Página",
   breadcrumb: "Ruta de navegación",
   regionUncertain: "la región UIT-D de este país es incierta en la tabla de referencia",
+  pagination: "Páginas",
+  previousPage: "Anterior",
+  nextPage: "Siguiente",
+  pageOf: (page, total) => `Página ${page} de ${total}`,
+  filtersOnFirstPage: "Para filtrar la lista o explorar por país, tema o año, vaya a la primera página.",
+  filtersUnavailable: "No se pudieron cargar los filtros aquí. Use los enlaces de «Explorar por».",
+  loadingEntries: "Cargando las entradas…",
+  allConcerning: (n) => (n === 1 ? "Ver la entrada relativa a este país" : `Ver las ${n} entradas relativas a este país`),
 };
 
 const ru: Messages = {
@@ -669,6 +707,14 @@ const ru: Messages = {
   page: "Страница",
   breadcrumb: "Навигационная цепочка",
   regionUncertain: "отнесение этой страны к региону МСЭ-D в справочной таблице не подтверждено",
+  pagination: "Страницы",
+  previousPage: "Предыдущая",
+  nextPage: "Следующая",
+  pageOf: (page, total) => `Страница ${page} из ${total}`,
+  filtersOnFirstPage: "Чтобы отфильтровать список или выбрать записи по стране, теме или году, перейдите на первую страницу.",
+  filtersUnavailable: "Не удалось загрузить фильтры. Воспользуйтесь ссылками в разделе «Выбрать по».",
+  loadingEntries: "Загрузка записей…",
+  allConcerning: (n) => `Все записи, касающиеся этой страны (${n})`,
 };
 
 const ar: Messages = {
@@ -802,6 +848,14 @@ const ar: Messages = {
   page: "الصفحة",
   breadcrumb: "مسار التنقل",
   regionUncertain: "انتماء هذا البلد إلى منطقة قطاع التنمية غير مؤكد في الجدول المرجعي",
+  pagination: "الصفحات",
+  previousPage: "السابقة",
+  nextPage: "التالية",
+  pageOf: (page, total) => `الصفحة ${page} من ${total}`,
+  filtersOnFirstPage: "لتصفية القائمة أو التصفح حسب البلد أو الموضوع أو السنة، انتقل إلى الصفحة الأولى.",
+  filtersUnavailable: "تعذر تحميل عوامل التصفية هنا. استخدم روابط «التصفح حسب» بدلاً منها.",
+  loadingEntries: "جارٍ تحميل المدخلات…",
+  allConcerning: (n) => `جميع المدخلات المتعلقة بهذا البلد (${n})`,
 };
 
 const zh: Messages = {
@@ -933,6 +987,14 @@ const zh: Messages = {
   page: "页",
   breadcrumb: "导航路径",
   regionUncertain: "参考表中该国所属的国际电联发展部门区域尚不确定",
+  pagination: "分页",
+  previousPage: "上一页",
+  nextPage: "下一页",
+  pageOf: (page, total) => `第 ${page} 页，共 ${total} 页`,
+  filtersOnFirstPage: "如需筛选列表或按国家、主题或年份浏览，请前往第一页。",
+  filtersUnavailable: "无法在此加载筛选条件。请改用“按类别浏览”下的链接。",
+  loadingEntries: "正在加载条目…",
+  allConcerning: (n) => `查看与该国有关的全部 ${n} 个条目`,
 };
 
 export const MESSAGES: Record<UnLanguage, Messages> = { ar, zh, en, fr, ru, es };
@@ -952,13 +1014,33 @@ export function formatDate(lang: UnLanguage, value: string): string {
   if (!year) return value;
   if (parts.length === 1) return String(year);
   const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    parts.length === 2 ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
-  // Latin digits everywhere: the data, the citations and the filters use them.
-  return new Intl.DateTimeFormat(`${LOCALES[lang]}-u-nu-latn`, options).format(date);
+  return dateFormatter(lang, parts.length === 2 ? "month" : "day").format(date);
+}
+
+/** Formatters are costly to make and a build formats hundreds of thousands of dates: one per language and precision. */
+const DATE_FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(lang: UnLanguage, precision: "month" | "day"): Intl.DateTimeFormat {
+  const key = `${lang}:${precision}`;
+  let formatter = DATE_FORMATTERS.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions =
+      precision === "month" ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+    // Latin digits everywhere: the data, the citations and the filters use them.
+    formatter = new Intl.DateTimeFormat(`${LOCALES[lang]}-u-nu-latn`, options);
+    DATE_FORMATTERS.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** A number written for readers of a language, with Latin digits. */
 export function formatNumber(lang: UnLanguage, value: number): string {
-  return new Intl.NumberFormat(`${LOCALES[lang]}-u-nu-latn`).format(value);
+  let formatter = NUMBER_FORMATTERS.get(lang);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(`${LOCALES[lang]}-u-nu-latn`);
+    NUMBER_FORMATTERS.set(lang, formatter);
+  }
+  return formatter.format(value);
 }
+
+const NUMBER_FORMATTERS = new Map<UnLanguage, Intl.NumberFormat>();

@@ -9,18 +9,39 @@ import type { SiteEntry, SiteOwner } from "./model.ts";
 export const pagePath = {
   root: () => "index.html",
   home: (lang: UnLanguage) => `${lang}/index.html`,
-  browse: (lang: UnLanguage) => `${lang}/browse/index.html`,
-  facet: (lang: UnLanguage, facet: string, value: string) => `${lang}/browse/${facet}/${value.toLowerCase()}/index.html`,
+  browse: (lang: UnLanguage, page = 1) => paged(`${lang}/browse/`, page),
+  facet: (lang: UnLanguage, facet: string, value: string, page = 1) => paged(`${lang}/browse/${facet}/${value.toLowerCase()}/`, page),
   directory: (lang: UnLanguage) => `${lang}/directory/index.html`,
-  owner: (lang: UnLanguage, owner: Pick<SiteOwner, "dir">) => `${lang}/${owner.dir}/index.html`,
+  owner: (lang: UnLanguage, owner: Pick<SiteOwner, "dir">, page = 1) => paged(`${lang}/${owner.dir}/`, page),
   entry: (lang: UnLanguage, entry: Pick<SiteEntry, "dir">) => `${lang}/${entry.dir}/index.html`,
-  youth: (lang: UnLanguage) => `${lang}/youth/index.html`,
+  youth: (lang: UnLanguage, page = 1) => paged(`${lang}/youth/`, page),
   search: (lang: UnLanguage) => `${lang}/search/index.html`,
   data: (lang: UnLanguage) => `${lang}/data/index.html`,
   vocabularies: (lang: UnLanguage) => `${lang}/vocabularies/index.html`,
   vocabulary: (lang: UnLanguage, name: string) => `${lang}/vocabularies/${name}/index.html`,
   reports: (lang: UnLanguage) => `${lang}/reports/index.html`,
   report: (lang: UnLanguage, year: number) => `${lang}/reports/${year}/index.html`,
+};
+
+/**
+ * Page 1 of a list stays at the list's own address (so every link made before pagination
+ * still works); page n lives at "<list>/page/<n>/index.html". No facet, owner folder or
+ * slug is called "page", and slugs live under activities/, so these never collide.
+ */
+function paged(folder: string, page: number): string {
+  return page <= 1 ? `${folder}index.html` : `${folder}page/${page}/index.html`;
+}
+
+/**
+ * The files behind the script-enhanced filters of the browse page (not part of the public
+ * API: their shape may change with the site). One language-neutral file of facet ids, and
+ * per language the labels and the text of the entries in fixed-size shards, so that a phone
+ * only downloads the text of the results it shows.
+ */
+export const browseIndexPath = {
+  facets: () => "browse-index/entries.json",
+  labels: (lang: UnLanguage) => `browse-index/${lang}/labels.json`,
+  text: (lang: UnLanguage, shard: number) => `browse-index/${lang}/text-${shard}.json`,
 };
 
 /** Open data files, relative to dist/ (documented in docs/API.md; never change them). */

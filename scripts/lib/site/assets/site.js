@@ -18,65 +18,306 @@
     }
   }
 
-  /* Browse: filter the list in place; the query string keeps the choice shareable. */
+  /* Browse: filters over the browse index (browse-index/*.json), results rendered a page at a
+     time. The static list stays in the page for the unfiltered view; the query string keeps
+     the choice (and the page) so that it survives a reload and can be shared. The index is
+     fetched only once a filter is chosen, and the text of entries only for the shards that
+     hold the page shown, so a phone downloads little at any size. */
   function browseFilters() {
     const form = document.getElementById("filters");
-    if (!form) return;
+    const results = document.getElementById("browse-results");
+    if (!form || !results) return;
     form.hidden = false;
-    const items = Array.prototype.slice.call(document.querySelectorAll("ul.entries > li.entry"));
     const status = document.getElementById("result-count");
-    const template = document.getElementById("result-count-template");
+    const messages = document.getElementById("browse-messages");
+    const text = (name) => (messages ? messages.getAttribute(`data-${name}`) || "" : "");
     const selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    const params = new URLSearchParams(location.search);
-    selects.forEach((select) => {
-      const value = params.get(select.name);
-      if (value && select.querySelector(`option[value="${CSS.escape(value)}"]`)) select.value = value;
-    });
+    const staticResults = Array.prototype.slice.call(results.childNodes);
+    const staticCount = status ? status.textContent : "";
+    const root = form.getAttribute("data-root") || "./";
+    const lang = document.documentElement.getAttribute("lang") || "en";
+    let index = null;
+    const shards = {};
+    let ticket = 0;
 
     function countText(n) {
-      if (!template) return String(n);
-      if (n === 0) return template.getAttribute("data-zero");
-      if (n === 1) return template.getAttribute("data-one");
-      return template.getAttribute("data-many").replace("2", String(n));
+      if (n === 0) return text("zero");
+      if (n === 1) return text("one");
+      return text("many").replace("2", String(n));
     }
 
-    function apply(updateUrl) {
-      const chosen = selects.filter((s) => s.value !== "");
-      let shown = 0;
-      items.forEach((item) => {
-        const match = chosen.every((select) => {
-          const values = (item.getAttribute(`data-${select.name}`) || "").split(" ");
-          return values.indexOf(select.value) >= 0;
+    function load() {
+      if (!index) {
+        const get = (attr) =>
+          fetch(new URL(form.getAttribute(attr), location.href).href).then((response) => {
+            if (!response.ok) throw new Error(String(response.status));
+            return response.json();
+          });
+        index = Promise.all([get("data-facets"), get("data-labels")]).then((both) => ({ facets: both[0], labels: both[1] }));
+        index.catch(() => {
+          index = null;
         });
-        item.hidden = !match;
-        if (match) shown++;
-      });
-      if (status) status.textContent = countText(shown);
-      if (updateUrl && history.replaceState) {
-        const query = new URLSearchParams();
-        chosen.forEach((s) => {
-          query.set(s.name, s.value);
-        });
-        const text = query.toString();
-        history.replaceState(null, "", location.pathname + (text ? `?${text}` : ""));
       }
+      return index;
+    }
+
+    function shard(n) {
+      if (!shards[n]) {
+        const url = new URL(`text-${n}.json`, new URL(form.getAttribute("data-labels"), location.href)).href;
+        shards[n] = fetch(url).then((response) => {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        });
+        shards[n].catch(() => {
+          delete shards[n];
+        });
+      }
+      return shards[n];
+    }
+
+    /* The state in the address: one value per facet, and the page. */
+    function readState() {
+      const params = new URLSearchParams(location.search);
+      const chosen = {};
+      selects.forEach((select) => {
+        const value = params.get(select.name);
+        if (value && select.querySelector(`option[value="${CSS.escape(value)}"]`)) chosen[select.name] = value;
+      });
+      const page = Math.max(1, Number.parseInt(params.get("page") || "1", 10) || 1);
+      return { chosen, page };
+    }
+
+    function queryOf(chosen, page) {
+      const query = new URLSearchParams();
+      selects.forEach((select) => {
+        if (chosen[select.name]) query.set(select.name, chosen[select.name]);
+      });
+      if (page > 1) query.set("page", String(page));
+      const value = query.toString();
+      return value ? `?${value}` : "";
+    }
+
+    function formState() {
+      const chosen = {};
+      selects.forEach((select) => {
+        if (select.value !== "") chosen[select.name] = select.value;
+      });
+      return chosen;
+    }
+
+    function pageWindow(current, total) {
+      const shown = [];
+      for (let page = 1; page <= total; page++) {
+        if (page === 1 || page === total || Math.abs(page - current) <= 2) shown.push(page);
+      }
+      const out = [];
+      shown.forEach((page) => {
+        const previous = out[out.length - 1];
+        if (typeof previous === "number" && page - previous === 2) out.push(previous + 1);
+        else if (typeof previous === "number" && page - previous > 2) out.push(null);
+        out.push(page);
+      });
+      return out;
+    }
+
+    function element(tag, attributes, content) {
+      const node = document.createElement(tag);
+      Object.keys(attributes || {}).forEach((name) => {
+        node.setAttribute(name, attributes[name]);
+      });
+      if (content !== undefined) node.textContent = content;
+      return node;
+    }
+
+    const dateFormats = {};
+    function formatDate(locale, value) {
+      const parts = value.slice(0, 10).split("-").map(Number);
+      if (parts.length === 1) return String(parts[0]);
+      const precision = parts.length === 2 ? "month" : "day";
+      if (!dateFormats[precision]) {
+        const options = { year: "numeric", month: "long", timeZone: "UTC" };
+        if (precision === "day") options.day = "numeric";
+        dateFormats[precision] = new Intl.DateTimeFormat(`${locale}-u-nu-latn`, options);
+      }
+      return dateFormats[precision].format(new Date(Date.UTC(parts[0], (parts[1] || 1) - 1, parts[2] || 1)));
+    }
+
+    /* A card, the same markup as the static list (components.ts entryList). */
+    function card(data, row, words) {
+      const labels = data.labels;
+      const facets = data.facets;
+      const at = (facet) => row[3 + facets.facets.indexOf(facet)];
+      const textLang = words[2];
+      const langAttributes = textLang ? { lang: textLang, dir: labels.rtl.indexOf(textLang) >= 0 ? "rtl" : "ltr" } : null;
+      const li = element("li", { class: "entry" });
+      const heading = element("h2", { class: "entry-title" });
+      const link = element("a", { href: `${root}${lang}/${facets.owners[row[0]]}/activities/${row[1]}/index.html` });
+      if (langAttributes) link.appendChild(element("span", langAttributes, words[0]));
+      else link.textContent = words[0];
+      heading.appendChild(link);
+      const meta = element("p", { class: "entry-meta" });
+      const owner = labels.owners[row[0]];
+      if (typeof owner === "string") meta.appendChild(document.createTextNode(owner));
+      else meta.appendChild(element("span", { lang: owner[1], dir: labels.rtl.indexOf(owner[1]) >= 0 ? "rtl" : "ltr" }, owner[0]));
+      meta.appendChild(document.createTextNode(" · "));
+      const kind = facets.values.kind[at("kind")];
+      meta.appendChild(element("span", { class: `kind kind-${kind}` }, labels.labels.kind[at("kind")]));
+      meta.appendChild(document.createTextNode(` · ${labels.labels.type[at("type")]} · ${formatDate(labels.locale, row[2])}`));
+      const summary = element("p", Object.assign({ class: "entry-summary" }, langAttributes || {}), words[1]);
+      li.appendChild(heading);
+      li.appendChild(meta);
+      li.appendChild(summary);
+      return li;
+    }
+
+    function paginationNav(chosen, current, total) {
+      const nav = element("nav", { class: "pagination", "aria-label": text("pagination") });
+      const pageOf = (page) => text("page-of").replace("{page}", String(page)).replace("{total}", String(total));
+      nav.appendChild(element("p", { class: "page-status" }, pageOf(current)));
+      const list = element("ul");
+      const item = (page, label, attributes, className) => {
+        const li = element("li", className ? { class: className } : {});
+        li.appendChild(element("a", Object.assign({ href: queryOf(chosen, page) || "?" }, attributes), label));
+        list.appendChild(li);
+      };
+      if (current > 1) item(current - 1, text("previous"), { rel: "prev" }, "page-prev");
+      pageWindow(current, total).forEach((page) => {
+        if (page === null) list.appendChild(element("li", { class: "page-gap", "aria-hidden": "true" }, "…"));
+        else item(page, String(page), page === current ? { "aria-current": "page", "aria-label": pageOf(page) } : { "aria-label": pageOf(page) });
+      });
+      if (current < total) item(current + 1, text("next"), { rel: "next" }, "page-next");
+      nav.appendChild(list);
+      return nav;
+    }
+
+    function showStatic() {
+      results.textContent = "";
+      staticResults.forEach((node) => {
+        results.appendChild(node);
+      });
+      if (status) status.textContent = staticCount;
+    }
+
+    function matches(data, chosen) {
+      const facets = data.facets;
+      const wanted = [];
+      for (const name in chosen) {
+        const value = facets.values[name] ? facets.values[name].indexOf(chosen[name]) : -1;
+        if (value < 0) return [];
+        wanted.push([3 + facets.facets.indexOf(name), value]);
+      }
+      const found = [];
+      facets.entries.forEach((row, i) => {
+        for (let w = 0; w < wanted.length; w++) {
+          const cell = row[wanted[w][0]];
+          if (typeof cell === "number" ? cell !== wanted[w][1] : cell.indexOf(wanted[w][1]) < 0) return;
+        }
+        found.push(i);
+      });
+      return found;
+    }
+
+    /* Shows the state: the static list when nothing is chosen, otherwise a page of matches. */
+    function render(state, focus) {
+      const mine = ++ticket;
+      const names = Object.keys(state.chosen);
+      if (names.length === 0) {
+        /* Unfiltered, the static pages are the list (browse/page/<n>/), with their own links. */
+        showStatic();
+        return Promise.resolve();
+      }
+      results.setAttribute("aria-busy", "true");
+      if (status) status.textContent = text("loading");
+      return load()
+        .then((data) => {
+          const found = matches(data, state.chosen);
+          const size = data.facets.pageSize;
+          const total = Math.max(1, Math.ceil(found.length / size));
+          const page = Math.min(state.page, total);
+          const shown = found.slice((page - 1) * size, page * size);
+          const shardSize = data.facets.shardSize;
+          const needed = [];
+          shown.forEach((i) => {
+            const n = Math.floor(i / shardSize);
+            if (needed.indexOf(n) < 0) needed.push(n);
+          });
+          return Promise.all(needed.map(shard)).then((texts) => {
+            if (mine !== ticket) return;
+            const byShard = {};
+            needed.forEach((n, k) => {
+              byShard[n] = texts[k];
+            });
+            results.textContent = "";
+            if (shown.length > 0) {
+              const list = element("ul", { class: "entries" });
+              shown.forEach((i) => {
+                list.appendChild(card(data, data.facets.entries[i], byShard[Math.floor(i / shardSize)][i % shardSize]));
+              });
+              results.appendChild(list);
+            }
+            if (total > 1) results.appendChild(paginationNav(state.chosen, page, total));
+            if (status) {
+              status.textContent = countText(found.length);
+              if (focus) status.focus();
+            }
+          });
+        })
+        .catch(() => {
+          if (mine !== ticket) return;
+          /* Opened from disk, or offline: one filter still has its static "browse by" page. */
+          if (names.length === 1 && location.protocol === "file:") {
+            location.href = `${root}${lang}/browse/${names[0]}/${state.chosen[names[0]]}/index.html`;
+            return;
+          }
+          showStatic();
+          if (status) status.textContent = text("unavailable");
+        })
+        .then(() => {
+          if (mine === ticket) results.removeAttribute("aria-busy");
+        });
+    }
+
+    function setForm(chosen) {
+      selects.forEach((select) => {
+        select.value = chosen[select.name] || "";
+      });
+    }
+
+    function applyForm() {
+      const chosen = formState();
+      if (history.replaceState) history.replaceState(null, "", location.pathname + queryOf(chosen, 1));
+      render({ chosen, page: 1 }, false);
     }
 
     selects.forEach((select) => {
-      select.addEventListener("change", () => {
-        apply(true);
-      });
+      select.addEventListener("change", applyForm);
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      apply(true);
+      applyForm();
     });
     form.addEventListener("reset", () => {
-      setTimeout(() => {
-        apply(true);
-      }, 0);
+      setTimeout(applyForm, 0);
     });
-    apply(false);
+    /* The pages of filtered results: links that work as they are, followed without a reload. */
+    results.addEventListener("click", (event) => {
+      const link = event.target.closest ? event.target.closest(".pagination a") : null;
+      if (!link || !history.pushState || Object.keys(formState()).length === 0) return;
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      history.pushState(null, "", location.pathname + link.getAttribute("href").replace(/^\?$/, ""));
+      const state = readState();
+      render(state, true);
+      if (status?.scrollIntoView) status.scrollIntoView({ block: "start" });
+    });
+    window.addEventListener("popstate", () => {
+      const state = readState();
+      setForm(state.chosen);
+      render(state, false);
+    });
+    const initial = readState();
+    setForm(initial.chosen);
+    render(initial, false);
   }
 
   /* Search: Pagefind's index for this page's language, loaded from this site only. */

@@ -4,7 +4,8 @@ import type { PageContext } from "../context.ts";
 import { type Html, html } from "../html.ts";
 import { renderPage } from "../layout.ts";
 import type { SiteData, SiteEntry } from "../model.ts";
-import { pagePath } from "../urls.ts";
+import { pageTitleSuffix, paginationNav } from "../pagination.ts";
+import { browseIndexPath, pagePath } from "../urls.ts";
 
 /** Every value of every facet that at least one entry has, with its entries. */
 export function facetIndex(data: SiteData): Map<Facet, Map<string, SiteEntry[]>> {
@@ -69,10 +70,13 @@ ${FACETS.map((facet) => {
 
 /**
  * The filter form. It is hidden until the script shows it: without JavaScript the
- * "Browse by" links lead to a static page per value, so the list stays usable.
+ * "Browse by" links lead to a static page per value, so the list stays usable. The script
+ * filters with the browse index (browse-index.ts), never by hiding cards of this page.
  */
 function filterForm(c: PageContext, index: Map<Facet, Map<string, SiteEntry[]>>): Html {
-  return html`<form class="filters" id="filters" method="get" action="${c.url(pagePath.browse(c.lang))}" hidden aria-labelledby="filters-heading">
+  return html`<form class="filters" id="filters" method="get" action="${c.url(pagePath.browse(c.lang))}" hidden aria-labelledby="filters-heading" data-facets="${c.url(
+    browseIndexPath.facets(),
+  )}" data-labels="${c.url(browseIndexPath.labels(c.lang))}" data-root="${c.url("index.html").replace(/index\.html$/, "")}">
 <h2 id="filters-heading">${c.m.filters}</h2>
 <div class="filter-grid">
 ${FACETS.map((facet) => {
@@ -84,30 +88,57 @@ ${orderedValues(c, facet, values.keys()).map((value) => html`<option value="${va
 `;
 })}</div>
 <div class="filter-actions"><button type="submit">${c.m.applyFilters}</button> <button type="reset">${c.m.resetFilters}</button></div>
-</form>`;
+</form>
+<template id="browse-messages" data-one="${c.m.results(1)}" data-many="${c.m.results(2)}" data-zero="${c.m.results(0)}" data-pagination="${c.m.pagination}" data-previous="${
+    c.m.previousPage
+  }" data-next="${c.m.nextPage}" data-page-of="${c.m.pageOf("{page}", "{total}")}" data-loading="${c.m.loadingEntries}" data-unavailable="${c.m.filtersUnavailable}"></template>`;
 }
 
-/** The list of all entries, with filters (script) and "browse by" links (no script). */
-export function renderBrowsePage(c: PageContext, index: Map<Facet, Map<string, SiteEntry[]>>): string {
+/** One page of a list: where it is among the pages, and its entries. */
+export interface ListPage {
+  /** 1-based. */
+  page: number;
+  pages: number;
+  entries: readonly SiteEntry[];
+}
+
+/**
+ * A page of all entries. The first page carries the filters (script) and the "Browse by"
+ * links (no script); the others only their slice of the list and the way back to the first.
+ */
+export function renderBrowsePage(c: PageContext, index: Map<Facet, Map<string, SiteEntry[]>>, list: ListPage): string {
+  const first = list.page === 1;
   const body = html`<h1>${c.m.browseTitle}</h1>
-<p>${c.m.browseIntro}</p>
-${filterForm(c, index)}
-<p class="result-count" id="result-count" role="status" aria-live="polite">${c.m.results(c.data.entries.length)}</p>
-<template id="result-count-template" data-one="${c.m.results(1)}" data-many="${c.m.results(2)}" data-zero="${c.m.results(0)}"></template>
-${entryList(c, c.data.entries, 2)}
-${browseByLinks(c, index)}`;
-  return renderPage(c, { title: c.m.browseTitle, body, alternate: (lang) => pagePath.browse(lang), section: "browse" });
+${first ? html`<p>${c.m.browseIntro}</p>\n${filterForm(c, index)}` : html`<p><a href="${c.url(pagePath.browse(c.lang))}#filters">${c.m.filtersOnFirstPage}</a></p>`}
+<p class="result-count" id="result-count" role="status" aria-live="polite" tabindex="-1">${c.m.results(c.data.entries.length)}</p>
+<div id="browse-results">
+${entryList(c, list.entries, 2)}
+${paginationNav(c, list.page, list.pages, (page) => pagePath.browse(c.lang, page))}
+</div>
+${first ? browseByLinks(c, index) : ""}`;
+  return renderPage(c, {
+    title: c.m.browseTitle + pageTitleSuffix(c, list.page, list.pages),
+    body,
+    alternate: (lang) => pagePath.browse(lang, list.page),
+    section: "browse",
+  });
 }
 
-/** The static page of one facet value: the no-script way to filter. */
-export function renderFacetPage(c: PageContext, facet: Facet, value: string, entries: SiteEntry[]): string {
+/** A page of the static list of one facet value: the no-script way to filter. */
+export function renderFacetPage(c: PageContext, facet: Facet, value: string, total: number, list: ListPage): string {
   const title = `${facetLabel(c, facet)}: ${valueLabel(c, facet, value)}`;
   const body = html`<nav class="breadcrumb" aria-label="${c.m.breadcrumb}"><ol>
 <li><a href="${c.url(pagePath.browse(c.lang))}">${c.m.browseTitle}</a></li>
-<li><a href="${c.url(pagePath.facet(c.lang, facet, value))}" aria-current="page">${title}</a></li>
+<li><a href="${c.url(pagePath.facet(c.lang, facet, value, list.page))}" aria-current="page">${title}</a></li>
 </ol></nav>
 <h1>${title}</h1>
-<p class="result-count">${c.m.results(entries.length)}</p>
-${entryList(c, entries, 2)}`;
-  return renderPage(c, { title, body, alternate: (lang: UnLanguage) => pagePath.facet(lang, facet, value), section: "browse" });
+<p class="result-count">${c.m.results(total)}</p>
+${entryList(c, list.entries, 2)}
+${paginationNav(c, list.page, list.pages, (page) => pagePath.facet(c.lang, facet, value, page))}`;
+  return renderPage(c, {
+    title: title + pageTitleSuffix(c, list.page, list.pages),
+    body,
+    alternate: (lang: UnLanguage) => pagePath.facet(lang, facet, value, list.page),
+    section: "browse",
+  });
 }

@@ -5,7 +5,7 @@ import { externalLink, type Html, html } from "../html.ts";
 import { formatDate } from "../i18n.ts";
 import { renderPage } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
-import { narrativeFor, type SiteEntry } from "../model.ts";
+import { narrativeFor, type SiteData, type SiteEntry, type SiteNarrative, type SiteOwner } from "../model.ts";
 import type { Change } from "../provenance.ts";
 import { absoluteUrl, apiPath, pagePath } from "../urls.ts";
 
@@ -37,7 +37,7 @@ ${notes}
 </header>
 <div class="entry-layout">
 <div class="narrative"${contentAttrs}>
-${renderMarkdown(narrative.body)}
+${narrativeHtml(narrative)}
 </div>
 <aside class="facts" aria-labelledby="facts-heading">
 <h2 id="facts-heading">${m.facts}</h2>
@@ -74,11 +74,26 @@ ${citation(c, entry)}
   });
 }
 
+/**
+ * A narrative without a translation is shown in up to six interface languages: render its
+ * Markdown once. Keyed by the narrative object, so nothing outlives the data of a build.
+ */
+const renderedNarratives = new WeakMap<SiteNarrative, Html>();
+
+function narrativeHtml(narrative: SiteNarrative): Html {
+  let rendered = renderedNarratives.get(narrative);
+  if (!rendered) {
+    rendered = renderMarkdown(narrative.body);
+    renderedNarratives.set(narrative, rendered);
+  }
+  return rendered;
+}
+
 function factsList(c: PageContext, entry: SiteEntry): Html {
   const { m, lang } = c;
   const f = entry.facts;
   const countries = c.data.vocabularies.get("countries");
-  const owners = new Map(c.data.owners.filter((o) => o.iso3).map((o) => [o.iso3!, o]));
+  const owners = countryOwners(c.data);
   const vocabItems = (list: string, facet: string, ids: string[] | undefined, linked = true) =>
     ids && ids.length > 0
       ? html`<ul>${ids.map((id) =>
@@ -117,6 +132,18 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
   ];
   return html`<dl>
 ${rows.filter(([, value]) => value !== undefined && value !== "").map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>\n`)}</dl>`;
+}
+
+const countryOwnersOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
+
+/** Country owners by ISO code, computed once per build rather than once per entry page. */
+function countryOwners(data: SiteData): Map<string, SiteOwner> {
+  let owners = countryOwnersOf.get(data);
+  if (!owners) {
+    owners = new Map(data.owners.filter((o) => o.iso3).map((o) => [o.iso3!, o]));
+    countryOwnersOf.set(data, owners);
+  }
+  return owners;
 }
 
 /** An organisation's public contact: a web page, a mailbox, a phone number. */

@@ -5,7 +5,9 @@ import { html } from "../html.ts";
 import { CONTENT_SECURITY_POLICY, renderPage } from "../layout.ts";
 import { renderWorldMap } from "../map.ts";
 import type { SiteData } from "../model.ts";
+import { pageTitleSuffix, paginationNav } from "../pagination.ts";
 import { pagePath } from "../urls.ts";
+import type { ListPage } from "./browse.ts";
 
 /** How many entries concern each country (its own and multi-country ones). */
 export function countsByCountry(data: SiteData): Map<string, number> {
@@ -59,14 +61,19 @@ ${entryList(c, data.entries.slice(0, 8), 3)}
   return renderPage(c, { title: m.siteName, description: m.homeIntro, body, alternate: (other) => pagePath.home(other), section: "home" });
 }
 
-/** The youth participation page: youth consultations and other child-participation activities. */
-export function renderYouthPage(c: PageContext): string {
-  const entries = c.data.entries.filter(isYouthParticipation);
+/** A page of the youth participation list: youth consultations and other child-participation activities. */
+export function renderYouthPage(c: PageContext, total: number, list: ListPage): string {
   const body = html`<h1>${c.m.youthTitle}</h1>
 <p class="lead">${c.m.youthIntro}</p>
-<p class="result-count">${c.m.results(entries.length)}</p>
-${entryList(c, entries, 2)}`;
-  return renderPage(c, { title: c.m.youthTitle, body, alternate: (other) => pagePath.youth(other), section: "youth" });
+<p class="result-count">${c.m.results(total)}</p>
+${entryList(c, list.entries, 2)}
+${paginationNav(c, list.page, list.pages, (page) => pagePath.youth(c.lang, page))}`;
+  return renderPage(c, {
+    title: c.m.youthTitle + pageTitleSuffix(c, list.page, list.pages),
+    body,
+    alternate: (other) => pagePath.youth(other, list.page),
+    section: "youth",
+  });
 }
 
 /** Youth consultations and the activities in which children take part. */

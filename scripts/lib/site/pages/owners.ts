@@ -1,16 +1,45 @@
+import type { UnLanguage } from "../../vocab.ts";
 import { entryList, linkList, ownerLink } from "../components.ts";
 import type { PageContext } from "../context.ts";
 import { type Html, html } from "../html.ts";
 import { renderPage } from "../layout.ts";
-import type { SiteOwner } from "../model.ts";
+import type { SiteEntry, SiteOwner } from "../model.ts";
+import { pageTitleSuffix, paginationNav } from "../pagination.ts";
 import { apiPath, pagePath } from "../urls.ts";
+import type { ListPage } from "./browse.ts";
 import { contactBlock } from "./entry.ts";
 
-/** A country's or organisation's page: its profile, its entries, and how to propose one. */
-export function renderOwnerPage(c: PageContext, owner: SiteOwner): string {
+/** How many entries concerning a country its page lists before linking to the full list. */
+export const CONCERNING_SHOWN = 10;
+
+/**
+ * A page of a country's or organisation's page. The first has the profile, the entries
+ * concerning the country made by others (the first few, then a link to the country's
+ * "browse by" list) and how to propose an entry; the others only their slice of the entries.
+ * `concerning` are the entries of other owners that concern this country.
+ */
+export function renderOwnerPage(c: PageContext, owner: SiteOwner, list: ListPage, concerning: readonly SiteEntry[] = []): string {
   const { m, lang } = c;
   const name = owner.names[lang];
-  const concerning = owner.iso3 !== undefined ? c.data.entries.filter((e) => e.owner !== owner && e.countries.includes(owner.iso3!)) : [];
+  const first = list.page === 1;
+  const entries = html`<section aria-labelledby="entries-heading">
+<h2 id="entries-heading">${m.entriesOf(name)}</h2>
+<p class="result-count">${m.entriesCount(owner.entries.length)}</p>
+${entryList(c, list.entries, 3)}
+${paginationNav(c, list.page, list.pages, (page) => pagePath.owner(lang, owner, page))}
+</section>`;
+  const breadcrumb = html`<nav class="breadcrumb" aria-label="${c.m.breadcrumb}"><ol>
+<li><a href="${c.url(pagePath.directory(lang))}">${m.ownersTitle}</a></li>
+<li><a href="${c.url(pagePath.owner(lang, owner, list.page))}" aria-current="page">${c.ownerName(owner)}</a></li>
+</ol></nav>
+<h1>${c.ownerName(owner)}</h1>`;
+  const options = {
+    title: name + pageTitleSuffix(c, list.page, list.pages),
+    alternate: (other: UnLanguage) => pagePath.owner(other, owner, list.page),
+    section: "directory" as const,
+    feed: apiPath.feedOwner(lang, owner),
+  };
+  if (!first) return renderPage(c, { ...options, body: html`${breadcrumb}\n${entries}` });
   const profile: Array<[string, Html | string | undefined]> = [
     [owner.type === "country" ? m.countryLabel : m.organizationLabel, owner.acronym ? `${name} (${owner.acronym})` : name],
     [
@@ -29,37 +58,45 @@ export function renderOwnerPage(c: PageContext, owner: SiteOwner): string {
     [m.contact, owner.contact ? contactBlock(owner.contact) : undefined],
   ];
   const repo = c.config.repositoryUrl;
-  const body = html`<nav class="breadcrumb" aria-label="${c.m.breadcrumb}"><ol>
-<li><a href="${c.url(pagePath.directory(lang))}">${m.ownersTitle}</a></li>
-<li><a href="${c.url(pagePath.owner(lang, owner))}" aria-current="page">${c.ownerName(owner)}</a></li>
-</ol></nav>
-<h1>${c.ownerName(owner)}</h1>
+  const body = html`${breadcrumb}
 <section aria-labelledby="profile-heading">
 <h2 id="profile-heading">${m.profile}</h2>
 <dl class="profile">
 ${profile.filter(([, v]) => v !== undefined).map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>\n`)}</dl>
 ${owner.links.length > 0 ? html`<h3>${m.nationalFramework}</h3>${linkList(c, owner.links)}` : ""}
 </section>
-<section aria-labelledby="entries-heading">
-<h2 id="entries-heading">${m.entriesOf(name)}</h2>
-<p class="result-count">${m.entriesCount(owner.entries.length)}</p>
-${entryList(c, owner.entries, 3)}
-</section>
-${concerning.length > 0 ? html`<section aria-labelledby="concerning-heading"><h2 id="concerning-heading">${m.related}</h2>${entryList(c, concerning, 3)}</section>` : ""}
+${entries}
+${
+  concerning.length > 0 && owner.iso3
+    ? html`<section aria-labelledby="concerning-heading"><h2 id="concerning-heading">${m.related}</h2>${entryList(c, concerning.slice(0, CONCERNING_SHOWN), 3)}${
+        concerning.length > CONCERNING_SHOWN
+          ? html`<p><a href="${c.url(pagePath.facet(lang, "country", owner.iso3))}">${m.allConcerning(concerning.length)}</a></p>`
+          : ""
+      }</section>`
+    : ""
+}
 <section class="propose" aria-labelledby="propose-heading" data-pagefind-ignore>
 <h2 id="propose-heading">${m.proposeEntry}</h2>
 <p>${m.proposeEntryHelp}</p>
 ${repo ? html`<p><a class="button" href="${repo}/issues/new/choose" rel="noopener noreferrer">${m.proposeEntry}</a></p>` : ""}
 <p><a href="${c.url(apiPath.feedOwner(lang, owner))}">${m.feeds}</a> · <a href="${c.url(apiPath.owner(owner))}" type="application/json">JSON</a></p>
 </section>`;
-  return renderPage(c, {
-    title: name,
-    body,
-    alternate: (other) => pagePath.owner(other, owner),
-    section: "directory",
-    searchable: true,
-    feed: apiPath.feedOwner(lang, owner),
-  });
+  // Only the first page is indexed for search: the others would be results with the same title.
+  return renderPage(c, { ...options, body, searchable: true });
+}
+
+/** For each country, the entries of other owners that concern it, newest first. */
+export function concerningByCountry(entries: readonly SiteEntry[]): Map<string, SiteEntry[]> {
+  const byCountry = new Map<string, SiteEntry[]>();
+  for (const entry of entries) {
+    for (const code of entry.countries) {
+      if (entry.owner.iso3 === code) continue;
+      const list = byCountry.get(code) ?? [];
+      list.push(entry);
+      byCountry.set(code, list);
+    }
+  }
+  return byCountry;
 }
 
 /** All countries (by region) and organisations that have a profile. */
