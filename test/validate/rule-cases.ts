@@ -363,8 +363,21 @@ export const CASES: Case[] = [
   },
   {
     name: "a country folder named in words",
-    change: Object.fromEntries(Object.entries(baselineFiles()).flatMap(([path, text]) => [[path, null], [path.replace("countries/ken", "countries/kenya"), text]])),
-    expected: [{ ruleId: "layout", file: "countries/kenya/country.json", line: 1, column: 1, message: '"kenya" is not an ISO 3166-1 alpha-3 country code; did you mean "ken"?' }],
+    change: Object.fromEntries(
+      Object.entries(baselineFiles()).flatMap(([path, text]) => [
+        [path, null],
+        [path.replace("countries/ken", "countries/kenya"), text],
+      ]),
+    ),
+    expected: [
+      {
+        ruleId: "layout",
+        file: "countries/kenya/country.json",
+        line: 1,
+        column: 1,
+        message: '"kenya" is not an ISO 3166-1 alpha-3 country code; did you mean "ken"?',
+      },
+    ],
   },
   {
     name: "a narrative file named after the language's English name",
