@@ -343,6 +343,22 @@ describe("the open data", () => {
   });
 });
 
+describe("an entry whose start no source gives", () => {
+  test("is built without a start date: no Start row, no start in the API or the CSV", () => {
+    const page = read("en/countries/egy/activities/digital-skills-2022/index.html");
+    expect(page).toContain("برنامج المهارات الرقمية");
+    expect(page).not.toMatch(/<dt>Start<\/dt>/);
+    const api = JSON.parse(read("api/v1/activities.json")) as { activities?: Array<Record<string, unknown>> } | Array<Record<string, unknown>>;
+    const list = Array.isArray(api) ? api : (api.activities ?? []);
+    const entry = list.find((a) => a.slug === "digital-skills-2022");
+    expect(entry).toBeDefined();
+    expect(entry).not.toHaveProperty("start");
+    expect(entry).not.toHaveProperty("year");
+    const rows = Papa.parse<Record<string, string>>(read("api/v1/activities.csv").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    expect(rows.find((row) => row.id?.endsWith("digital-skills-2022"))?.start).toBe("");
+  });
+});
+
 describe("the build refuses data with errors", () => {
   test("an entry with raw HTML is not built", async () => {
     const bad = makeSyntheticRepo(false);

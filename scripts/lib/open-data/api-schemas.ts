@@ -40,8 +40,6 @@ export const activitySchema = {
     "type",
     "level",
     "status",
-    "start",
-    "year",
     "countries",
     "regions",
     "lead",

@@ -15,9 +15,9 @@ export interface ApiActivity {
   type: string;
   level: string;
   status: string;
-  start: string;
+  start?: string;
   end?: string;
-  year: number;
+  year?: number;
   countries: string[];
   regions: string[];
   lead: Array<{ name: string; acronym?: string; url?: string; country?: string }>;
@@ -61,9 +61,9 @@ export function apiActivity(entry: SiteEntry, config: SiteConfig, withText = fal
     type: f.type,
     level: f.level,
     status: f.status,
-    start: f.start,
+    ...(f.start ? { start: f.start } : {}),
     ...(f.end ? { end: f.end } : {}),
-    year: entry.year,
+    ...(entry.year !== undefined ? { year: entry.year } : {}),
     countries: entry.countries,
     regions: entry.regions,
     lead: f.lead ?? [],

@@ -64,7 +64,7 @@ export function activitiesCsv(entries: readonly SiteEntry[], config: SiteConfig)
       f.type,
       f.level,
       f.status,
-      f.start,
+      f.start ?? "",
       f.end ?? "",
       list(entry.countries),
       list(entry.regions),

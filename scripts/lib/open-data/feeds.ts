@@ -12,6 +12,7 @@ export const FEED_LIMIT = 50;
 function entryDate(entry: SiteEntry, fallback: Date): Date {
   const when = entry.provenance.updated?.date ?? entry.provenance.added?.date;
   if (when) return new Date(when);
+  if (!entry.facts.start) return fallback;
   const parsed = new Date(`${entry.facts.start.padEnd(7, "-01").padEnd(10, "-01")}T00:00:00Z`);
   return Number.isNaN(parsed.getTime()) ? fallback : parsed;
 }

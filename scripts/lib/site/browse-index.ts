@@ -67,7 +67,7 @@ export function browseIndexFiles(
   const ownerIndex = new Map(data.owners.map((owner, i) => [owner, i]));
   const entries: BrowseFacets["entries"] = data.entries.map((entry) => {
     const facets = facetValues(entry);
-    const row: BrowseFacets["entries"][number] = [ownerIndex.get(entry.owner)!, entry.slug, entry.facts.start];
+    const row: BrowseFacets["entries"][number] = [ownerIndex.get(entry.owner)!, entry.slug, entry.facts.start ?? ""];
     for (const facet of FACETS) {
       const ids = facets[facet].map((value) => position(facet, value.toLowerCase()));
       row.push(ids.length === 1 ? ids[0]! : ids);

@@ -33,7 +33,7 @@ export function facetValues(entry: SiteEntry): Record<Facet, string[]> {
     audience: entry.facts.audiences ?? [],
     level: [entry.facts.level],
     status: [entry.facts.status],
-    year: [String(entry.year)],
+    year: entry.year === undefined ? [] : [String(entry.year)],
     language: [...entry.narratives.keys()].sort(),
   };
 }
@@ -58,7 +58,7 @@ ${entries.map((entry) => {
   const summaryLang = narrative.lang === c.lang ? "" : html` lang="${narrative.lang}" dir="${c.dir(narrative.lang)}"`;
   return html`<li class="entry">
 <${heading} class="entry-title"><a href="${c.url(pagePath.entry(c.lang, entry))}">${entryTitle(c, entry)}</a></${heading}>
-<p class="entry-meta">${c.ownerName(entry.owner)} · <span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)} · ${formatDate(c.lang, entry.facts.start)}</p>
+<p class="entry-meta">${c.ownerName(entry.owner)} · <span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)}${entry.facts.start ? ` · ${formatDate(c.lang, entry.facts.start)}` : ""}</p>
 <p class="entry-summary"${summaryLang}>${narrative.summary}</p>
 </li>
 `;

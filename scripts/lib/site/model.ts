@@ -37,7 +37,8 @@ export interface ActivityFacts {
   type: string;
   level: string;
   status: string;
-  start: string;
+  /** Optional: left out when no source gives it. */
+  start?: string;
   end?: string;
   countries?: string[];
   lead?: Organisation[];
@@ -106,8 +107,8 @@ export interface SiteEntry {
   narratives: Map<string, SiteNarrative>;
   /** The original language (the authority). */
   original: string;
-  /** The year it started: what the year filter uses. */
-  year: number;
+  /** The year it started, when known: what the year filter uses. */
+  year: number | undefined;
   /** ISO alpha-3 codes of every country it concerns. */
   countries: string[];
   /** ITU-D regions of those countries (or of the organisation). */
@@ -238,7 +239,7 @@ function buildSiteData(dataset: Dataset, vocabularies: Vocabularies, schemas: Ma
       facts,
       narratives,
       original: facts.originalLanguage,
-      year: Number(facts.start.slice(0, 4)),
+      year: facts.start ? Number(facts.start.slice(0, 4)) : undefined,
       countries: [...covered].sort(),
       regions: [...regions].sort(),
       provenance: provenance.get(entry.dir) ?? {},
@@ -256,7 +257,7 @@ function buildSiteData(dataset: Dataset, vocabularies: Vocabularies, schemas: Ma
 /** Newest first: by the date it was added to the repository, then by start date, then by permalink. */
 export function compareLatest(a: SiteEntry, b: SiteEntry): number {
   const added = (e: SiteEntry) => e.provenance.added?.date ?? "";
-  return added(b).localeCompare(added(a)) || b.facts.start.localeCompare(a.facts.start) || a.permalink.localeCompare(b.permalink);
+  return added(b).localeCompare(added(a)) || (b.facts.start ?? "").localeCompare(a.facts.start ?? "") || a.permalink.localeCompare(b.permalink);
 }
 
 /** The narrative to show a reader of `lang`: theirs when it exists, otherwise the original. */

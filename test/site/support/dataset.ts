@@ -19,7 +19,8 @@ interface Spec {
   type: string;
   level: "national" | "regional" | "international";
   status: string;
-  start: string;
+  /** Left out of one entry: a start no source gives is not written. */
+  start?: string;
   topics: string[];
   audiences: string[];
   policyAreas?: string[];
@@ -122,7 +123,6 @@ export const SPECS: Spec[] = [
     type: "capacity-building",
     level: "national",
     status: "planned",
-    start: "2022-01",
     topics: ["digital-literacy"],
     audiences: ["parents-carers-educators"],
     title: "برنامج المهارات الرقمية",
@@ -164,7 +164,7 @@ export function entryFiles(spec: Spec): Record<string, string> {
     level: spec.level,
     ...(spec.countries ? { countries: spec.countries } : {}),
     status: spec.status,
-    start: spec.start,
+    ...(spec.start ? { start: spec.start } : {}),
     lead: [{ name: "Synthetic Ministry of Examples" }],
     audiences: spec.audiences,
     topics: spec.topics,

@@ -131,6 +131,7 @@
 
     const dateFormats = {};
     function formatDate(locale, value) {
+      if (!value) return "";
       const parts = value.slice(0, 10).split("-").map(Number);
       if (parts.length === 1) return String(parts[0]);
       const precision = parts.length === 2 ? "month" : "day";
@@ -162,7 +163,7 @@
       meta.appendChild(document.createTextNode(" · "));
       const kind = facets.values.kind[at("kind")];
       meta.appendChild(element("span", { class: `kind kind-${kind}` }, labels.labels.kind[at("kind")]));
-      meta.appendChild(document.createTextNode(` · ${labels.labels.type[at("type")]} · ${formatDate(labels.locale, row[2])}`));
+      meta.appendChild(document.createTextNode(` · ${labels.labels.type[at("type")]}${row[2] ? ` · ${formatDate(labels.locale, row[2])}` : ""}`));
       const summary = element("p", Object.assign({ class: "entry-summary" }, langAttributes || {}), words[1]);
       li.appendChild(heading);
       li.appendChild(meta);

@@ -109,7 +109,7 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
     [c.data.vocabularies.get("types").labels[lang], html`<a href="${c.url(pagePath.facet(lang, "type", f.type))}">${c.label("types", f.type)}</a>`],
     [c.data.vocabularies.get("levels").labels[lang], c.label("levels", f.level)],
     [c.data.vocabularies.get("statuses").labels[lang], c.label("statuses", f.status)],
-    [m.start, formatDate(lang, f.start)],
+    [m.start, f.start ? formatDate(lang, f.start) : undefined],
     [m.end, f.end ? formatDate(lang, f.end) : undefined],
     [
       m.countriesCovered,
@@ -213,7 +213,7 @@ export function citationText(c: PageContext, entry: SiteEntry): { text: string; 
   const narrative = narrativeFor(entry, c.lang);
   const url = absoluteUrl(c.config.siteUrl, pagePath.entry(c.lang, entry));
   const who = entry.owner.names[c.lang];
-  const year = entry.provenance.updated?.date.slice(0, 4) ?? String(entry.year);
+  const year = entry.provenance.updated?.date.slice(0, 4) ?? (entry.year === undefined ? "n.d." : String(entry.year));
   const accessed = c.config.now.toISOString().slice(0, 10);
   return { text: `${who} (${year}). ${narrative.title}. COP Atlas. ${url} (${c.m.accessedOn} ${accessed}).`, url };
 }
