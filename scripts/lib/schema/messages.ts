@@ -45,7 +45,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], context: Schem
   const diagnostics: Diagnostic[] = [];
   const misspelt = misspeltRequiredFields(errors);
   for (const error of errors) {
-    if (isVocabularyBranch(error) || context.isOwnedElsewhere(error)) continue;
+    if (context.isOwnedElsewhere(error)) continue;
     // "titel" is reported with "did you mean title?"; "title is missing" would say the same twice.
     if (error.keyword === "required" && misspelt.has(`${error.instancePath}/${String((error.params as { missingProperty?: unknown }).missingProperty)}`))
       continue;
@@ -101,13 +101,9 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
         atKey: true,
       } as Described;
     }
-    case "enum":
-    case "oneOf": {
+    case "enum": {
       const list = vocabularyOfSchema(context.vocabularies, parent);
-      if (!list && error.keyword === "enum") {
-        return { message: `${where}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.` };
-      }
-      if (!list) return { message: `${where}${error.message ?? "is not valid"}.` };
+      if (!list) return { message: `${where}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.` };
       const noun = VALUE_NOUNS[list.name] ?? "value";
       const value = error.data;
       if (typeof value !== "string") {
@@ -181,11 +177,6 @@ function misspeltRequiredFields(errors: readonly ErrorObject[]): Set<string> {
   return found;
 }
 
-/** The per-value errors inside a vocabulary's oneOf ("must be equal to constant") repeat the oneOf error. */
-function isVocabularyBranch(error: ErrorObject): boolean {
-  const parent = error.parentSchema as Record<string, unknown> | undefined;
-  return error.keyword === "const" && parent !== undefined && "labels" in parent;
-}
 
 function allowedHint(ids: Iterable<string>, name?: string): string {
   const all = [...ids];
