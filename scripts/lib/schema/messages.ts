@@ -177,7 +177,6 @@ function misspeltRequiredFields(errors: readonly ErrorObject[]): Set<string> {
   return found;
 }
 
-
 function allowedHint(ids: Iterable<string>, name?: string): string {
   const all = [...ids];
   if (all.length <= 25) return `Use one of: ${all.join(", ")}.`;
