@@ -18,7 +18,7 @@ It never overwrites anything.
   --kind <id>          activity, case-study or good-practice         (required)
   --type <id>          law, policy-strategy, hotline ...             (required)
   --level <id>         national, regional or international           (default: national)
-  --status <id>        planned, active, completed ...                (required)
+  --status <id>        planned, active, completed ... as a source states it
   --start <date>       2019, 2019-06 or 2019-06-30                   (required)
   --end <date>         when it ended, if it has
   --title <text>       the title, in the language of --lang          (required)
@@ -27,6 +27,8 @@ It never overwrites anything.
   --link-type <id>     official, document, news or evaluation: one per --link,
                        or one for all                                (default: official)
   --lang <code>        language of the text: en, fr, ar ...          (default: en)
+  --compiled-by <id>   member-state, organization, editors or contributor
+                                                                     (default: contributor)
   --slug <name>        the entry's folder name (default: from the title and year)
   --lead <name>        a lead organisation; repeat for more
   --audience <id>      repeat for more: children, parents-carers-educators ...
@@ -53,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
       link: { type: "string", multiple: true },
       "link-type": { type: "string", multiple: true },
       lang: { type: "string" },
+      "compiled-by": { type: "string" },
       slug: { type: "string" },
       lead: { type: "string", multiple: true },
       audience: { type: "string", multiple: true },
@@ -81,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
     links: values.link,
     linkTypes: values["link-type"],
     lang: values.lang ?? (interactive ? undefined : "en"),
+    compiledBy: values["compiled-by"] ?? (interactive ? undefined : "contributor"),
     slug: values.slug,
     lead: values.lead,
     audiences: values.audience,

@@ -89,6 +89,7 @@ describe("npm run new with flags", () => {
         { url: "https://www.example.org/news/helpline", type: "news" },
       ],
       originalLanguage: "en",
+      provenance: { compiledBy: "contributor" },
     });
     expect(JSON.parse(readFileSync(join(repo.root, "countries/rwa/country.json"), "utf8"))).toEqual({ region: "africa", reviewers: [] });
     expect(errorsOf(repo.root)).toEqual([]);
@@ -180,6 +181,7 @@ describe.skipIf(!hasScript)("npm run new in a terminal", () => {
     await terminal.answer("Status", "\r");
     await terminal.answer("Start date", "2019-06\r");
     await terminal.answer("Language of the text", "\r");
+    await terminal.answer("Who compiles this entry", "\r");
     await terminal.answer("Title", "National Child Online Protection Strategy\r");
     await terminal.answer("Summary", "The national strategy that coordinates child online protection.\r");
     await terminal.answer("A public source", "https://www.example.org/strategy\r");
@@ -196,6 +198,7 @@ describe.skipIf(!hasScript)("npm run new in a terminal", () => {
       status: "active",
       start: "2019-06",
       originalLanguage: "en",
+      provenance: { compiledBy: "contributor" },
     });
     expect(errorsOf(repo.root)).toEqual([]);
   }, 60_000);

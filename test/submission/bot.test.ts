@@ -67,6 +67,7 @@ describe("a valid submission", () => {
         { url: "https://www.example-news.co.ke/cop-guidelines", type: "news", title: "Launch article" },
       ],
       originalLanguage: "en",
+      provenance: { compiledBy: "contributor" },
     });
     expect(files.get(`${dir}/en.md`)).toMatch(/^---\ntitle: National Child Online Protection Guidelines\nsummary: Guidelines/);
 

@@ -31,7 +31,8 @@ export function baselineFiles(): Record<string, string> {
     { "url": "https://example.org/strategy", "type": "official" },
     { "url": "https://example.org/news/launch", "type": "news" }
   ],
-  "originalLanguage": "en"
+  "originalLanguage": "en",
+  "provenance": { "compiledBy": "editors" }
 }
 `,
     "countries/ken/activities/example-strategy-2020/en.md": `---\ntitle: ${english.title}\nsummary: ${english.summary}\n---\n${english.body}`,

@@ -60,8 +60,8 @@ export const CASES: Case[] = [
   },
   {
     name: "a missing required field is named",
-    change: { [ACTIVITY]: replace('  "status": "active",\n', "") },
-    expected: [{ ruleId: "schema", file: ACTIVITY, line: 1, column: 1, message: '"status" is missing: an activity (activity.json) needs it.' }],
+    change: { [ACTIVITY]: replace('  "type": "policy-strategy",\n', "") },
+    expected: [{ ruleId: "schema", file: ACTIVITY, line: 1, column: 1, message: '"type" is missing: an activity (activity.json) needs it.' }],
   },
   {
     name: "a lower-case country code suggests the capitals",
@@ -109,8 +109,8 @@ export const CASES: Case[] = [
   },
   {
     name: "a trailing comma",
-    change: { [ACTIVITY]: replace('"originalLanguage": "en"\n', '"originalLanguage": "en",\n') },
-    expected: [{ ruleId: "strict-json", file: ACTIVITY, line: 15, column: 1, message: "This is not valid JSON: there is a comma after the last item." }],
+    change: { [ACTIVITY]: replace('"provenance": { "compiledBy": "editors" }\n', '"provenance": { "compiledBy": "editors" },\n') },
+    expected: [{ ruleId: "strict-json", file: ACTIVITY, line: 16, column: 1, message: "This is not valid JSON: there is a comma after the last item." }],
   },
   {
     name: "a byte-order mark",
@@ -132,6 +132,31 @@ export const CASES: Case[] = [
     ],
   },
   // dates
+  {
+    name: "a confirmation in the future",
+    change: {
+      [ACTIVITY]: replace(
+        '"provenance": { "compiledBy": "editors" }',
+        '"provenance": { "compiledBy": "member-state", "confirmedBy": ["ken"], "confirmedOn": "2026-12-24" }',
+      ),
+    },
+    expected: [
+      {
+        ruleId: "dates",
+        file: ACTIVITY,
+        line: 15,
+        column: 88,
+        message: "provenance.confirmedOn: an entry cannot have been confirmed in the future (2026-12-24).",
+      },
+    ],
+  },
+  {
+    name: "a future start without a status",
+    change: { [ACTIVITY]: (text) => replace('  "status": "active",\n', "")(text).replace('"2020-03"', '"2027-05"') },
+    expected: [
+      { ruleId: "dates", file: ACTIVITY, line: 5, column: 12, message: "start (2027-05) is in the future, but no status says the activity is planned." },
+    ],
+  },
   {
     name: "end before start",
     change: { [ACTIVITY]: replace('"start": "2020-03",', '"start": "2020-03",\n  "end": "2019",') },
@@ -322,6 +347,31 @@ export const CASES: Case[] = [
     ],
   },
   // references
+  {
+    name: "an entry confirmed by a country it does not concern",
+    change: {
+      "countries/rwa/country.json": `${JSON.stringify({ region: "africa", reviewers: [] }, null, 2)}\n`,
+      [ACTIVITY]: replace(
+        '"provenance": { "compiledBy": "editors" }',
+        '"provenance": { "compiledBy": "editors", "confirmedBy": ["ken", "rwa", "xyz"], "confirmedOn": "2026-11-02" }',
+      ),
+    },
+    expected: [
+      {
+        ruleId: "references",
+        file: ACTIVITY,
+        line: 15,
+        column: 67,
+        message: 'provenance.confirmedBy: "rwa" is neither the owner of this entry (ken) nor one of the countries it covers.',
+      },
+      { ruleId: "references", file: ACTIVITY, line: 15, column: 74, message: 'provenance.confirmedBy: there is no country or organisation "xyz".' },
+    ],
+  },
+  {
+    name: "a confirmation needs its date",
+    change: { [ACTIVITY]: replace('"provenance": { "compiledBy": "editors" }', '"provenance": { "compiledBy": "member-state", "confirmedBy": ["ken"] }') },
+    expected: [{ ruleId: "schema", file: ACTIVITY, line: 15, column: 17, message: 'provenance: "confirmedOn" is missing: it goes with "confirmedBy".' }],
+  },
   {
     name: "a related entry that does not exist",
     change: { [ACTIVITY]: replace('"originalLanguage": "en"', '"originalLanguage": "en",\n  "related": ["ken/example-strategy-2021"]') },

@@ -136,7 +136,12 @@ export const ACTIVITY_PRESENTATION: Record<string, Presentation[]> = {
       placeholder: "ken/be-the-cop-campaign-2015",
     },
   ],
+  // Not asked: the bot records a form submission as compiled by a contributor, and confirmation is the reviewers' act.
+  provenance: [],
 };
+
+/** Required activity.json properties that the form does not ask because the submission bot fills them in. */
+export const FILLED_IN_BY_THE_BOT: ReadonlySet<string> = new Set(["provenance"]);
 
 /** The form fields that are not activity.json properties. */
 const LOCATION_AND_STORY: Record<"country" | "title" | "summary" | "body" | "slug", Omit<FormField, "required" | "description"> & { description?: string }> = {

@@ -14,7 +14,7 @@ export interface ApiActivity {
   kind: string;
   type: string;
   level: string;
-  status: string;
+  status?: string;
   start?: string;
   end?: string;
   year?: number;
@@ -31,6 +31,7 @@ export interface ApiActivity {
   contact?: { organisation?: string; url?: string; email?: string; phone?: string };
   related: string[];
   originalLanguage: string;
+  provenance: { compiledBy: string; confirmedBy: string[]; confirmedOn?: string };
   narratives: Record<string, { title: string; summary: string; status: string; outOfDate: boolean; version?: string; translates?: string; markdown?: string }>;
   added: string | null;
   updated: string | null;
@@ -60,7 +61,7 @@ export function apiActivity(entry: SiteEntry, config: SiteConfig, withText = fal
     kind: f.kind,
     type: f.type,
     level: f.level,
-    status: f.status,
+    ...(f.status ? { status: f.status } : {}),
     ...(f.start ? { start: f.start } : {}),
     ...(f.end ? { end: f.end } : {}),
     ...(entry.year !== undefined ? { year: entry.year } : {}),
@@ -77,6 +78,11 @@ export function apiActivity(entry: SiteEntry, config: SiteConfig, withText = fal
     ...(f.contact ? { contact: f.contact } : {}),
     related: f.related ?? [],
     originalLanguage: f.originalLanguage,
+    provenance: {
+      compiledBy: f.provenance.compiledBy,
+      confirmedBy: f.provenance.confirmedBy ?? [],
+      ...(f.provenance.confirmedOn ? { confirmedOn: f.provenance.confirmedOn } : {}),
+    },
     narratives,
     added: entry.provenance.added?.date ?? null,
     updated: entry.provenance.updated?.date ?? null,

@@ -11,7 +11,7 @@ const MAX_YEARS_AHEAD_END = 50;
 export const dates: Rule = {
   id: "dates",
   description:
-    "Dates are partial ISO dates (2019, 2019-06, 2019-06-30) that exist; start is not after end; a start in the future needs status planned; no date is implausibly far ahead; sources are not accessed in the future.",
+    "Dates are partial ISO dates (2019, 2019-06, 2019-06-30) that exist; start is not after end; a start in the future needs status planned; no date is implausibly far ahead; sources are not accessed, and entries not confirmed, in the future.",
   check(dataset, report) {
     const today = dataset.now.toISOString().slice(0, 10);
     const year = dataset.now.getUTCFullYear();
@@ -19,7 +19,7 @@ export const dates: Rule = {
       const at = (pointer: string, message: string, hint?: string, severity: "error" | "warning" = "error") =>
         report({ file, ...positions.valueAt(pointer), message, severity, ...(hint ? { hint } : {}) });
       const valid = new Map<string, string>();
-      const datePointers: string[] = ["/start", "/end"];
+      const datePointers: string[] = ["/start", "/end", "/provenance/confirmedOn"];
       (Array.isArray(value.links) ? value.links : []).forEach((_, index) => {
         datePointers.push(`/links/${index}/accessed`);
       });
@@ -47,7 +47,9 @@ export const dates: Rule = {
         } else if (compareAtPrecision(start, today) > 0 && value.status !== "planned") {
           at(
             "/start",
-            `start (${start}) is in the future, but the status is "${String(value.status)}".`,
+            value.status === undefined
+              ? `start (${start}) is in the future, but no status says the activity is planned.`
+              : `start (${start}) is in the future, but the status is "${String(value.status)}".`,
             'Use status "planned" for work that has not started, or correct the date.',
           );
         }
@@ -57,6 +59,9 @@ export const dates: Rule = {
         at("/end", `end (${end}) is in the future, but the status is "completed".`, 'Use "active" until it ends, or correct the date.', "warning");
       }
       for (const [pointer, accessed] of valid) {
+        if (pointer === "/provenance/confirmedOn" && compareAtPrecision(accessed, today) > 0) {
+          at(pointer, `provenance.confirmedOn: an entry cannot have been confirmed in the future (${accessed}).`);
+        }
         if (pointer.endsWith("/accessed") && compareAtPrecision(accessed, today) > 0) {
           at(pointer, `${fieldName(pointer)}: the source cannot have been accessed in the future (${accessed}).`);
         }

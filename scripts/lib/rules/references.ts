@@ -1,12 +1,13 @@
+import type { ParsedJson } from "../load/json.ts";
 import { classifyPath } from "../load/paths.ts";
 import { closestMatch } from "../suggest.ts";
-import { type Dataset, isObject, type Report, type Rule } from "../validate/dataset.ts";
+import { type Dataset, type Entry, isObject, type Report, type Rule } from "../validate/dataset.ts";
 
 /** Links between files resolve: related entries exist, countries include the owner, regions match the reference table. */
 export const references: Rule = {
   id: "references",
   description:
-    "Related entries exist; an entry filed under a country that lists countries includes that country; a country profile's region matches the ITU-D reference table; no entry refers to one a change deletes.",
+    "Related entries exist; only the countries and organisations an entry concerns confirm it; an entry filed under a country that lists countries includes that country; a country profile's region matches the ITU-D reference table; no entry refers to one a change deletes.",
   check(dataset, report) {
     for (const entry of dataset.entries) {
       const activity = dataset.activity(entry);
@@ -27,6 +28,7 @@ export const references: Rule = {
           hint: `Add "${code}" to countries, or leave countries out for ${code}'s own activity.`,
         });
       }
+      checkConfirmations(dataset, report, entry, value, positions, activity.file);
       if (!Array.isArray(value.related)) continue;
       value.related.forEach((link, index) => {
         if (typeof link !== "string" || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(link)) return;
@@ -52,6 +54,39 @@ export const references: Rule = {
     checkDeleted(dataset, report);
   },
 };
+
+/** Only the countries and organisations an entry concerns can confirm it, and each must exist. */
+function checkConfirmations(
+  dataset: Dataset,
+  report: Report,
+  entry: Entry,
+  value: Record<string, unknown>,
+  positions: ParsedJson["positions"],
+  file: string,
+): void {
+  const provenance = value.provenance;
+  if (!isObject(provenance) || !Array.isArray(provenance.confirmedBy)) return;
+  const concerned = new Set([entry.owner.id, ...(Array.isArray(value.countries) ? value.countries.map((code) => String(code).toLowerCase()) : [])]);
+  provenance.confirmedBy.forEach((id, index) => {
+    if (typeof id !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return;
+    const at = positions.valueAt(`/provenance/confirmedBy/${index}`);
+    if (!dataset.ownerExists(id)) {
+      report({
+        file,
+        ...at,
+        message: `provenance.confirmedBy: there is no country or organisation "${id}".`,
+        hint: "Write the folder name of the country (its ISO alpha-3 code in lower case, such as ken) or of the organisation (such as itu).",
+      });
+    } else if (!concerned.has(id)) {
+      report({
+        file,
+        ...at,
+        message: `provenance.confirmedBy: "${id}" is neither the owner of this entry (${entry.owner.id}) nor one of the countries it covers.`,
+        hint: "Only the designated reviewers of the country or organisation an entry concerns can confirm it.",
+      });
+    }
+  });
+}
 
 function checkRegions(dataset: Dataset, report: Report): void {
   const countries = dataset.vocabularies.get("countries").terms;

@@ -36,6 +36,7 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
   answers.status ??= await choose("Status", "statuses", "active");
   answers.start ??= (await input({ message: "Start date (2019, 2019-06 or 2019-06-30)", validate: validate("start") })).trim();
   answers.lang ??= await choose("Language of the text", "languages", "en");
+  answers.compiledBy ??= await choose("Who compiles this entry", "compilers", "contributor");
   answers.title ??= (await input({ message: "Title", validate: validate("title") })).trim();
   answers.summary ??= (await input({ message: "Summary (one or two sentences)", validate: validate("summary") })).trim();
   if (!answers.links || answers.links.length === 0) {

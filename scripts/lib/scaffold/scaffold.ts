@@ -30,6 +30,8 @@ export interface ScaffoldAnswers {
   lead?: string[];
   audiences?: string[];
   topics?: string[];
+  /** Who compiles the entry (vocabulary compilers). */
+  compiledBy?: string;
 }
 
 /** The answers `npm run new` cannot do without, with the flag that gives each. */
@@ -38,7 +40,6 @@ export const REQUIRED_ANSWERS: ReadonlyArray<[keyof ScaffoldAnswers, string]> = 
   ["kind", "--kind"],
   ["type", "--type"],
   ["level", "--level"],
-  ["status", "--status"],
   ["start", "--start"],
   ["lang", "--lang"],
   ["title", "--title"],
@@ -74,6 +75,8 @@ export function checkAnswer(name: keyof ScaffoldAnswers, value: string, vocabula
       return list("statuses", "status");
     case "lang":
       return list("languages", "language code");
+    case "compiledBy":
+      return list("compilers", "kind of compiler");
     case "linkTypes":
       return list("link-types", "kind of source");
     case "audiences":
@@ -121,7 +124,8 @@ export function planScaffold(answers: ScaffoldAnswers, vocabularies: Vocabularie
     const problem = checkAnswer(name, value, vocabularies);
     if (problem) problems.push(problem);
   };
-  for (const name of ["country", "kind", "type", "level", "status", "start", "end", "lang", "title", "summary", "slug"] as const) check(name, answers[name]);
+  for (const name of ["country", "kind", "type", "level", "status", "start", "end", "lang", "title", "summary", "slug", "compiledBy"] as const)
+    check(name, answers[name]);
   for (const link of answers.links ?? []) check("links", link);
   for (const type of answers.linkTypes ?? []) check("linkTypes", type);
   for (const audience of answers.audiences ?? []) check("audiences", audience);
@@ -141,7 +145,7 @@ export function planScaffold(answers: ScaffoldAnswers, vocabularies: Vocabularie
     kind: answers.kind,
     type: answers.type,
     level: answers.level,
-    status: answers.status,
+    ...(answers.status ? { status: answers.status } : {}),
     start: answers.start,
     ...(answers.end ? { end: answers.end } : {}),
     ...(answers.lead && answers.lead.length > 0 ? { lead: answers.lead.map((name) => ({ name })) } : {}),
@@ -149,6 +153,7 @@ export function planScaffold(answers: ScaffoldAnswers, vocabularies: Vocabularie
     ...(answers.topics && answers.topics.length > 0 ? { topics: [...new Set(answers.topics)] } : {}),
     links: links.map((url, index) => ({ url, type: types[index] ?? types[0] ?? "official" })),
     originalLanguage: answers.lang,
+    provenance: { compiledBy: answers.compiledBy ?? "contributor" },
   };
   const draft: EntryDraft = {
     country,

@@ -157,6 +157,14 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       return { message: `${where}has too many fields: at most ${String(params.limit)}.` };
     case "const":
       return { message: `${where}must be ${JSON.stringify(params.allowedValue)}.` };
+    case "dependentRequired": {
+      const missing = String(params.missingProperty);
+      const property = (parent?.properties as Record<string, { description?: string }> | undefined)?.[missing];
+      return {
+        message: `${where}"${missing}" is missing: it goes with "${String(params.property)}".`,
+        ...(property?.description ? { hint: property.description } : {}),
+      };
+    }
     case "minimum":
     case "maximum":
       return { message: `${where}must be ${error.keyword === "minimum" ? "at least" : "at most"} ${String(params.limit)}.` };

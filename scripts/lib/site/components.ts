@@ -32,7 +32,7 @@ export function facetValues(entry: SiteEntry): Record<Facet, string[]> {
     topic: entry.facts.topics ?? [],
     audience: entry.facts.audiences ?? [],
     level: [entry.facts.level],
-    status: [entry.facts.status],
+    status: entry.facts.status ? [entry.facts.status] : [],
     year: entry.year === undefined ? [] : [String(entry.year)],
     language: [...entry.narratives.keys()].sort(),
   };

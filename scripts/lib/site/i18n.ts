@@ -55,6 +55,8 @@ export interface Messages {
   facts: string;
   start: string;
   end: string;
+  /** Shown for a fact no source states, such as an unknown status. */
+  notStated: string;
   countriesCovered: string;
   lead: string;
   partners: string;
@@ -201,6 +203,7 @@ const en: Messages = {
   proposeEntryHelp: "Anyone can propose an entry through a form on GitHub; the designated reviewers check it before it is published.",
   facts: "Facts",
   start: "Start",
+  notStated: "Not stated",
   end: "End",
   countriesCovered: "Countries covered",
   lead: "Led by",
@@ -344,6 +347,7 @@ const fr: Messages = {
   proposeEntryHelp: "Chacun peut proposer une entrée au moyen d'un formulaire sur GitHub ; les relecteurs désignés la vérifient avant sa publication.",
   facts: "Faits",
   start: "Début",
+  notStated: "Non précisé",
   end: "Fin",
   countriesCovered: "Pays concernés",
   lead: "Sous la direction de",
@@ -487,6 +491,7 @@ const es: Messages = {
   proposeEntryHelp: "Cualquiera puede proponer una entrada mediante un formulario en GitHub; los revisores designados la comprueban antes de publicarla.",
   facts: "Datos",
   start: "Inicio",
+  notStated: "No consta",
   end: "Fin",
   countriesCovered: "Países abarcados",
   lead: "Dirigido por",
@@ -630,6 +635,7 @@ const ru: Messages = {
   proposeEntryHelp: "Любой может предложить запись через форму на GitHub; назначенные рецензенты проверяют ее перед публикацией.",
   facts: "Факты",
   start: "Начало",
+  notStated: "Не указано",
   end: "Окончание",
   countriesCovered: "Охваченные страны",
   lead: "Руководство",
@@ -772,6 +778,7 @@ const ar: Messages = {
   proposeEntryHelp: "يمكن لأي شخص اقتراح مدخل عبر استمارة على GitHub، ويتحقق منه المراجعون المعيَّنون قبل نشره.",
   facts: "الوقائع",
   start: "البداية",
+  notStated: "غير مذكور",
   end: "النهاية",
   countriesCovered: "البلدان المشمولة",
   lead: "بقيادة",
@@ -911,6 +918,7 @@ const zh: Messages = {
   proposeEntryHelp: "任何人都可以通过 GitHub 上的表格提议条目；指定审核人在发布前对其进行核实。",
   facts: "基本信息",
   start: "开始",
+  notStated: "未说明",
   end: "结束",
   countriesCovered: "涵盖国家",
   lead: "牵头方",

@@ -36,7 +36,8 @@ export interface ActivityFacts {
   kind: string;
   type: string;
   level: string;
-  status: string;
+  /** Optional: left out when no source states it. */
+  status?: string;
   /** Optional: left out when no source gives it. */
   start?: string;
   end?: string;
@@ -52,6 +53,7 @@ export interface ActivityFacts {
   originalLanguage: string;
   contact?: Contact;
   related?: string[];
+  provenance: { compiledBy: string; confirmedBy?: string[]; confirmedOn?: string };
 }
 
 /** How a narrative came to be in its language. */

@@ -190,6 +190,9 @@ export function readActivityForm(body: string, template: string, fields: readonl
       ),
     ];
 
+  // The bot cannot tell who stands behind a form: the entry says so until its reviewers confirm it.
+  activity.provenance = { compiledBy: "contributor" };
+
   const confirmations = answers.confirmations;
   if (confirmations && typeof confirmations === "object" && !Array.isArray(confirmations) && confirmations.unselected.length > 0) {
     problems.push({ field: "Before you submit", message: "Not every confirmation is ticked.", hint: "Tick both boxes at the end of the form." });

@@ -235,7 +235,7 @@ export type CountryCode =
   | "ZWE";
 
 /**
- * Where the activity stands now.
+ * Where the activity stands now, as a source states it. Leave it out when no source says whether it is still running or in force.
  */
 
 export type Status = "planned" | "active" | "completed" | "superseded" | "discontinued";
@@ -425,6 +425,24 @@ export type LanguageCode1 =
 export type EntryRef = string;
 
 /**
+ * Who compiled the entry.
+ */
+
+export type Compiler = "editors" | "member-state" | "organization" | "contributor";
+
+/**
+ * A country or an organisation by its folder name: a country's ISO alpha-3 code in lower case (ken) or an organisation's id (itu).
+ */
+
+export type OwnerId = string;
+
+/**
+ * The day of the latest confirmation (2026-11-30).
+ */
+
+export type Day = string;
+
+/**
  * The structured, language-neutral facts of one entry: countries/<iso3>/activities/<slug>/activity.json or organizations/<id>/activities/<slug>/activity.json. The folder is the identity; nothing here repeats it.
  */
 
@@ -439,7 +457,7 @@ export interface Activity {
    * @maxItems 200
    */
   countries?: [CountryCode, ...CountryCode[]];
-  status: Status;
+  status?: Status;
   start?: PartialDate;
   end?: PartialDate1;
   /**
@@ -494,6 +512,20 @@ export interface Activity {
    * @maxItems 30
    */
   related?: EntryRef[];
+  /**
+   * Who put the entry in the atlas, and which of the countries or organisations concerned have confirmed it through their designated reviewers. An entry compiled from public sources says so until it is confirmed.
+   */
+  provenance: {
+    compiledBy: Compiler;
+    /**
+     * The countries (their folder name, the ISO alpha-3 code in lower case: ken) and organisations (their folder name: itu) whose designated reviewers confirmed the entry.
+     *
+     * @minItems 1
+     * @maxItems 50
+     */
+    confirmedBy?: [OwnerId, ...OwnerId[]];
+    confirmedOn?: Day;
+  };
 }
 
 /**

@@ -175,6 +175,11 @@ export class Dataset {
     return DATA_ROOTS.some((top) => pathExists(this.root, `${top}/${ownerId}/activities/${slug}/activity.json`));
   }
 
+  /** True when a country or organisation folder ("ken", "itu") has its profile. */
+  ownerExists(id: string): boolean {
+    return pathExists(this.root, `countries/${id}/country.json`) || pathExists(this.root, `organizations/${id}/organization.json`);
+  }
+
   /** The profile file of an owner. */
   profileOf(owner: Owner): string {
     return `${owner.dir}/${PROFILE_FILE[owner.type]}`;

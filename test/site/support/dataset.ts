@@ -171,6 +171,7 @@ export function entryFiles(spec: Spec): Record<string, string> {
     ...(spec.policyAreas ? { policyAreas: spec.policyAreas } : {}),
     links: [{ url: `https://example.org/${spec.owner}/${spec.slug}`, type: "official" }],
     originalLanguage: original,
+    provenance: { compiledBy: "editors" },
   };
   const files: Record<string, string> = {
     [`${dir}/activity.json`]: `${JSON.stringify(activity, null, 2)}\n`,

@@ -108,7 +108,7 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
     [c.data.vocabularies.get("kinds").labels[lang], html`<a href="${c.url(pagePath.facet(lang, "kind", f.kind))}">${c.label("kinds", f.kind)}</a>`],
     [c.data.vocabularies.get("types").labels[lang], html`<a href="${c.url(pagePath.facet(lang, "type", f.type))}">${c.label("types", f.type)}</a>`],
     [c.data.vocabularies.get("levels").labels[lang], c.label("levels", f.level)],
-    [c.data.vocabularies.get("statuses").labels[lang], c.label("statuses", f.status)],
+    [c.data.vocabularies.get("statuses").labels[lang], f.status ? c.label("statuses", f.status) : m.notStated],
     [m.start, f.start ? formatDate(lang, f.start) : undefined],
     [m.end, f.end ? formatDate(lang, f.end) : undefined],
     [
