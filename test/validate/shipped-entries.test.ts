@@ -101,8 +101,9 @@ const BREAKAGES: Breakage[] = [
   {
     name: "duplicate key",
     ruleId: "strict-json",
+    // kind is required, so every entry already has it: a second one is a duplicate key.
     apply: (dir) => {
-      writeText(activityOf(dir), readText(activityOf(dir)).replace(/\{\n/, '{\n  "status": "active",\n'));
+      writeText(activityOf(dir), readText(activityOf(dir)).replace(/\{\n/, '{\n  "kind": "activity",\n'));
       return activityOf(dir);
     },
   },
