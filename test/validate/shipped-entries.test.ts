@@ -53,6 +53,15 @@ const editActivity = (dir: string, edit: (value: Record<string, unknown>) => voi
   return activityOf(dir);
 };
 
+/** A sentence with a term the terminology rule refuses, in each language it has such terms for. */
+const AVOIDED_PHRASE: Record<string, string> = {
+  en: "It tackles child pornography.",
+  fr: "Elle combat la pornographie infantile.",
+  es: "Combate la pornografía infantil.",
+  ru: "Он направлен против детской порнографии.",
+  zh: "它打击儿童色情。",
+};
+
 const BREAKAGES: Breakage[] = [
   {
     name: "unknown topic",
@@ -83,9 +92,11 @@ const BREAKAGES: Breakage[] = [
     name: "child pornography in prose",
     ruleId: "terminology",
     apply: (dir) => {
+      // Originals are written in several languages; where the rule has no term in that language, break the English translation.
       const original = JSON.parse(readText(activityOf(dir))).originalLanguage as string;
-      const file = `${dir}/${original}.md`;
-      writeText(file, `${readText(file).trimEnd()}\n\nIt tackles child pornography.\n`);
+      const lang = original in AVOIDED_PHRASE ? original : "en";
+      const file = `${dir}/${lang}.md`;
+      writeText(file, `${readText(file).trimEnd()}\n\n${AVOIDED_PHRASE[lang]}\n`);
       return file;
     },
   },
