@@ -1,18 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import {
-  DOCUMENTED_COMMANDS,
-  helpText,
-  renderCommandsSection,
-  renderRulesSection,
-  replaceCommandsSection,
-  replaceRulesSection,
-} from "../lib/readme/commands.ts";
+import { allHelpTexts, renderCommandsSection, renderRulesSection, replaceCommandsSection, replaceRulesSection } from "../lib/readme/commands.ts";
 import { RULES } from "../lib/rules/index.ts";
 
 // Rewrites the "Commands" section of README.md from each command's --help.
 try {
   const root = process.cwd();
-  const section = renderCommandsSection(DOCUMENTED_COMMANDS.map((command) => ({ command, help: helpText(root, command) })));
+  const section = renderCommandsSection(await allHelpTexts(root));
   const readme = readFileSync("README.md", "utf8");
   writeFileSync("README.md", replaceRulesSection(replaceCommandsSection(readme, section), renderRulesSection(RULES)));
   process.stdout.write("Updated the commands in README.md\n");
