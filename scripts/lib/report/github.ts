@@ -22,10 +22,10 @@ export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summar
 }
 
 /** The Markdown job summary (written to $GITHUB_STEP_SUMMARY). Every value from the data is escaped. */
-export function formatJobSummary(diagnostics: readonly Diagnostic[], summary: Summary): string {
+export function formatJobSummary(diagnostics: readonly Diagnostic[], summary: Summary, title = "COP Atlas validation"): string {
   const { errors, warnings } = countBySeverity(diagnostics);
   const verdict = errors > 0 ? "❌ The data has errors to fix." : warnings > 0 ? "✅ No errors; some warnings to look at." : "✅ All checks passed.";
-  const lines = [`## COP Atlas validation`, "", verdict, "", summaryLine(diagnostics, summary), ""];
+  const lines = [`## ${title}`, "", verdict, "", summaryLine(diagnostics, summary), ""];
   if (diagnostics.length > 0) {
     lines.push("| | File | Line | Problem | Rule |", "| --- | --- | --- | --- | --- |");
     for (const d of diagnostics.slice(0, 1000)) {
