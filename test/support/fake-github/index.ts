@@ -19,9 +19,22 @@ import { Octokit } from "octokit";
 import { checkRequest, checkResponse, findOperation } from "./openapi.ts";
 import { errorJson } from "./responses.ts";
 import { routes } from "./routes.ts";
-import { createState, type FakeFile, type FakePull, type FakeReview, type FakeRun, type FakeState, type FakeUser, newId, storeCommit, tick } from "./store.ts";
+import {
+  createState,
+  type FakeFile,
+  type FakeIssue,
+  type FakePull,
+  type FakeReview,
+  type FakeRun,
+  type FakeState,
+  type FakeUser,
+  newId,
+  nextNumber,
+  storeCommit,
+  tick,
+} from "./store.ts";
 
-export type { FakeFile, FakePull, FakeReview, FakeRun, FakeState, FakeUser } from "./store.ts";
+export type { FakeFile, FakeIssue, FakePull, FakeReview, FakeRun, FakeState, FakeUser } from "./store.ts";
 
 /** One request the fake received. */
 export interface RecordedRequest {
@@ -210,6 +223,26 @@ export class FakeGitHub {
     };
     this.state.pulls.set(number, pull);
     return pull;
+  }
+
+  /** An issue opened by someone (the client creates its own through the API). */
+  openIssue(options: { user: FakeUser; title?: string; body?: string; labels?: string[]; state?: "open" | "closed" }): FakeIssue {
+    const at = tick(this.state);
+    const issue: FakeIssue = {
+      number: nextNumber(this.state),
+      title: options.title ?? "An issue",
+      body: options.body ?? "",
+      state: options.state ?? "open",
+      stateReason: options.state === "closed" ? "completed" : null,
+      user: options.user,
+      labels: options.labels ?? [],
+      createdAt: at,
+      updatedAt: at,
+      closedAt: options.state === "closed" ? at : null,
+    };
+    for (const label of issue.labels) this.state.repoLabels.set(label.toLowerCase(), label);
+    this.state.issues.set(issue.number, issue);
+    return issue;
   }
 
   /** A push to the pull request's branch: the head moves. */

@@ -4,7 +4,7 @@
  * body against the response schema before sending it (see index.ts).
  */
 import { exampleResponse } from "./openapi.ts";
-import type { FakeComment, FakeFile, FakePull, FakeReview, FakeRun, FakeState, FakeStatus, FakeUser } from "./store.ts";
+import type { FakeComment, FakeFile, FakeIssue, FakePull, FakeReview, FakeRun, FakeState, FakeStatus, FakeUser } from "./store.ts";
 
 type Json = Record<string, unknown>;
 
@@ -209,6 +209,54 @@ function pullCommon(state: FakeState, pull: FakePull, example: Json): Json {
     auto_merge: null,
     draft: pull.draft,
   };
+}
+
+/** An "issue": a real issue, or a pull request as the issues API lists it (with `pull_request`). */
+export function issueJson(state: FakeState, item: FakeIssue | FakePull, method = "get", template = "/repos/{owner}/{repo}/issues", status = 200): Json {
+  const found = exampleResponse(method, template, status) as Json | Json[];
+  const example = (Array.isArray(found) ? found[0] : found) as Json;
+  const isPull = "headSha" in item;
+  const url = `${API}/repos/${repoPath(state)}/issues/${item.number}`;
+  const json: Json = {
+    ...example,
+    id: (isPull ? 700_000 : 600_000) + item.number,
+    node_id: Buffer.from(`I_${item.number}`).toString("base64"),
+    url,
+    repository_url: `${API}/repos/${repoPath(state)}`,
+    labels_url: `${url}/labels{/name}`,
+    comments_url: `${url}/comments`,
+    events_url: `${url}/events`,
+    html_url: `${WEB}/${repoPath(state)}/${isPull ? "pull" : "issues"}/${item.number}`,
+    number: item.number,
+    state: item.state,
+    state_reason: isPull ? null : item.stateReason,
+    title: item.title,
+    body: item.body,
+    user: userJson(item.user),
+    labels: labelsJson(state, item.labels),
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    locked: false,
+    active_lock_reason: null,
+    comments: isPull ? item.comments.length : 0,
+    closed_at: isPull ? null : item.closedAt,
+    created_at: item.createdAt,
+    updated_at: isPull ? item.createdAt : item.updatedAt,
+    closed_by: null,
+    author_association: item.user.type === "Bot" ? "NONE" : "CONTRIBUTOR",
+  };
+  delete json.pinned_comment;
+  if (isPull) {
+    json.pull_request = {
+      url: `${API}/repos/${repoPath(state)}/pulls/${item.number}`,
+      html_url: `${WEB}/${repoPath(state)}/pull/${item.number}`,
+      diff_url: `${WEB}/${repoPath(state)}/pull/${item.number}.diff`,
+      patch_url: `${WEB}/${repoPath(state)}/pull/${item.number}.patch`,
+      merged_at: null,
+    };
+  } else delete json.pull_request;
+  return json;
 }
 
 export function fileJson(state: FakeState, pull: FakePull, file: FakeFile): Json {

@@ -4,7 +4,7 @@
  * review requests cleared by a review, merge refused on a moved head) and nothing more.
  */
 import * as json from "./responses.ts";
-import { diffCommits, type FakeFile, type FakePull, type FakeState, type FakeUser, newId, tick } from "./store.ts";
+import { diffCommits, type FakeFile, type FakeIssue, type FakePull, type FakeState, type FakeUser, newId, nextNumber, tick } from "./store.ts";
 
 export interface RouteContext {
   state: FakeState;
@@ -140,6 +140,68 @@ export const routes: Record<string, Route> = {
       if (!pull.requestedTeams.includes(slug)) pull.requestedTeams.push(slug);
     }
     return { status: 201, body: json.pullSimpleJson(ctx.state, pull, "post", "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", 201) };
+  },
+
+  "issues/list-for-repo": (ctx) => {
+    // Like GitHub, the list holds pull requests too (they carry `pull_request`).
+    const state = ctx.query.get("state") ?? "open";
+    const wanted = (ctx.query.get("labels") ?? "")
+      .split(",")
+      .map((label) => label.trim().toLowerCase())
+      .filter(Boolean);
+    const creator = ctx.query.get("creator")?.toLowerCase();
+    const items: (FakeIssue | FakePull)[] = [...ctx.state.issues.values(), ...ctx.state.pulls.values()]
+      .filter((item) => state === "all" || item.state === state)
+      .filter((item) => wanted.every((label) => item.labels.some((l) => l.toLowerCase() === label)))
+      .filter((item) => !creator || item.user.login.toLowerCase() === creator)
+      .sort((a, b) => b.number - a.number);
+    return page(ctx, items, (item) => json.issueJson(ctx.state, item));
+  },
+
+  "issues/create": (ctx) => {
+    const body = ctx.body as { title: string | number; body?: string; labels?: (string | { name?: string })[] };
+    const title = String(body.title);
+    if (title.length > 256) return invalid("title is too long (maximum is 256 characters)");
+    if ((body.body ?? "").length > 65536) return invalid("body is too long (maximum is 65536 characters)");
+    const at = tick(ctx.state);
+    const issue: FakeIssue = {
+      number: nextNumber(ctx.state),
+      title,
+      body: body.body ?? "",
+      state: "open",
+      stateReason: null,
+      user: ctx.state.actor,
+      labels: [],
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+    };
+    for (const label of body.labels ?? []) {
+      const name = typeof label === "string" ? label : (label.name ?? "");
+      const existing = ctx.state.repoLabels.get(name.toLowerCase()) ?? name;
+      ctx.state.repoLabels.set(name.toLowerCase(), existing);
+      issue.labels.push(existing);
+    }
+    ctx.state.issues.set(issue.number, issue);
+    return { status: 201, body: json.issueJson(ctx.state, issue, "post", "/repos/{owner}/{repo}/issues", 201) };
+  },
+
+  "issues/update": (ctx) => {
+    const issue = ctx.state.issues.get(Number(ctx.path.issue_number));
+    if (!issue) return notFound();
+    const body = ctx.body as { title?: string | number | null; body?: string | null; state?: "open" | "closed"; state_reason?: FakeIssue["stateReason"] };
+    if (body.title !== undefined && body.title !== null) issue.title = String(body.title);
+    if (body.body !== undefined) {
+      if ((body.body ?? "").length > 65536) return invalid("body is too long (maximum is 65536 characters)");
+      issue.body = body.body ?? "";
+    }
+    if (body.state !== undefined && body.state !== issue.state) {
+      issue.state = body.state;
+      issue.closedAt = body.state === "closed" ? tick(ctx.state) : null;
+      issue.stateReason = body.state === "closed" ? (body.state_reason ?? "completed") : "reopened";
+    } else if (body.state_reason !== undefined && issue.state === "closed") issue.stateReason = body.state_reason;
+    issue.updatedAt = tick(ctx.state);
+    return { status: 200, body: json.issueJson(ctx.state, issue, "patch", "/repos/{owner}/{repo}/issues/{issue_number}") };
   },
 
   "issues/list-comments": (ctx) => {

@@ -85,6 +85,20 @@ export interface FakePull {
   createdAt: string;
 }
 
+/** An issue (not a pull request); issues and pull requests share one sequence of numbers, as on GitHub. */
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  stateReason: "completed" | "not_planned" | "reopened" | null;
+  user: FakeUser;
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
 export interface FakeMerge {
   number: number;
   sha: string;
@@ -106,6 +120,7 @@ export interface FakeState {
   /** "heads/main" → sha */
   refs: Map<string, string>;
   pulls: Map<number, FakePull>;
+  issues: Map<number, FakeIssue>;
   /** Commit sha → statuses, oldest first. */
   statuses: Map<string, FakeStatus[]>;
   runs: FakeRun[];
@@ -131,6 +146,7 @@ export function createState(owner: string, repo: string, actor: FakeUser): FakeS
     commits: new Map(),
     refs: new Map(),
     pulls: new Map(),
+    issues: new Map(),
     statuses: new Map(),
     runs: [],
     workflows: new Set([".github/workflows/validate.yml"]),
@@ -147,6 +163,11 @@ export function createState(owner: string, repo: string, actor: FakeUser): FakeS
 export function newId(state: FakeState): number {
   state.nextId += 1;
   return state.nextId;
+}
+
+/** The next issue or pull-request number: one sequence for both, as on GitHub. */
+export function nextNumber(state: FakeState): number {
+  return Math.max(0, ...state.pulls.keys(), ...state.issues.keys()) + 1;
 }
 
 /** The fake clock: each call is one minute after the previous one, so runs are reproducible. */
