@@ -142,6 +142,7 @@ describe("a whole run over a repository", () => {
         severity: "warning",
         message: "https://example.org/moved has moved permanently to https://example.org/new-home.",
         hint: "Replace the address with the new one. Redirects: https://example.org/moved (301) → https://example.org/new-home (200).",
+        redirect: "permanent",
         newUrl: "https://example.org/new-home",
         chain: [
           { url: "https://example.org/moved", method: "HEAD", status: 301 },

@@ -50,7 +50,7 @@ const cleanAllowlist: PermissionsAllowlist = {
 describe("the repository's workflows", () => {
   test("there is a workflow for each job of the contribution and publishing flow", () => {
     expect(workflowFiles).toEqual(
-      expect.arrayContaining(["validate.yml", "review-bot.yml", "submission.yml", "pages.yml", "pr-site.yml", "release.yml", "audit.yml"]),
+      expect.arrayContaining(["validate.yml", "review-bot.yml", "submission.yml", "pages.yml", "pr-site.yml", "release.yml", "audit.yml", "links.yml"]),
     );
   });
 
@@ -63,7 +63,7 @@ describe("the repository's workflows", () => {
     expect(findings).toEqual([]);
   });
 
-  test("only the merge-capable bot, pages deploy, release publish and SARIF upload hold write scopes", () => {
+  test("only the merge-capable bot, pages deploy, release publish, SARIF upload and the links issue hold write scopes", () => {
     const writers = Object.entries(allowlist.workflows).flatMap(([file, workflow]) =>
       Object.entries(workflow.jobs)
         .filter(([, job]) => Object.values(job.permissions).includes("write"))
@@ -74,13 +74,19 @@ describe("the repository's workflows", () => {
               .join(",")}`,
         ),
     );
-    expect(writers.sort()).toEqual(["audit.yml#upload-sarif: security-events", "pages.yml#deploy: pages,id-token", "release.yml#publish: contents"]);
+    expect(writers.sort()).toEqual([
+      "audit.yml#upload-sarif: security-events",
+      "links.yml#issue: issues",
+      "pages.yml#deploy: pages,id-token",
+      "release.yml#publish: contents",
+    ]);
   });
 
   test("pull_request is the only trigger that runs pull-request code, and pull_request_target is never used", () => {
     const triggers = Object.entries(allowlist.workflows).map(([file, workflow]) => [file, [...workflow.triggers].sort()]);
     expect(Object.fromEntries(triggers)).toEqual({
       "audit.yml": ["schedule", "workflow_dispatch"],
+      "links.yml": ["schedule", "workflow_dispatch"],
       "pages.yml": ["push", "workflow_dispatch"],
       "pr-site.yml": ["pull_request"],
       "release.yml": ["push"],

@@ -12,6 +12,8 @@ export interface LinkFinding {
   /** The sentence, without the field name. */
   message: string;
   hint?: string;
+  /** For link-redirected: whether the address moved for good or only for now. */
+  redirect?: "permanent" | "temporary";
   /** Where the address should now point (permanent redirects) or where it ends (temporary ones). */
   newUrl?: string;
   chain: Hop[];
@@ -46,7 +48,7 @@ export function toLinkJsonReport(run: LinkCheckRun): LinkJsonReport {
       severity: rule?.severity ?? "warning",
       message: finding.message,
       ...(finding.hint ? { hint: finding.hint } : {}),
-      ...(result.status === "ok" && result.redirect ? { newUrl: result.redirect.suggestedUrl } : {}),
+      ...(result.status === "ok" && result.redirect ? { redirect: result.redirect.kind, newUrl: result.redirect.suggestedUrl } : {}),
       chain: result.chain,
       uses: usesByUrl.get(result.url) ?? [],
     });

@@ -5,15 +5,21 @@ export interface RequestClient {
   request(route: string, params?: Record<string, unknown>): Promise<unknown>;
 }
 
-export interface ExecutionResult {
+export interface ExecutionResult<R = BotRequest> {
   /** How many requests succeeded, in order. */
   sent: number;
   /** The request that failed, and why; the ones after it were not sent. */
-  failed: { request: BotRequest; status: number | null; message: string } | null;
+  failed: { request: R; status: number | null; message: string } | null;
 }
 
-/** Sends the planned writes in order and stops at the first failure: a merge is never sent after a failed step. */
-export async function execute(client: RequestClient, requests: readonly BotRequest[]): Promise<ExecutionResult> {
+/**
+ * Sends the planned writes in order and stops at the first failure: a merge is never sent after a
+ * failed step. Any planner's requests work (the review bot's, the links issue's): a route and its parameters.
+ */
+export async function execute<R extends { route: string; params: Record<string, unknown> } = BotRequest>(
+  client: RequestClient,
+  requests: readonly R[],
+): Promise<ExecutionResult<R>> {
   let sent = 0;
   for (const request of requests) {
     try {
