@@ -10,7 +10,7 @@ import { type BuildResult, buildSite } from "../../scripts/lib/site/build.ts";
 import { resolveSiteConfig } from "../../scripts/lib/site/config.ts";
 import { CONTENT_SECURITY_POLICY } from "../../scripts/lib/site/layout.ts";
 import type { TempRepo } from "../support/repo.ts";
-import { GROOMING_ENTRIES, hasGit, makeSyntheticRepo, SPECS } from "./support/dataset.ts";
+import { CONFIRMED_ENTRY, GROOMING_ENTRIES, hasGit, makeSyntheticRepo, SPECS } from "./support/dataset.ts";
 
 // Two entries a page, so that the six entries of the dataset spread over several pages.
 const PAGE_SIZE = 2;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "cop-atlas-site-"));
   result = await buildSite({ root: repo.root, outDir: out, config, search: false });
   files = walk(out).map((path) => relative(out, path).split("\\").join("/"));
-}, 60_000);
+});
 
 afterAll(() => {
   repo?.cleanup();
@@ -313,6 +313,37 @@ describe("the open data", () => {
     const safer = parsed.data.find((row) => row.id === "ken/safer-chat-2021")!;
     expect(safer.title_ar).toBe("حملة الدردشة الآمنة");
     expect(safer.topics).toBe("grooming; cyberbullying");
+    const byId = new Map(parsed.data.map((row) => [row.id, row]));
+    expect(byId.get(CONFIRMED_ENTRY)).toMatchObject({ compiled_by: "member-state", confirmed_by: "ken", confirmed_on: "2025-06-10" });
+    expect(byId.get("fra/school-workshops-2019")).toMatchObject({ compiled_by: "editors", confirmed_by: "", confirmed_on: "" });
+  });
+
+  test("provenance: the entry page says who compiled it and who confirmed it, and lists carry a badge", () => {
+    const confirmed = read("en/countries/ken/activities/safer-chat-2021/index.html");
+    expect(confirmed).toContain("Confirmed by Kenya on 10 June 2025");
+    expect(confirmed).toContain("The Member State");
+    expect(confirmed).toMatch(/<span class="badge badge-confirmed">Confirmed<\/span>/);
+    const unconfirmed = read("fr/countries/fra/activities/school-workshops-2019/index.html");
+    expect(unconfirmed).toContain("Pas encore confirmé par : France");
+    expect(unconfirmed).toMatch(/Les éditeurs de l(?:'|&#39;|&#x27;)atlas, à partir de sources publiques/);
+    expect(unconfirmed).toMatch(/<span class="badge badge-unconfirmed">Pas encore confirmé<\/span>/);
+    // Every card of a list has exactly one badge, and the confirmation facet lists exactly the confirmed entries.
+    const list = read("en/browse/index.html");
+    expect(list.match(/<li class="entry">/g)?.length).toBe(list.match(/class="badge badge-/g)?.length);
+    const facet = read("en/browse/confirmation/confirmed/index.html");
+    expect(facet.match(/<li class="entry">/g)).toHaveLength(1);
+    expect(facet).toContain("countries/ken/activities/safer-chat-2021/");
+    // The home page describes the data as it is: compiled from public sources, confirmed by Member States.
+    const home = read("en/index.html");
+    expect(home).toContain("Its entries are compiled from public sources");
+    expect(home).not.toMatch(/contributed by Member States/i);
+    expect(home).toContain("<dt>confirmed entries</dt><dd>1</dd>");
+    const api = JSON.parse(read("api/v1/activities.json")) as
+      | { activities?: Array<{ id: string; provenance: unknown }> }
+      | Array<{ id: string; provenance: unknown }>;
+    const records = Array.isArray(api) ? api : (api.activities ?? []);
+    expect(records.find((a) => a.id === CONFIRMED_ENTRY)?.provenance).toEqual({ compiledBy: "member-state", confirmedBy: ["ken"], confirmedOn: "2025-06-10" });
+    expect(records.find((a) => a.id === "fra/school-workshops-2019")?.provenance).toEqual({ compiledBy: "editors", confirmedBy: [] });
   });
 
   test("the feeds are well-formed Atom with one entry per activity", () => {

@@ -32,6 +32,8 @@ describe.skipIf(!hasGit())("the annual report of a year with known entries", () 
       "ken/safer-chat-2021",
     ]);
     expect(report.updated).toEqual([]);
+    // ken/safer-chat-2021 was confirmed only in 2025.
+    expect(report.confirmation).toEqual({ confirmed: 0, unconfirmed: 4 });
     expect(report.byRegion).toEqual([
       { id: "africa", added: 2, updated: 0 },
       { id: "americas", added: 1, updated: 0 },
@@ -65,6 +67,7 @@ describe.skipIf(!hasGit())("the annual report of a year with known entries", () 
     ]);
     expect(report.youth.map((e) => e.permalink)).toEqual(["test-network/youth-panel-2020"]);
     expect(report.translations).toEqual([{ lang: "es", count: 1 }]);
+    expect(report.confirmation).toEqual({ confirmed: 1, unconfirmed: 5 });
   });
 
   test("a year without changes has empty counts", () => {
@@ -77,6 +80,10 @@ describe.skipIf(!hasGit())("the annual report of a year with known entries", () 
     expect(en.markdown).toContain("# COP Atlas: annual report 2025");
     expect(en.markdown).toContain("| Entries added | 2 |");
     expect(en.markdown).toContain("| Entries updated | 2 |");
+    expect(en.markdown).toContain("| Entries confirmed | 1 |");
+    expect(en.markdown).toContain("| Entries not yet confirmed | 5 |");
+    expect(en.markdown).toContain("The entries are compiled from public sources");
+    expect(en.markdown).not.toMatch(/contributed by Member States/i);
     expect(en.markdown).toContain("https://atlas.example.org/en/organizations/test-network/activities/youth-panel-2020/");
     expect(en.html).toContain('<svg class="chart"');
     expect(en.html).not.toMatch(/<script/i);

@@ -26,6 +26,8 @@ export interface AnnualReport {
   youth: SiteEntry[];
   /** Translations (narratives not in the original language) first added that year, by language. */
   translations: Array<{ lang: string; count: number }>;
+  /** Entries in the atlas at the end of the year (all of them without history), by whether they were confirmed by then. */
+  confirmation: { confirmed: number; unconfirmed: number };
 }
 
 const yearOf = (date: string | undefined) => (date ? Number(date.slice(0, 4)) : Number.NaN);
@@ -75,9 +77,14 @@ export function computeAnnualReport(data: SiteData, year: number): AnnualReport 
       if (yearOf(firstSeen.get(file)) === year) translations.set(info.lang, (translations.get(info.lang) ?? 0) + 1);
     }
   }
+  // Entries that existed at the end of the year, and which of them had been confirmed by then.
+  const existing = data.history.available ? data.entries.filter((e) => yearOf(e.provenance.added?.date) <= year) : data.entries;
+  const confirmedBy = (e: SiteEntry) => (e.facts.provenance.confirmedBy ?? []).length > 0 && yearOf(e.facts.provenance.confirmedOn) <= year;
+  const confirmed = existing.filter(confirmedBy).length;
   return {
     year,
     historyAvailable: data.history.available,
+    confirmation: { confirmed, unconfirmed: existing.length - confirmed },
     added,
     updated,
     byRegion: breakdown((e) => e.regions, vocab("regions")),

@@ -35,6 +35,7 @@ export function renderReportHtml(c: PageContext, report: AnnualReport, linkTo: (
 </table></div>`;
   return html`<h1>${m.reportTitle(report.year)}</h1>
 <p class="lead">${m.reportIntro(report.year)}</p>
+<p>${m.reportDataNote(report.year)}</p>
 ${report.historyAvailable ? "" : html`<p class="note warning">${m.historyIncomplete}</p>`}
 <section aria-labelledby="h-summary">
 <h2 id="h-summary">${m.reportSummary}</h2>
@@ -43,6 +44,8 @@ ${report.historyAvailable ? "" : html`<p class="note warning">${m.historyIncompl
 <div><dt>${m.entriesUpdated}</dt><dd>${n(report.updated.length)}</dd></div>
 <div><dt>${m.contributors}</dt><dd>${n(report.contributors.length)}</dd></div>
 <div><dt>${m.translationsMade}</dt><dd>${n(report.translations.reduce((sum, t) => sum + t.count, 0))}</dd></div>
+<div><dt>${m.reportConfirmed}</dt><dd>${n(report.confirmation.confirmed)}</dd></div>
+<div><dt>${m.reportUnconfirmed}</dt><dd>${n(report.confirmation.unconfirmed)}</dd></div>
 </dl>
 </section>
 ${sections(c, report).map(
@@ -103,7 +106,7 @@ function md(text: string): string {
 export function renderReportMarkdown(c: PageContext, report: AnnualReport, linkTo: (entry: SiteEntry) => string): string {
   const { m, lang } = c;
   const n = (value: number) => formatNumber(lang, value);
-  const out: string[] = [`# ${md(m.reportTitle(report.year))}`, "", md(m.reportIntro(report.year)), ""];
+  const out: string[] = [`# ${md(m.reportTitle(report.year))}`, "", md(m.reportIntro(report.year)), "", md(m.reportDataNote(report.year)), ""];
   if (!report.historyAvailable) out.push(`> ${md(m.historyIncomplete)}`, "");
   out.push(
     `## ${md(m.reportSummary)}`,
@@ -114,6 +117,8 @@ export function renderReportMarkdown(c: PageContext, report: AnnualReport, linkT
     `| ${md(m.entriesUpdated)} | ${n(report.updated.length)} |`,
     `| ${md(m.contributors)} | ${n(report.contributors.length)} |`,
     `| ${md(m.translationsMade)} | ${n(report.translations.reduce((s, t) => s + t.count, 0))} |`,
+    `| ${md(m.reportConfirmed)} | ${n(report.confirmation.confirmed)} |`,
+    `| ${md(m.reportUnconfirmed)} | ${n(report.confirmation.unconfirmed)} |`,
     "",
   );
   for (const section of sections(c, report)) {

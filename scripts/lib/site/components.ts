@@ -5,7 +5,7 @@ import { narrativeFor, type SiteEntry, type SiteOwner } from "./model.ts";
 import { pagePath } from "./urls.ts";
 
 /** The facets an entry can be filtered by, and their values for one entry. */
-export const FACETS = ["country", "region", "kind", "type", "topic", "audience", "level", "status", "year", "language"] as const;
+export const FACETS = ["country", "region", "kind", "type", "topic", "audience", "level", "status", "year", "language", "confirmation"] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** The vocabulary behind each facet (undefined: the values are years). */
@@ -20,6 +20,7 @@ export const FACET_LIST: Record<Facet, string | undefined> = {
   status: "statuses",
   year: undefined,
   language: "languages",
+  confirmation: "confirmation",
 };
 
 /** The values of each facet for an entry (what the browse filters match). */
@@ -35,7 +36,19 @@ export function facetValues(entry: SiteEntry): Record<Facet, string[]> {
     status: entry.facts.status ? [entry.facts.status] : [],
     year: entry.year === undefined ? [] : [String(entry.year)],
     language: [...entry.narratives.keys()].sort(),
+    confirmation: [confirmationOf(entry)],
   };
+}
+
+/** Whether any country or organisation the entry concerns has confirmed it. */
+export function confirmationOf(entry: SiteEntry): "confirmed" | "unconfirmed" {
+  return (entry.facts.provenance.confirmedBy ?? []).length > 0 ? "confirmed" : "unconfirmed";
+}
+
+/** The small confirmation badge of lists and entry pages. */
+export function confirmationBadge(c: PageContext, entry: SiteEntry): Html {
+  const state = confirmationOf(entry);
+  return html`<span class="badge badge-${state}">${c.label("confirmation", state)}</span>`;
 }
 
 /** An entry's title in the reader's language (or its original), marked with its language. */
@@ -58,7 +71,7 @@ ${entries.map((entry) => {
   const summaryLang = narrative.lang === c.lang ? "" : html` lang="${narrative.lang}" dir="${c.dir(narrative.lang)}"`;
   return html`<li class="entry">
 <${heading} class="entry-title"><a href="${c.url(pagePath.entry(c.lang, entry))}">${entryTitle(c, entry)}</a></${heading}>
-<p class="entry-meta">${c.ownerName(entry.owner)} · <span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)}${entry.facts.start ? ` · ${formatDate(c.lang, entry.facts.start)}` : ""}</p>
+<p class="entry-meta">${c.ownerName(entry.owner)} · <span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)}${entry.facts.start ? ` · ${formatDate(c.lang, entry.facts.start)}` : ""} ${confirmationBadge(c, entry)}</p>
 <p class="entry-summary"${summaryLang}>${narrative.summary}</p>
 </li>
 `;

@@ -22,6 +22,7 @@ export interface Messages {
   figureCountries: string;
   figureOrganizations: string;
   figureGoodPractices: string;
+  figureConfirmed: string;
   figureLanguages: string;
   mapTitle: string;
   mapDescription: (countries: number) => string;
@@ -57,6 +58,9 @@ export interface Messages {
   end: string;
   /** Shown for a fact no source states, such as an unknown status. */
   notStated: string;
+  /** The entry's owner has not confirmed it yet. */
+  notYetConfirmedBy: (names: string) => string;
+  confirmedByOn: (names: string, date: string) => string;
   countriesCovered: string;
   lead: string;
   partners: string;
@@ -113,6 +117,10 @@ export interface Messages {
   reportsIntro: string;
   reportTitle: (year: number) => string;
   reportIntro: (year: number) => string;
+  /** How the data comes about, said truthfully in the report. */
+  reportDataNote: (year: number) => string;
+  reportConfirmed: string;
+  reportUnconfirmed: string;
   reportSummary: string;
   entriesAdded: string;
   entriesUpdated: string;
@@ -163,7 +171,7 @@ const en: Messages = {
   navVocabularies: "Vocabularies",
   navReports: "Annual reports",
   homeIntro:
-    "COP Atlas is an open repository of national, regional and international activities, case studies and good practices for Child Online Protection, contributed by Member States and their partners and reviewed by designated reviewers.",
+    "COP Atlas is an open repository of national, regional and international activities, case studies and good practices for Child Online Protection. Its entries are compiled from public sources, each with its links; Member States and organizations confirm, correct and add to them through their designated reviewers, and every entry says whether it has been confirmed.",
   homeWhy:
     "It answers a request of the ITU Council Working Group on Child Online Protection. Everything here is public, can be read in the six official languages of the United Nations and can be downloaded as open data.",
   keyFigures: "Key figures",
@@ -171,6 +179,7 @@ const en: Messages = {
   figureCountries: "countries",
   figureOrganizations: "organizations",
   figureGoodPractices: "good practices",
+  figureConfirmed: "confirmed entries",
   figureLanguages: "languages",
   mapTitle: "Coverage by country",
   mapDescription: (n) => `World map: ${n} countries have at least one entry. Darker shading means more entries. The same figures are listed below the map.`,
@@ -204,6 +213,8 @@ const en: Messages = {
   facts: "Facts",
   start: "Start",
   notStated: "Not stated",
+  notYetConfirmedBy: (names) => `Not yet confirmed by ${names}`,
+  confirmedByOn: (names, date) => `Confirmed by ${names} on ${date}`,
   end: "End",
   countriesCovered: "Countries covered",
   lead: "Led by",
@@ -262,13 +273,17 @@ const en: Messages = {
   reportsIntro: "Each year's report to the ITU Council: the entries added and updated, by region, type and topic.",
   reportTitle: (year) => `COP Atlas: annual report ${year}`,
   reportIntro: (year) => `What was added to and updated in COP Atlas in ${year}, for the ITU Council.`,
+  reportDataNote: (year) =>
+    `The entries are compiled from public sources by the atlas editors or proposed by contributors; Member States and organizations confirm, correct and add to them through their designated reviewers. Confirmations are counted as of the end of ${year}.`,
+  reportConfirmed: "Entries confirmed",
+  reportUnconfirmed: "Entries not yet confirmed",
   reportSummary: "Summary",
   entriesAdded: "Entries added",
   entriesUpdated: "Entries updated",
   byRegion: "By ITU-D region",
   byType: "By type",
   byTopic: "By topic",
-  contributors: "Countries and organizations that contributed",
+  contributors: "Countries and organizations with entries added or updated",
   youthParticipation: "Youth participation",
   translationsMade: "Translations",
   count: "Number",
@@ -306,7 +321,7 @@ const fr: Messages = {
   navVocabularies: "Vocabulaires",
   navReports: "Rapports annuels",
   homeIntro:
-    "COP Atlas est un répertoire ouvert des activités nationales, régionales et internationales, des études de cas et des bonnes pratiques de protection des enfants en ligne, proposées par les États Membres et leurs partenaires et vérifiées par des relecteurs désignés.",
+    "COP Atlas est un répertoire ouvert des activités nationales, régionales et internationales, des études de cas et des bonnes pratiques en matière de protection des enfants en ligne. Ses entrées sont compilées à partir de sources publiques, chacune avec ses liens ; les États Membres et les organisations les confirment, les corrigent et les complètent par l'intermédiaire de leurs relecteurs désignés, et chaque entrée indique si elle a été confirmée.",
   homeWhy:
     "Il répond à une demande du Groupe de travail du Conseil de l'UIT sur la protection en ligne des enfants. Tout y est public, lisible dans les six langues officielles des Nations Unies et téléchargeable en données ouvertes.",
   keyFigures: "Chiffres clés",
@@ -314,6 +329,7 @@ const fr: Messages = {
   figureCountries: "pays",
   figureOrganizations: "organisations",
   figureGoodPractices: "bonnes pratiques",
+  figureConfirmed: "entrées confirmées",
   figureLanguages: "langues",
   mapTitle: "Couverture par pays",
   mapDescription: (n) =>
@@ -348,6 +364,8 @@ const fr: Messages = {
   facts: "Faits",
   start: "Début",
   notStated: "Non précisé",
+  notYetConfirmedBy: (names) => `Pas encore confirmé par : ${names}`,
+  confirmedByOn: (names, date) => `Confirmé le ${date} par : ${names}`,
   end: "Fin",
   countriesCovered: "Pays concernés",
   lead: "Sous la direction de",
@@ -406,13 +424,17 @@ const fr: Messages = {
   reportsIntro: "Le rapport de chaque année au Conseil de l'UIT : les entrées ajoutées et mises à jour, par région, type et thème.",
   reportTitle: (year) => `COP Atlas : rapport annuel ${year}`,
   reportIntro: (year) => `Ce qui a été ajouté à COP Atlas et mis à jour en ${year}, pour le Conseil de l'UIT.`,
+  reportDataNote: (year) =>
+    `Les entrées sont compilées à partir de sources publiques par les éditeurs de l'atlas ou proposées par des contributeurs ; les États Membres et les organisations les confirment, les corrigent et les complètent par l'intermédiaire de leurs relecteurs désignés. Les confirmations sont comptées à la fin de ${year}.`,
+  reportConfirmed: "Entrées confirmées",
+  reportUnconfirmed: "Entrées pas encore confirmées",
   reportSummary: "Résumé",
   entriesAdded: "Entrées ajoutées",
   entriesUpdated: "Entrées mises à jour",
   byRegion: "Par région UIT-D",
   byType: "Par type",
   byTopic: "Par thème",
-  contributors: "Pays et organisations contributeurs",
+  contributors: "Pays et organisations dont des entrées ont été ajoutées ou mises à jour",
   youthParticipation: "Participation des jeunes",
   translationsMade: "Traductions",
   count: "Nombre",
@@ -450,7 +472,7 @@ const es: Messages = {
   navVocabularies: "Vocabularios",
   navReports: "Informes anuales",
   homeIntro:
-    "COP Atlas es un repositorio abierto de actividades nacionales, regionales e internacionales, estudios de caso y buenas prácticas de protección de la infancia en línea, aportados por los Estados Miembros y sus asociados y revisados por revisores designados.",
+    "COP Atlas es un repositorio abierto de actividades nacionales, regionales e internacionales, estudios de caso y buenas prácticas de protección de la infancia en línea. Sus entradas se compilan a partir de fuentes públicas, cada una con sus enlaces; los Estados Miembros y las organizaciones las confirman, corrigen y completan por medio de sus revisores designados, y cada entrada indica si ha sido confirmada.",
   homeWhy:
     "Responde a una petición del Grupo de Trabajo del Consejo de la UIT sobre la Protección de la Infancia en Línea. Todo es público, puede leerse en los seis idiomas oficiales de las Naciones Unidas y descargarse como datos abiertos.",
   keyFigures: "Cifras clave",
@@ -458,6 +480,7 @@ const es: Messages = {
   figureCountries: "países",
   figureOrganizations: "organizaciones",
   figureGoodPractices: "buenas prácticas",
+  figureConfirmed: "entradas confirmadas",
   figureLanguages: "idiomas",
   mapTitle: "Cobertura por país",
   mapDescription: (n) =>
@@ -492,6 +515,8 @@ const es: Messages = {
   facts: "Datos",
   start: "Inicio",
   notStated: "No consta",
+  notYetConfirmedBy: (names) => `Aún no confirmado por: ${names}`,
+  confirmedByOn: (names, date) => `Confirmado el ${date} por: ${names}`,
   end: "Fin",
   countriesCovered: "Países abarcados",
   lead: "Dirigido por",
@@ -550,13 +575,17 @@ const es: Messages = {
   reportsIntro: "El informe de cada año al Consejo de la UIT: las entradas añadidas y actualizadas, por región, tipo y tema.",
   reportTitle: (year) => `COP Atlas: informe anual ${year}`,
   reportIntro: (year) => `Lo que se añadió y actualizó en COP Atlas en ${year}, para el Consejo de la UIT.`,
+  reportDataNote: (year) =>
+    `Las entradas se compilan a partir de fuentes públicas por los editores del atlas o las proponen colaboradores; los Estados Miembros y las organizaciones las confirman, corrigen y completan por medio de sus revisores designados. Las confirmaciones se cuentan al final de ${year}.`,
+  reportConfirmed: "Entradas confirmadas",
+  reportUnconfirmed: "Entradas aún no confirmadas",
   reportSummary: "Resumen",
   entriesAdded: "Entradas añadidas",
   entriesUpdated: "Entradas actualizadas",
   byRegion: "Por región UIT-D",
   byType: "Por tipo",
   byTopic: "Por tema",
-  contributors: "Países y organizaciones que contribuyeron",
+  contributors: "Países y organizaciones con entradas añadidas o actualizadas",
   youthParticipation: "Participación juvenil",
   translationsMade: "Traducciones",
   count: "Número",
@@ -594,7 +623,7 @@ const ru: Messages = {
   navVocabularies: "Словари",
   navReports: "Ежегодные отчеты",
   homeIntro:
-    "COP Atlas — открытый репозиторий национальных, региональных и международных мероприятий, тематических исследований и передового опыта в области защиты детей в онлайновой среде. Записи вносят Государства-Члены и их партнеры, а проверяют назначенные рецензенты.",
+    "COP Atlas — открытый репозиторий национальных, региональных и международных мероприятий, тематических исследований и примеров передового опыта в области защиты детей в онлайновой среде. Записи составляются по открытым источникам, каждая со ссылками на них; государства-члены и организации подтверждают, исправляют и дополняют их через назначенных рецензентов, и в каждой записи указано, подтверждена ли она.",
   homeWhy:
     "Он создан по просьбе Рабочей группы Совета МСЭ по защите ребенка в онлайновой среде. Все материалы открыты, доступны на шести официальных языках Организации Объединенных Наций и могут быть загружены как открытые данные.",
   keyFigures: "Основные показатели",
@@ -602,6 +631,7 @@ const ru: Messages = {
   figureCountries: "стран",
   figureOrganizations: "организаций",
   figureGoodPractices: "примеров передового опыта",
+  figureConfirmed: "подтверждённых записей",
   figureLanguages: "языков",
   mapTitle: "Охват по странам",
   mapDescription: (n) =>
@@ -636,6 +666,8 @@ const ru: Messages = {
   facts: "Факты",
   start: "Начало",
   notStated: "Не указано",
+  notYetConfirmedBy: (names) => `Ещё не подтверждено: ${names}`,
+  confirmedByOn: (names, date) => `Подтверждено ${date}: ${names}`,
   end: "Окончание",
   countriesCovered: "Охваченные страны",
   lead: "Руководство",
@@ -694,13 +726,17 @@ const ru: Messages = {
   reportsIntro: "Ежегодный отчет Совету МСЭ: добавленные и обновленные записи по регионам, типам и темам.",
   reportTitle: (year) => `COP Atlas: ежегодный отчет за ${year} год`,
   reportIntro: (year) => `Что было добавлено и обновлено в COP Atlas в ${year} году, для Совета МСЭ.`,
+  reportDataNote: (year) =>
+    `Записи составляются редакцией атласа по открытым источникам или предлагаются участниками; государства-члены и организации подтверждают, исправляют и дополняют их через назначенных рецензентов. Подтверждения учтены по состоянию на конец ${year} года.`,
+  reportConfirmed: "Подтверждённые записи",
+  reportUnconfirmed: "Ещё не подтверждённые записи",
   reportSummary: "Сводка",
   entriesAdded: "Добавлено записей",
   entriesUpdated: "Обновлено записей",
   byRegion: "По регионам МСЭ-D",
   byType: "По типам",
   byTopic: "По темам",
-  contributors: "Страны и организации, внесшие вклад",
+  contributors: "Страны и организации, записи которых были добавлены или обновлены",
   youthParticipation: "Участие молодежи",
   translationsMade: "Переводы",
   count: "Число",
@@ -738,7 +774,7 @@ const ar: Messages = {
   navVocabularies: "المفردات",
   navReports: "التقارير السنوية",
   homeIntro:
-    "COP Atlas مستودع مفتوح للأنشطة الوطنية والإقليمية والدولية ودراسات الحالة والممارسات الجيدة في مجال حماية الأطفال على الإنترنت، تساهم بها الدول الأعضاء وشركاؤها ويراجعها مراجعون معيَّنون.",
+    "أطلس حماية الأطفال على الإنترنت (COP Atlas) مستودع مفتوح للأنشطة الوطنية والإقليمية والدولية ودراسات الحالة والممارسات الجيدة في مجال حماية الأطفال على الإنترنت. تُجمع مدخلاته من مصادر عامة، ولكل مدخل روابطه؛ وتؤكدها الدول الأعضاء والمنظمات وتصححها وتضيف إليها عن طريق مراجعيها المعيَّنين، ويبيّن كل مدخل ما إذا كان قد أُكِّد.",
   homeWhy:
     "وهو يلبي طلباً من فريق العمل التابع لمجلس الاتحاد الدولي للاتصالات المعني بحماية الأطفال على الإنترنت. كل ما فيه متاح للجمهور، ويمكن قراءته باللغات الرسمية الست للأمم المتحدة وتنزيله كبيانات مفتوحة.",
   keyFigures: "أرقام رئيسية",
@@ -746,6 +782,7 @@ const ar: Messages = {
   figureCountries: "بلدان",
   figureOrganizations: "منظمات",
   figureGoodPractices: "ممارسات جيدة",
+  figureConfirmed: "مدخلات مؤكَّدة",
   figureLanguages: "لغات",
   mapTitle: "التغطية حسب البلد",
   mapDescription: (n) => `خريطة العالم: عدد البلدان التي لها مدخل واحد على الأقل ${n}. كلما كان اللون أغمق زاد عدد المدخلات. وترد الأرقام نفسها تحت الخريطة.`,
@@ -779,6 +816,8 @@ const ar: Messages = {
   facts: "الوقائع",
   start: "البداية",
   notStated: "غير مذكور",
+  notYetConfirmedBy: (names) => `لم يؤكَّد بعد من قِبَل: ${names}`,
+  confirmedByOn: (names, date) => `أُكِّد في ${date} من قِبَل: ${names}`,
   end: "النهاية",
   countriesCovered: "البلدان المشمولة",
   lead: "بقيادة",
@@ -836,13 +875,17 @@ const ar: Messages = {
   reportsIntro: "التقرير السنوي المقدَّم إلى مجلس الاتحاد: المدخلات المضافة والمحدَّثة حسب المنطقة والنوع والموضوع.",
   reportTitle: (year) => `COP Atlas: التقرير السنوي لعام ${year}`,
   reportIntro: (year) => `ما أضيف إلى COP Atlas وما حُدِّث فيه في عام ${year}، لمجلس الاتحاد.`,
+  reportDataNote: (year) =>
+    `يجمع محررو الأطلس المدخلات من مصادر عامة أو يقترحها مساهمون؛ وتؤكدها الدول الأعضاء والمنظمات وتصححها وتضيف إليها عن طريق مراجعيها المعيَّنين. وتُحسب حالات التأكيد كما كانت في نهاية عام ${year}.`,
+  reportConfirmed: "المدخلات المؤكَّدة",
+  reportUnconfirmed: "المدخلات التي لم تؤكَّد بعد",
   reportSummary: "الملخص",
   entriesAdded: "المدخلات المضافة",
   entriesUpdated: "المدخلات المحدَّثة",
   byRegion: "حسب منطقة قطاع التنمية",
   byType: "حسب النوع",
   byTopic: "حسب الموضوع",
-  contributors: "البلدان والمنظمات المساهمة",
+  contributors: "البلدان والمنظمات التي أضيفت مدخلاتها أو حُدِّثت",
   youthParticipation: "مشاركة الشباب",
   translationsMade: "الترجمات",
   count: "العدد",
@@ -879,13 +922,15 @@ const zh: Messages = {
   navData: "开放数据",
   navVocabularies: "词表",
   navReports: "年度报告",
-  homeIntro: "COP Atlas 是一个开放的资料库，收录儿童在线保护方面的国家、区域和国际活动、案例研究和良好做法，由会员国及其伙伴提供，并经指定审核人审核。",
+  homeIntro:
+    "COP Atlas 是一个开放的资料库，收录儿童在线保护方面的国家、区域和国际活动、案例研究和良好做法。条目依据公开来源汇编，每条均附来源链接；会员国和相关组织通过其指定审核人确认、更正和补充条目，每个条目均注明是否已经确认。",
   homeWhy: "它回应了国际电联理事会儿童在线保护工作组的要求。所有内容均公开，可用联合国六种正式语文阅读，并可作为开放数据下载。",
   keyFigures: "关键数字",
   figureEntries: "个条目",
   figureCountries: "个国家",
   figureOrganizations: "个组织",
   figureGoodPractices: "项良好做法",
+  figureConfirmed: "个已确认条目",
   figureLanguages: "种语言",
   mapTitle: "按国家分列的覆盖情况",
   mapDescription: (n) => `世界地图：有 ${n} 个国家至少有一个条目。颜色越深，条目越多。地图下方列出了相同的数字。`,
@@ -919,6 +964,8 @@ const zh: Messages = {
   facts: "基本信息",
   start: "开始",
   notStated: "未说明",
+  notYetConfirmedBy: (names) => `尚未经以下方面确认：${names}`,
+  confirmedByOn: (names, date) => `已于${date}经以下方面确认：${names}`,
   end: "结束",
   countriesCovered: "涵盖国家",
   lead: "牵头方",
@@ -976,13 +1023,17 @@ const zh: Messages = {
   reportsIntro: "每年向国际电联理事会提交的报告：按区域、类型和主题分列的新增和更新条目。",
   reportTitle: (year) => `COP Atlas：${year} 年度报告`,
   reportIntro: (year) => `${year} 年 COP Atlas 新增和更新的内容，供国际电联理事会参阅。`,
+  reportDataNote: (year) =>
+    `条目由图集编辑依据公开来源汇编，或由贡献者提议；会员国和相关组织通过其指定审核人确认、更正和补充条目。确认情况按 ${year} 年年底统计。`,
+  reportConfirmed: "已确认条目",
+  reportUnconfirmed: "尚未确认条目",
   reportSummary: "摘要",
   entriesAdded: "新增条目",
   entriesUpdated: "更新条目",
   byRegion: "按国际电联发展部门区域",
   byType: "按类型",
   byTopic: "按主题",
-  contributors: "作出贡献的国家和组织",
+  contributors: "有条目新增或更新的国家和组织",
   youthParticipation: "青年参与",
   translationsMade: "翻译",
   count: "数量",

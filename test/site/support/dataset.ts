@@ -29,7 +29,12 @@ interface Spec {
   summary: string;
   body: string;
   translations?: Array<{ lang: string; title: string; summary: string; body: string; method: string; stale?: boolean }>;
+  /** Set for the one entry its country has confirmed; the others are compiled by the editors and unconfirmed. */
+  confirmedOn?: string;
 }
+
+/** The entry its country has confirmed (the others are not yet confirmed). */
+export const CONFIRMED_ENTRY = "ken/safer-chat-2021";
 
 const para = (text: string) => `\n## Context\n\n${text}\n\n## What was done\n\nThe synthetic programme ran for a year with schools and families.\n`;
 
@@ -42,6 +47,7 @@ export const SPECS: Spec[] = [
     level: "national",
     status: "completed",
     start: "2021-04",
+    confirmedOn: "2025-06-10",
     topics: ["grooming", "cyberbullying"],
     audiences: ["children", "parents-carers-educators"],
     title: "Safer chat campaign",
@@ -171,7 +177,7 @@ export function entryFiles(spec: Spec): Record<string, string> {
     ...(spec.policyAreas ? { policyAreas: spec.policyAreas } : {}),
     links: [{ url: `https://example.org/${spec.owner}/${spec.slug}`, type: "official" }],
     originalLanguage: original,
-    provenance: { compiledBy: "editors" },
+    provenance: spec.confirmedOn ? { compiledBy: "member-state", confirmedBy: [spec.owner], confirmedOn: spec.confirmedOn } : { compiledBy: "editors" },
   };
   const files: Record<string, string> = {
     [`${dir}/activity.json`]: `${JSON.stringify(activity, null, 2)}\n`,

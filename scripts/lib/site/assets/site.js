@@ -163,7 +163,9 @@
       meta.appendChild(document.createTextNode(" · "));
       const kind = facets.values.kind[at("kind")];
       meta.appendChild(element("span", { class: `kind kind-${kind}` }, labels.labels.kind[at("kind")]));
-      meta.appendChild(document.createTextNode(` · ${labels.labels.type[at("type")]}${row[2] ? ` · ${formatDate(labels.locale, row[2])}` : ""}`));
+      meta.appendChild(document.createTextNode(` · ${labels.labels.type[at("type")]}${row[2] ? ` · ${formatDate(labels.locale, row[2])}` : ""} `));
+      const confirmation = facets.values.confirmation[at("confirmation")];
+      meta.appendChild(element("span", { class: `badge badge-${confirmation}` }, labels.labels.confirmation[at("confirmation")]));
       const summary = element("p", Object.assign({ class: "entry-summary" }, langAttributes || {}), words[1]);
       li.appendChild(heading);
       li.appendChild(meta);

@@ -1,5 +1,5 @@
 import { UN_LANGUAGES, type UnLanguage } from "../../vocab.ts";
-import { entryTitle, linkList } from "../components.ts";
+import { confirmationBadge, entryTitle, linkList } from "../components.ts";
 import type { PageContext } from "../context.ts";
 import { externalLink, type Html, html } from "../html.ts";
 import { formatDate } from "../i18n.ts";
@@ -30,7 +30,7 @@ export function renderEntryPage(c: PageContext, entry: SiteEntry): string {
 </ol></nav>
 <article class="entry-page">
 <header class="entry-header">
-<p class="eyebrow"><span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)}</p>
+<p class="eyebrow"><span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)} ${confirmationBadge(c, entry)}</p>
 <h1${contentAttrs}>${narrative.title}</h1>
 ${notes}
 <p class="lead"${contentAttrs}>${narrative.summary}</p>
@@ -109,6 +109,8 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
     [c.data.vocabularies.get("types").labels[lang], html`<a href="${c.url(pagePath.facet(lang, "type", f.type))}">${c.label("types", f.type)}</a>`],
     [c.data.vocabularies.get("levels").labels[lang], c.label("levels", f.level)],
     [c.data.vocabularies.get("statuses").labels[lang], f.status ? c.label("statuses", f.status) : m.notStated],
+    [c.data.vocabularies.get("compilers").labels[lang], c.label("compilers", f.provenance.compiledBy)],
+    [c.data.vocabularies.get("confirmation").labels[lang], confirmationText(c, entry)],
     [m.start, f.start ? formatDate(lang, f.start) : undefined],
     [m.end, f.end ? formatDate(lang, f.end) : undefined],
     [
@@ -137,6 +139,15 @@ ${rows.filter(([, value]) => value !== undefined && value !== "").map(([term, va
 const countryOwnersOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
 
 /** Country owners by ISO code, computed once per build rather than once per entry page. */
+/** "Confirmed by Kenya on 3 November 2026", or who has not confirmed it yet (the owner). */
+function confirmationText(c: PageContext, entry: SiteEntry): string {
+  const confirmedBy = entry.facts.provenance.confirmedBy ?? [];
+  const byId = new Map(c.data.owners.map((owner) => [owner.id, owner]));
+  const names = (ids: readonly string[]) => ids.map((id) => byId.get(id)?.names[c.lang] ?? id).join(", ");
+  if (confirmedBy.length === 0 || !entry.facts.provenance.confirmedOn) return c.m.notYetConfirmedBy(names([entry.owner.id]));
+  return c.m.confirmedByOn(names(confirmedBy), formatDate(c.lang, entry.facts.provenance.confirmedOn));
+}
+
 function countryOwners(data: SiteData): Map<string, SiteOwner> {
   let owners = countryOwnersOf.get(data);
   if (!owners) {

@@ -1,5 +1,5 @@
 import { UN_LANGUAGES } from "../../vocab.ts";
-import { entryList, figures } from "../components.ts";
+import { confirmationOf, entryList, figures } from "../components.ts";
 import { nativeName, type PageContext } from "../context.ts";
 import { html } from "../html.ts";
 import { CONTENT_SECURITY_POLICY, renderPage } from "../layout.ts";
@@ -37,6 +37,7 @@ ${figures(c, [
   [data.owners.filter((o) => o.type === "country").length, m.figureCountries],
   [data.owners.filter((o) => o.type === "organization").length, m.figureOrganizations],
   [data.entries.filter((e) => e.facts.kind === "good-practice").length, m.figureGoodPractices],
+  [data.entries.filter((e) => confirmationOf(e) === "confirmed").length, m.figureConfirmed],
   [languages.size, m.figureLanguages],
 ])}
 </section>
