@@ -315,7 +315,8 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     expect(dialogs).toEqual([]);
   });
 
-  test("axe-core finds no serious or critical violation in any page type and language", async () => {
+  // One test per language, so that each has its own hang guard on a busy machine.
+  test.for(LANGS)("axe-core finds no serious or critical violation in any page type (%s)", async (lang) => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     const types = (lang: string) => [
       `${lang}/index.html`,
@@ -335,7 +336,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       `${lang}/reports/index.html`,
       ...(hasGit() ? [`${lang}/reports/2025/index.html`] : []),
     ];
-    const paths = LANGS.flatMap(types);
+    const paths = types(lang);
     const problems: string[] = [];
     const check = async (path: string) => {
       const page = await open(path);
