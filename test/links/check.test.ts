@@ -233,6 +233,12 @@ describe("retries and politeness", () => {
   });
 });
 
+test("an address that is not a web address is a caller's mistake: refused before any request", async () => {
+  await expect(checkLinks(["https://example.org/ok", "mailto:someone@example.org"], SETTINGS, { clock: new FakeClock(), fetch: fetchOnly() })).rejects.toThrow(
+    "not a web address: mailto:someone@example.org",
+  );
+});
+
 describe("the time budget", () => {
   test("when it runs out, the addresses left are unchecked, not broken, and no request starts after it", async () => {
     const { results, budgetExhausted, server, clock } = await check(

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { createOctokit } from "../../scripts/lib/bot/entry/octokit.ts";
 import { MAX_REPORT_BYTES, readLinkReport } from "../../scripts/lib/links/issue/read-report.ts";
 import { desiredLinkIssue, type IssueContext, LINK_ISSUE_LABEL, LINK_ISSUE_MARKER, LINK_ISSUE_TITLE } from "../../scripts/lib/links/issue/render.ts";
 import { syncLinkIssue } from "../../scripts/lib/links/issue/sync.ts";
@@ -176,6 +177,29 @@ describe("the one links issue", () => {
     expect(github.state.issues.get(first.number)?.body).toContain("### Broken (1)");
     expect(github.state.issues.get(second.number)).toMatchObject({ state: "closed", stateReason: "not_planned" });
     expect(github.violations).toEqual([]);
+  });
+
+  test("a new issue that lost its label on the way is reported: the next run could not find it", async () => {
+    const github = fake();
+    // GitHub drops the labels of a new issue, without an error, when the token may not set them.
+    const dropLabels: typeof fetch = (input, init) => {
+      if (init?.method === "POST" && typeof init.body === "string") {
+        const { labels: _labels, ...body } = JSON.parse(init.body) as Record<string, unknown>;
+        return github.fetch(input, { ...init, body: JSON.stringify(body) });
+      }
+      return github.fetch(input, init);
+    };
+    const client = createOctokit({ token: "fake-token", fetch: dropLabels, quiet: true });
+    const outcome = await syncLinkIssue(client, { report: report([BROKEN]), context: CONTEXT, botLogin: BOT.login });
+    expect(outcome.sent).toBe(1);
+    expect(outcome.error).toMatch(/did not get the link-check label/);
+    expect(github.violations).toEqual([]);
+  });
+
+  test("the issue it created is named in the outcome", async () => {
+    const github = fake();
+    const outcome = await sync(github, [BROKEN]);
+    expect(outcome.issue).toBe(issues(github)[0]?.number);
   });
 
   test("a failed write is reported, not thrown", async () => {

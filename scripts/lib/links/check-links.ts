@@ -68,6 +68,9 @@ export async function checkLinks(
   const scheduler = new RequestScheduler(clock, { concurrency: settings.concurrency, gapMs: settings.gapMs, deadline: started + settings.budgetMs });
   const check: CheckSettings = { ...settings, fetch, clock };
   const distinct = [...new Set(urls)];
+  // A caller's mistake, not a finding: the collector only hands over addresses the validator accepts.
+  const invalid = distinct.find((url) => !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol));
+  if (invalid !== undefined) throw new Error(`not a web address: ${invalid.slice(0, 200)}`);
   let done = 0;
   const results = await Promise.all(
     distinct.map(async (url) => {

@@ -85,13 +85,14 @@ function renderTables(report: LinkJsonReport, groups: Groups, context: IssueCont
     "",
     `**${escapeInline(linkSummaryLine(report.links), 300)}**`,
   ];
-  const section = (title: string, advice: string, findings: readonly LinkFinding[], columns: "problem" | "moved", folded = false) => {
+  /** A table per kind of finding: the middle column is the problem, or (for redirects) where the address leads. */
+  const section = (title: string, advice: string, findings: readonly LinkFinding[], middleColumn: "Problem" | "New address" | "Leads to", folded = false) => {
     if (findings.length === 0) return;
     const table = [
-      columns === "moved" ? "| Address | New address | Cited in |" : "| Address | Problem | Cited in |",
+      `| Address | ${middleColumn} | Cited in |`,
       "| --- | --- | --- |",
       ...findings.slice(0, maxRows).map((finding) => {
-        const middle = columns === "moved" ? address(finding.newUrl ?? "") : escapeInline(problemOf(finding), 400);
+        const middle = middleColumn === "Problem" ? escapeInline(problemOf(finding), 400) : address(finding.newUrl ?? "");
         return `| ${address(finding.url)} | ${middle} | ${citations(finding, context)} |`;
       }),
     ];
@@ -104,18 +105,18 @@ function renderTables(report: LinkJsonReport, groups: Groups, context: IssueCont
     "Broken",
     "These pages are gone or their sites do not answer properly. Find each page's new address (or an archived copy on web.archive.org) or cite another source for the same facts.",
     groups.broken,
-    "problem",
+    "Problem",
   );
-  section("Moved permanently", "These addresses redirect for good. Replace each with its new address.", groups.moved, "moved");
+  section("Moved permanently", "These addresses redirect for good. Replace each with its new address.", groups.moved, "New address");
   section(
     "Not reachable",
     "No usable answer after several tries: the site may be down for a while or block automated checks. Open each in a browser; if it keeps failing week after week, replace it.",
     groups.unreachable,
-    "problem",
+    "Problem",
   );
-  section("Not checked", "The time budget ran out before these were checked; the next run tries again.", groups.unchecked, "problem", true);
-  section("Redirected for now", "Temporary redirects: nothing to change while the page at the end is still the source.", groups.redirected, "problem", true);
-  section("Slow", "These answered, slowly. Nothing to change unless they stop answering.", groups.slow, "problem", true);
+  section("Not checked", "The time budget ran out before these were checked; the next run tries again.", groups.unchecked, "Problem", true);
+  section("Redirected for now", "Temporary redirects: nothing to change while the page at the end is still the source.", groups.redirected, "Leads to", true);
+  section("Slow", "These answered, slowly. Nothing to change unless they stop answering.", groups.slow, "Problem", true);
   lines.push("");
   return lines.join("\n");
 }

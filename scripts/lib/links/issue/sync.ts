@@ -97,7 +97,7 @@ export async function readLinkIssues(client: GitHubClient, repository: { owner: 
 
 /** What one sync did. */
 export interface SyncOutcome {
-  /** The issue kept (or null when none is open and none is needed, or when it was just created). */
+  /** The issue kept or created; null when none is open and none is needed. */
   issue: number | null;
   desired: DesiredIssue["state"];
   planned: IssueRequest[];
@@ -117,5 +117,19 @@ export async function syncLinkIssue(
   const outcome = { issue: ours[0]?.number ?? null, desired: desired.state, planned };
   if (input.dryRun) return { ...outcome, sent: 0, error: null };
   const result = await execute(client, planned);
-  return { ...outcome, sent: result.sent, error: result.failed ? `${result.failed.request.route}: ${result.failed.message}` : null };
+  if (result.failed) return { ...outcome, sent: result.sent, error: `${result.failed.request.route}: ${result.failed.message}` };
+  // GitHub drops the labels of a new issue silently when the token may not set them; the next
+  // run would then not find the issue and open another each week. Check, and say so loudly.
+  if (planned.some((request) => request.route === "POST /repos/{owner}/{repo}/issues")) {
+    const found = ownLinkIssues(await readLinkIssues(client, repository), input.botLogin);
+    if (found.length === 0) {
+      return {
+        ...outcome,
+        sent: result.sent,
+        error: `the new links issue did not get the ${LINK_ISSUE_LABEL} label, so the next run will not find it: let the workflow's token set labels (issues: write)`,
+      };
+    }
+    return { ...outcome, issue: found[0]?.number ?? null, sent: result.sent, error: null };
+  }
+  return { ...outcome, sent: result.sent, error: null };
 }
