@@ -50,7 +50,17 @@ const cleanAllowlist: PermissionsAllowlist = {
 describe("the repository's workflows", () => {
   test("there is a workflow for each job of the contribution and publishing flow", () => {
     expect(workflowFiles).toEqual(
-      expect.arrayContaining(["validate.yml", "review-bot.yml", "submission.yml", "pages.yml", "pr-site.yml", "release.yml", "audit.yml", "links.yml"]),
+      expect.arrayContaining([
+        "validate.yml",
+        "review-bot.yml",
+        "submission.yml",
+        "pages.yml",
+        "pr-site.yml",
+        "release.yml",
+        "audit.yml",
+        "links.yml",
+        "dependencies.yml",
+      ]),
     );
   });
 
@@ -86,6 +96,7 @@ describe("the repository's workflows", () => {
     const triggers = Object.entries(allowlist.workflows).map(([file, workflow]) => [file, [...workflow.triggers].sort()]);
     expect(Object.fromEntries(triggers)).toEqual({
       "audit.yml": ["schedule", "workflow_dispatch"],
+      "dependencies.yml": ["pull_request", "push", "schedule", "workflow_dispatch"],
       "links.yml": ["schedule", "workflow_dispatch"],
       "pages.yml": ["push", "workflow_dispatch"],
       "pr-site.yml": ["pull_request"],
@@ -126,6 +137,7 @@ describe("negative fixtures", () => {
     { file: "bad-secrets.yml", rule: "secrets-outside-allowed-job" },
     { file: "bad-secrets-outside-environment.yml", rule: "secrets-outside-allowed-job" },
     { file: "bad-github-env.yml", rule: "github-env-write" },
+    { file: "bad-install-scripts.yml", rule: "install-scripts-in-privileged" },
   ];
 
   test("every bad-*.yml fixture is in the table", () => {
@@ -251,6 +263,18 @@ describe("rules on small cases", () => {
   test("a job inheriting write scopes from the top is flagged at the top", () => {
     const text = cleanWorkflow().replace("permissions: {}", "permissions:\n  contents: write");
     expect(ruleIds("check.yml", text, cleanAllowlist)).toEqual(["permissions-top-level"]);
+  });
+
+  test.for([
+    { run: "npm ci", expected: ["install-scripts-in-privileged"] },
+    { run: "npm clean-install --no-audit", expected: ["install-scripts-in-privileged"] },
+    { run: "npm ci --ignore-scripts", expected: [] },
+    { run: "npm ci --no-audit --ignore-scripts && npm test", expected: [] },
+    { run: "npm ci --ignore-scripts && npm ci", expected: ["install-scripts-in-privileged"] },
+  ])("in a scheduled (privileged) job, `$run`", ({ run, expected }) => {
+    const text = cleanWorkflow(`      - run: ${run}\n`).replace("on:\n  pull_request:", 'on:\n  schedule:\n    - cron: "0 3 * * *"');
+    const list: PermissionsAllowlist = { workflows: { "check.yml": { triggers: ["schedule"], jobs: { check: { permissions: { contents: "read" } } } } } };
+    expect(ruleIds("check.yml", text, list)).toEqual(expected);
   });
 
   test("invalid YAML is a finding, not a crash", () => {

@@ -3,6 +3,7 @@ import { adhocPackageInstall } from "./adhoc-package-install.ts";
 import { cacheInPrivileged } from "./cache-in-privileged.ts";
 import { expressionInRun } from "./expression-in-run.ts";
 import { githubEnvWrite } from "./github-env-write.ts";
+import { installScriptsInPrivileged } from "./install-scripts-in-privileged.ts";
 import { missingConcurrency } from "./missing-concurrency.ts";
 import { permissionsNotAllowed } from "./permissions-not-allowed.ts";
 import { permissionsTopLevel } from "./permissions-top-level.ts";
@@ -24,6 +25,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
   persistCredentials,
   githubEnvWrite,
   cacheInPrivileged,
+  installScriptsInPrivileged,
   missingConcurrency,
   secretsOutsideAllowedJob,
 ];
