@@ -2,7 +2,7 @@
 // No logic here: see scripts/lib/links/issue/.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createOctokit } from "../lib/bot/entry/octokit.ts";
+import { createGitHubClient } from "../lib/github/client.ts";
 import { readLinkReport } from "../lib/links/issue/read-report.ts";
 import { syncLinkIssue } from "../lib/links/issue/sync.ts";
 
@@ -46,7 +46,12 @@ async function main(argv: string[]): Promise<number> {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) throw new Error("GITHUB_REPOSITORY is not set to owner/name");
   const report = readLinkReport(readFileSync(positionals[0] as string, "utf8"));
-  const client = createOctokit({ token: env.GITHUB_TOKEN, userAgent: "cop-atlas-links", ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
+  const client = createGitHubClient({
+    token: env.GITHUB_TOKEN,
+    userAgent: "cop-atlas-links",
+    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   const outcome = await syncLinkIssue(client, {
     report,
     context: { serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com", owner, repo, branch: values.branch ?? (env.GITHUB_REF_NAME || "main") },

@@ -2,7 +2,7 @@
 // No logic here: see scripts/lib/bot/entry/action.ts.
 import { readFileSync } from "node:fs";
 import { runReviewBot } from "../lib/bot/entry/action.ts";
-import { createOctokit } from "../lib/bot/entry/octokit.ts";
+import { createGitHubClient } from "../lib/github/client.ts";
 
 const HELP = `Usage: npm run review-bot [-- --dry-run]
 
@@ -20,7 +20,12 @@ if (args.includes("--help")) {
     const env = process.env;
     if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set.");
     if (!env.GITHUB_EVENT_PATH) throw new Error("GITHUB_EVENT_PATH is not set.");
-    const client = createOctokit({ token: env.GITHUB_TOKEN, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
+    const client = createGitHubClient({
+      token: env.GITHUB_TOKEN,
+      userAgent: "cop-atlas-review-bot",
+      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+      log: (line) => console.error(line),
+    });
     const report = await runReviewBot(
       client,
       {

@@ -1,12 +1,12 @@
 // The review bot's dry run: what it would do for this branch (or a pull request), without writing.
 // No logic here: see scripts/lib/bot/local/ and scripts/lib/bot/entry/.
 import { parseArgs } from "node:util";
-import { createOctokit } from "../lib/bot/entry/octokit.ts";
 import { reviewPullRequest } from "../lib/bot/entry/review-pull-request.ts";
 import { loadBotConfig, resolveTrustAnchor } from "../lib/bot/facts/gather-facts.ts";
 import { formatDryRun } from "../lib/bot/local/format-dry-run.ts";
 import { gatherLocalFacts } from "../lib/bot/local/local-facts.ts";
 import { computeActions } from "../lib/bot/policy/compute-actions.ts";
+import { createGitHubClient } from "../lib/github/client.ts";
 
 const HELP = `Usage: npm run review -- [--base <branch>] [--pr <number> [--repo <owner/name>]]
 
@@ -31,7 +31,12 @@ try {
     if (!Number.isInteger(number) || number < 1) throw new Error("--pr needs a pull request number.");
     if (!owner || !repo) throw new Error("--pr needs --repo owner/name (or GITHUB_REPOSITORY).");
     if (!process.env.GITHUB_TOKEN) throw new Error("--pr needs GITHUB_TOKEN.");
-    const client = createOctokit({ token: process.env.GITHUB_TOKEN, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) });
+    const client = createGitHubClient({
+      token: process.env.GITHUB_TOKEN,
+      userAgent: "cop-atlas-review-dry-run",
+      ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+      log: (line) => console.error(line),
+    });
     const ref = { owner, repo, serverUrl: process.env.GITHUB_SERVER_URL ?? "https://github.com" };
     const trust = await resolveTrustAnchor(client, ref);
     const config = await loadBotConfig(client, ref, trust);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { Octokit } from "octokit";
 import { parseBotConfig } from "../lib/bot/config.ts";
+import { createGitHubClient } from "../lib/github/client.ts";
 import { runSubmission } from "../lib/submission/run.ts";
 
 // The submission bot, run by .github/workflows/submission.yml on issues opened or edited.
@@ -19,7 +19,13 @@ async function main(): Promise<number> {
     configText = null;
   }
   const config = parseBotConfig(configText);
-  const result = await runSubmission({ client: new Octokit({ auth: token }), event, root, botLogin: config.botLogin });
+  const client = createGitHubClient({
+    token,
+    userAgent: "cop-atlas-submission-bot",
+    ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const result = await runSubmission({ client, event, root, botLogin: config.botLogin });
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return 0;
 }

@@ -1,13 +1,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
 import { type ActionEnvironment, runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
-import { createOctokit } from "../../scripts/lib/bot/entry/octokit.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
 import { pullRequestOpened, schedule, workflowDispatch, workflowRunCompleted } from "../support/fake-github/events.ts";
-import type { FakeRun } from "../support/fake-github/index.ts";
+import { type FakeRun, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 import { BOT, config, createScenario, type Scenario } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
@@ -21,6 +20,8 @@ const FINDINGS = [
     message: "Prefer “child sexual abuse material”.",
   },
 ];
+
+beforeAll(preloadGitHubDescriptions, 120_000);
 
 let current: Scenario | null = null;
 afterEach(() => {
@@ -48,7 +49,7 @@ function validated(s: Scenario, findings: unknown[] = FINDINGS, headSha = s.head
 async function bot(s: Scenario, eventName: string, event: unknown, artifactDir: string | null = null) {
   const env: ActionEnvironment = { eventName, event, repository: "cop-atlas/atlas", serverUrl: "https://github.com", artifactDir };
   s.github.clearRequests();
-  const client = createOctokit({ token: "fake", fetch: s.github.fetch, quiet: true });
+  const client = s.github.octokit();
   return runReviewBot(client, env, { now: NOW });
 }
 
@@ -181,10 +182,11 @@ describe("review bot end to end (fake GitHub)", () => {
     expect(s.github.pull(7).comments[0]?.body).toMatch(/No validation run for the latest commit yet/);
   });
 
-  test("an API error fails closed; once the API answers again, the bot recovers", async () => {
+  test("an API error that outlasts the retries fails closed; once the API answers again, the bot recovers", async () => {
     const s = scenario();
     s.github.review(7, s.users.alice, "APPROVED");
-    s.github.failNext("pulls/list-reviews", 502);
+    // The first try and its three retries all fail.
+    s.github.failNext("pulls/list-reviews", 502, 4);
     const failed = await bot(s, "schedule", schedule());
     expect(failed.outcomes[0]?.verdict).toBe("needs-human");
     expect(s.github.pull(7).labels).toContain("bot-needs-human");

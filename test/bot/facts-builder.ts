@@ -71,6 +71,9 @@ export function makeFacts(patch: (facts: PrFacts) => void = () => {}): PrFacts {
       author: dave,
       body: "Adds Rwanda's child helpline.",
       changedFiles: 3,
+      headRef: "rwa-helpline",
+      headRepo: { owner: "dave", name: "atlas" },
+      commits: 1,
     },
     trust: { defaultBranch: "main", sha: TRUST },
     files: [
@@ -120,10 +123,37 @@ export function makeFacts(patch: (facts: PrFacts) => void = () => {}): PrFacts {
     entriesNotRead: 0,
     accounts: { 101: "alice", 102: "bob" },
     validation: { runs: [validationRun()], artifact: null },
+    contributors: {
+      submission: null,
+      commitAccounts: [
+        { account: dave, role: "author" },
+        { account: dave, role: "committer" },
+      ],
+      commitsComplete: true,
+      pushers: [dave],
+      pushesComplete: true,
+    },
     problems: [],
   };
   patch(facts);
   return facts;
+}
+
+/** Makes the facts those of a pull request the submission bot made from issue 12, opened by `submitter`. */
+export function asSubmission(facts: PrFacts, submitter: Account, editors: Account[] = []): void {
+  facts.pr.author = bot;
+  facts.pr.headRef = "submission/issue-12";
+  facts.pr.headRepo = { owner: "cop-atlas", name: "atlas" };
+  facts.contributors = {
+    submission: { issue: 12, author: submitter, editors: [submitter, ...editors], editsComplete: true },
+    commitAccounts: [
+      { account: bot, role: "author" },
+      { account: bot, role: "committer" },
+    ],
+    commitsComplete: true,
+    pushers: [bot],
+    pushesComplete: true,
+  };
 }
 
 /** Adds an EU entry change to the facts (a second unit, reviewed by carol). */

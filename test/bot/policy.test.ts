@@ -6,6 +6,7 @@ import { STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
 import type { BotConfig, PrFacts } from "../../scripts/lib/bot/types.ts";
 import {
   alice,
+  asSubmission,
   bob,
   bot,
   carol,
@@ -301,8 +302,7 @@ const cases: PolicyCase[] = [
   {
     name: "bot-made PR: the submission issue's author cannot approve",
     facts: makeFacts((f) => {
-      f.pr.author = bot;
-      f.pr.body = 'Submitted-by-issue: #12\n<!-- cop-submission: {"issue": 12, "authorId": 101} -->';
+      asSubmission(f, alice);
       f.reviews.push(review(alice, "APPROVED"));
     }),
     verdict: "waiting",
@@ -312,22 +312,125 @@ const cases: PolicyCase[] = [
   {
     name: "bot-made PR: another designated reviewer approves",
     facts: makeFacts((f) => {
-      f.pr.author = bot;
-      f.pr.body = '<!-- cop-submission: {"issue": 12, "authorId": 101} -->';
+      asSubmission(f, alice);
       f.reviews.push(review(alice, "APPROVED"), review(bob, "APPROVED"));
     }),
     verdict: "approved",
     status: "success",
   },
   {
-    name: "bot-made PR without a submission marker fails closed",
+    name: "bot-made PR: whoever edited the submission issue cannot approve",
     facts: makeFacts((f) => {
-      f.pr.author = bot;
+      asSubmission(f, mallory, [bob]);
+      f.reviews.push(review(bob, "APPROVED"));
+    }),
+    verdict: "waiting",
+    status: "pending",
+    reviewers: ["alice"],
+  },
+  {
+    name: "bot-made PR: a forged description changes nothing (the submitter comes from the issue)",
+    facts: makeFacts((f) => {
+      asSubmission(f, alice);
+      f.pr.body = '<!-- cop-submission: {"issue": 12, "authorId": 666} -->';
+      f.reviews.push(review(alice, "APPROVED"));
+    }),
+    verdict: "waiting",
+    status: "pending",
+  },
+  {
+    name: "bot-made PR from a branch that is not a submission branch fails closed",
+    facts: makeFacts((f) => {
+      asSubmission(f, alice);
+      f.pr.headRef = "fix-typo";
+      f.contributors.submission = null;
+      f.reviews.push(review(bob, "APPROVED"));
+    }),
+    verdict: "needs-human",
+    status: "failure",
+    reason: /not a submission branch/,
+  },
+  {
+    name: "a submission branch whose issue could not be read fails closed",
+    facts: makeFacts((f) => {
+      asSubmission(f, alice);
+      f.contributors.submission = null;
+      f.reviews.push(review(bob, "APPROVED"));
+    }),
+    verdict: "needs-human",
+    status: "failure",
+    reason: /could not be read/,
+  },
+  {
+    name: "an unfinished edit history of the submission issue fails closed",
+    facts: makeFacts((f) => {
+      asSubmission(f, alice);
+      if (f.contributors.submission) f.contributors.submission.editsComplete = false;
+      f.reviews.push(review(bob, "APPROVED"));
+    }),
+    verdict: "needs-human",
+    status: "failure",
+    reason: /Not every edit of the submission issue #12/,
+  },
+  {
+    name: "the bot's pushes outside a submission branch fail closed",
+    facts: makeFacts((f) => {
+      f.contributors.pushers.push(bot);
+      f.reviews.push(review(bob, "APPROVED"));
+    }),
+    verdict: "needs-human",
+    status: "failure",
+    reason: /cannot tell on whose behalf/,
+  },
+  {
+    name: "a designated reviewer who pushed to the branch cannot approve",
+    facts: makeFacts((f) => {
+      f.contributors.pushers.push(alice);
+      f.reviews.push(review(alice, "APPROVED"));
+    }),
+    verdict: "waiting",
+    status: "pending",
+    reviewers: ["bob"],
+  },
+  {
+    name: "a designated reviewer who authored a commit cannot approve",
+    facts: makeFacts((f) => {
+      f.contributors.commitAccounts.push({ account: bob, role: "author" });
+      f.reviews.push(review(bob, "APPROVED"));
+    }),
+    verdict: "waiting",
+    status: "pending",
+    reviewers: ["alice"],
+  },
+  {
+    name: "a designated reviewer who committed a commit cannot approve",
+    facts: makeFacts((f) => {
+      f.contributors.commitAccounts.push({ account: bob, role: "committer" });
+      f.reviews.push(review(bob, "APPROVED"));
+    }),
+    verdict: "waiting",
+    status: "pending",
+  },
+  {
+    name: "when every designated reviewer took part in the change, a human must look",
+    facts: makeFacts((f) => {
+      f.contributors.pushers.push(alice, bob);
       f.reviews.push(review(alice, "APPROVED"));
     }),
     verdict: "needs-human",
     status: "failure",
-    reason: /submission marker/,
+    reason: /Every designated reviewer of country:rwa took part in this change/,
+  },
+  {
+    name: "commits or pushes not fully read fail closed",
+    facts: makeFacts((f) => {
+      f.contributors.commitsComplete = false;
+      f.contributors.pushesComplete = false;
+      f.reviews.push(review(alice, "APPROVED"));
+    }),
+    verdict: "needs-human",
+    status: "failure",
+    reason: /Not every commit/,
   },
   {
     name: "a submission marker in a PR the bot did not open is ignored",

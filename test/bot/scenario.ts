@@ -95,7 +95,7 @@ export function createScenario(options: { config?: string; headFiles?: (head: Re
   const headFiles = options.headFiles ? options.headFiles(files.head) : files.head;
   const baseSha = github.commit(files.base);
   github.branch("main", baseSha);
-  const headSha = github.commit(headFiles);
+  const headSha = github.commit(headFiles, { parents: [baseSha], author: users.dave, message: "Add Rwanda's child helpline" });
   github.openPull({ number: 7, user: users.dave, headSha, headRef: "rwa-helpline", headOwner: "dave", title: "Add Rwanda's child helpline" });
   return { github, users, baseSha, headSha, baseFiles: files.base, headFiles };
 }

@@ -1,55 +1,66 @@
 import { cpSync } from "node:fs";
 import { join } from "node:path";
-import { Octokit } from "octokit";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { parseSubmissionMarker } from "../../scripts/lib/bot/submission.ts";
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { ISSUE_COMMENT_MARKER } from "../../scripts/lib/submission/render.ts";
 import { runSubmission } from "../../scripts/lib/submission/run.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
+import { createFakeGitHub, type FakeGitHub, type FakeUser, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 import { baselineFiles, makeRepo, PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
-import { SubmissionGitHub } from "../support/submission-github.ts";
 import { formBody, issuesEvent, validAnswers, webhookProblems } from "./helpers.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
-const AUTHOR = { id: 583231, login: "focal-point-ken", type: "User" as const };
+const AUTHOR: FakeUser = { id: 583231, login: "focal-point-ken", type: "User" };
+const BOT: FakeUser = { id: 9000001, login: "cop-atlas-bot[bot]", type: "Bot" };
+const MAINTAINER: FakeUser = { id: 301, login: "sam", type: "User" };
+
+beforeAll(preloadGitHubDescriptions, 120_000);
 
 let repo: TempRepo;
-let github: SubmissionGitHub;
+let github: FakeGitHub;
 
 beforeEach(() => {
   repo = makeRepo();
   cpSync(join(PROJECT_ROOT, ".github"), join(repo.root, ".github"), { recursive: true });
-  github = new SubmissionGitHub(baselineFiles());
+  github = createFakeGitHub({ owner: "cop-atlas", repo: "cop-atlas", actor: BOT });
+  github.user(AUTHOR.login, AUTHOR.id);
+  github.user(MAINTAINER.login, MAINTAINER.id);
+  github.branch("main", github.commit(baselineFiles(), { author: MAINTAINER, message: "Initial data" }));
 });
-afterEach(() => repo.cleanup());
+afterEach(() => {
+  repo.cleanup();
+  // Every request matched GitHub's description, and so did every response.
+  expect(github.violations).toEqual([]);
+});
 
-async function submit(body: string, action: "opened" | "edited" = "opened", number?: number) {
-  const issue = number ? github.issues.get(number) : github.openIssue(AUTHOR, body);
-  if (!issue) throw new Error("no issue");
-  issue.body = body;
-  const event = issuesEvent(action, { number: issue.number, body, user: AUTHOR, labels: issue.labels });
+/** Opens the issue (or edits it, as `editor`) and runs the bot on the event, as the workflow would. */
+async function submit(body: string, action: "opened" | "edited" = "opened", number?: number, editor: FakeUser = AUTHOR) {
+  const issue = number ? github.editIssue(number, editor, body) : github.openIssue({ user: AUTHOR, body, labels: ["submission"] });
+  const event = issuesEvent(action, { number: issue.number, body, user: AUTHOR, labels: issue.labels }, { sender: editor });
   expect(webhookProblems(action === "opened" ? "issues-opened" : "issues-edited", event)).toEqual([]);
-  const client = new Octokit({ request: { fetch: github.fetch, retries: 0 }, throttle: { enabled: false }, retry: { enabled: false } });
-  const result = await runSubmission({ client, event, root: repo.root, botLogin: github.bot.login, now: NOW });
-  expect(github.contractProblems).toEqual([]);
+  const result = await runSubmission({ client: github.octokit(), event, root: repo.root, botLogin: BOT.login, now: NOW });
   return { issue, result };
 }
 
 function botComment(number: number): string {
-  const comments = github.issues.get(number)?.comments ?? [];
+  const comments = github.issue(number).comments;
   expect(comments).toHaveLength(1);
   return comments[0]?.body ?? "";
+}
+
+function pulls() {
+  return [...github.state.pulls.values()];
 }
 
 describe("a valid submission", () => {
   test("opens a pull request with the entry, the marker and the co-author, and comments the link", async () => {
     const { issue, result } = await submit(formBody(validAnswers()));
     expect(result).toMatchObject({ outcome: "ready", comment: "created" });
-    const pull = [...github.pulls.values()][0];
-    expect(pull?.head).toBe(`submission/issue-${issue.number}`);
-    expect(pull?.base).toBe("main");
-    expect(parseSubmissionMarker(pull?.body ?? "")).toEqual({ status: "ok", marker: { issue: issue.number, authorId: AUTHOR.id } });
+    const pull = pulls()[0];
+    expect(pull?.headRef).toBe(`submission/issue-${issue.number}`);
+    expect(pull?.baseRef).toBe("main");
+    expect(pull?.user.login).toBe(BOT.login);
     expect(pull?.body).toContain(`Closes #${issue.number}`);
+    expect(pull?.body).not.toContain("<!--");
 
     const files = github.filesAt(`submission/issue-${issue.number}`);
     const dir = "countries/ken/activities/national-child-online-protection-guidelines-2021";
@@ -71,8 +82,8 @@ describe("a valid submission", () => {
     });
     expect(files.get(`${dir}/en.md`)).toMatch(/^---\ntitle: National Child Online Protection Guidelines\nsummary: Guidelines/);
 
-    const head = github.commits.get(github.refs.get(`heads/submission/issue-${issue.number}`) ?? "");
-    expect(head?.parents).toEqual([github.refs.get("heads/main")]);
+    const head = github.state.commits.get(github.state.refs.get(`heads/submission/issue-${issue.number}`) ?? "");
+    expect(head?.parents).toEqual([github.state.refs.get("heads/main")]);
     expect(head?.message).toContain(`Co-authored-by: focal-point-ken <${AUTHOR.id}+focal-point-ken@users.noreply.github.com>`);
 
     const comment = botComment(issue.number);
@@ -98,11 +109,11 @@ describe("a valid submission", () => {
 
   test("an edit updates the same branch and pull request, and the comment", async () => {
     const { issue } = await submit(formBody(validAnswers()));
-    const first = github.refs.get(`heads/submission/issue-${issue.number}`);
+    const first = github.state.refs.get(`heads/submission/issue-${issue.number}`);
     const { result } = await submit(formBody({ ...validAnswers(), status: "completed", end: "2024" }), "edited", issue.number);
     expect(result.outcome).toBe("ready");
-    expect(github.pulls.size).toBe(1);
-    const second = github.refs.get(`heads/submission/issue-${issue.number}`);
+    expect(github.state.pulls.size).toBe(1);
+    const second = github.state.refs.get(`heads/submission/issue-${issue.number}`);
     expect(second).not.toBe(first);
     const activity = [...github.filesAt(second ?? "")].find(([path]) => path.endsWith("guidelines-2021/activity.json"))?.[1] ?? "";
     expect(JSON.parse(activity)).toMatchObject({ status: "completed", end: "2024" });
@@ -148,7 +159,7 @@ describe("what the bot refuses", () => {
     expect(comment).toContain("**Start date**");
     expect(comment).toContain("**Sources**");
     expect(comment).toContain("edit this issue");
-    expect(github.pulls.size).toBe(0);
+    expect(github.state.pulls.size).toBe(0);
     expect(github.writes().map((w) => w.operationId)).toEqual(["issues/create-comment"]);
   });
 
@@ -159,25 +170,62 @@ describe("what the bot refuses", () => {
     expect(botComment(issue.number)).toContain("**Sources**");
   });
 
+  test.for([
+    {
+      name: "an e-mail address in the summary",
+      answers: { summary: "Guidelines for parents and schools; questions go to jane.wanjiku@gmail.com at the regulator." },
+      secret: "jane.wanjiku@gmail.com",
+      field: "Summary",
+    },
+    {
+      name: "a phone number in the description",
+      answers: { body: "## Context\n\nCall the officer in charge on +254 712 345 678 for details." },
+      secret: "712 345 678",
+      field: "Description",
+    },
+    {
+      name: "a person's mailbox as the public contact",
+      answers: { "contact-email": "jane.wanjiku@ca.go.ke" },
+      secret: "jane.wanjiku@ca.go.ke",
+      field: "Public contact: generic e-mail",
+    },
+  ])(
+    "personal contact details ($name) are an error: nothing is committed, and the reply says why without repeating them",
+    async ({ answers, secret, field }) => {
+      const { issue, result } = await submit(formBody({ ...validAnswers(), ...answers }));
+      expect(result.outcome).toBe("problems");
+      expect(github.state.pulls.size).toBe(0);
+      expect([...github.state.refs.keys()]).toEqual(["heads/main"]);
+      expect(github.writes().map((w) => w.operationId)).toEqual(["issues/create-comment"]);
+      const comment = botComment(issue.number);
+      expect(comment).toContain("**Personal contact details cannot be published.**");
+      expect(comment).toContain(`**${field}**: This answer holds`);
+      expect(comment).not.toContain(secret);
+    },
+  );
+
   test("limits the open submissions per person", async () => {
-    for (let i = 0; i < 5; i++) github.openIssue(AUTHOR, "older");
+    for (let i = 0; i < 5; i++) github.openIssue({ user: AUTHOR, body: "older", labels: ["submission"] });
     const { result } = await submit(formBody(validAnswers()));
     expect(result.outcome).toBe("rate-limited");
-    expect(github.pulls.size).toBe(0);
+    expect(github.state.pulls.size).toBe(0);
   });
 
   test("ignores issues without the label, closed issues and issues opened by bots", async () => {
-    const issue = github.openIssue(AUTHOR, formBody(validAnswers()), ["question"]);
-    const { result } = await submit(issue.body, "opened", issue.number);
+    const issue = github.openIssue({ user: AUTHOR, body: formBody(validAnswers()), labels: ["question"] });
+    const event = issuesEvent("opened", { number: issue.number, body: issue.body, user: AUTHOR, labels: issue.labels });
+    const result = await runSubmission({ client: github.octokit(), event, root: repo.root, botLogin: BOT.login, now: NOW });
     expect(result.outcome).toBe("ignored");
     expect(github.writes()).toEqual([]);
   });
 
   test("stops applying edits once someone changed the branch by hand", async () => {
     const { issue } = await submit(formBody(validAnswers()));
-    const branch = `heads/submission/issue-${issue.number}`;
-    github.commitToMain({});
-    github.refs.set(branch, github.refs.get("heads/main") ?? "");
+    github.commitOn(
+      `submission/issue-${issue.number}`,
+      { "countries/ken/activities/national-child-online-protection-guidelines-2021/fr.md": "---\ntitle: x\n---\n" },
+      { pusher: MAINTAINER },
+    );
     const { result } = await submit(formBody({ ...validAnswers(), status: "completed" }), "edited", issue.number);
     expect(result.outcome).toBe("hand-edited");
   });
@@ -209,22 +257,18 @@ const HOSTILE: Array<[string, Record<string, string | string[] | undefined>]> = 
 describe.each(HOSTILE)("a hostile form body: %s", (_name, override) => {
   test("produces no raw mention, link, HTML or marker in what the bot writes, and no path outside the entry", async () => {
     const { issue } = await submit(formBody({ ...validAnswers(), ...override }));
-    const texts = [...(github.issues.get(issue.number)?.comments.map((c) => c.body) ?? []), ...[...github.pulls.values()].map((p) => p.body)];
+    const texts = [...github.issue(issue.number).comments.map((c) => c.body), ...pulls().map((p) => p.body)];
     for (const text of texts) {
-      const visible = text
-        .replace(ISSUE_COMMENT_MARKER, "")
-        .replace(/<!-- cop-submission: \{"issue":\d+,"authorId":\d+\} -->/, "")
-        .replace(/`[a-z0-9-]+\/[a-z0-9-]+`/g, "");
+      const visible = text.replace(ISSUE_COMMENT_MARKER, "").replace(/`[a-z0-9-]+\/[a-z0-9-]+`/g, "");
       expect(visible).not.toMatch(/<!--|-->|<img|<script|\]\(|@secretariat|@everyone|\$\{\{|`/);
       expect(visible).not.toMatch(/https?:\/\/evil/);
     }
-    for (const pull of github.pulls.values()) {
-      expect(parseSubmissionMarker(pull.body)).toEqual({ status: "ok", marker: { issue: issue.number, authorId: AUTHOR.id } });
-      for (const path of github.filesAt(pull.head).keys()) {
+    for (const pull of pulls()) {
+      expect(pull.headRef).toBe(`submission/issue-${issue.number}`);
+      for (const path of github.filesAt(pull.headRef).keys()) {
         expect(path).not.toContain("..");
         expect(path).not.toMatch(/^\.github/);
       }
     }
-    expect(github.contractProblems).toEqual([]);
   });
 });

@@ -84,11 +84,21 @@ export function webhookProblems(name: "issues-opened" | "issues-edited", event: 
   return validate(event) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }
 
-/** An issues event built from @octokit/webhooks-examples, pointed at the fake repository and issue. */
+/** An issues event built from @octokit/webhooks-examples, pointed at the fake repository, issue and sender. */
 export function issuesEvent(
   action: "opened" | "edited",
   issue: { number: number; body: string; user: { id: number; login: string }; labels: string[] },
+  options: {
+    /** Who caused the event (the issue's author unless said otherwise). */
+    sender?: { id: number; login: string };
+    /** For `edited`: what changed (the body unless said otherwise). */
+    changes?: Record<string, unknown>;
+    /** The repository, "owner/name" (cop-atlas/cop-atlas unless said otherwise). */
+    repository?: string;
+  } = {},
 ): Record<string, unknown> {
+  const sender = options.sender ?? issue.user;
+  const [owner = "cop-atlas", name = "cop-atlas"] = (options.repository ?? "cop-atlas/cop-atlas").split("/");
   const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
   const example = structuredClone(examples.find((group) => group.name === "issues")?.examples.find((candidate) => candidate.action === action));
   if (!example) throw new Error(`no issues.${action} example`);
@@ -106,17 +116,19 @@ export function issuesEvent(
   exampleIssue.labels = issue.labels.map((name, index) => ({
     id: index + 1,
     node_id: `L${index}`,
-    url: "https://api.github.com/repos/cop-atlas/cop-atlas/labels/x",
+    url: `https://api.github.com/repos/${owner}/${name}/labels/x`,
     name,
     color: "ededed",
     default: false,
     description: null,
   }));
   const repository = example.repository as Record<string, unknown>;
-  repository.name = "cop-atlas";
-  repository.full_name = "cop-atlas/cop-atlas";
+  repository.name = name;
+  repository.full_name = `${owner}/${name}`;
   repository.default_branch = "main";
-  repository.owner = { ...(repository.owner as object), login: "cop-atlas" };
-  if (action === "edited" && !example.changes) example.changes = { body: { from: "" } };
+  repository.owner = { ...(repository.owner as object), login: owner };
+  // Who caused the event: for an edit, whoever saved it (the issue's author or anyone with triage or write access).
+  example.sender = { ...(example.sender as object), id: sender.id, login: sender.login };
+  if (action === "edited") example.changes = options.changes ?? { body: { from: "" } };
   return example;
 }

@@ -2,7 +2,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 
 /**
  * The bot's own schemas, for the untrusted or semi-trusted data it reads: the validation
- * artifact, its config, profiles' trust fields, the submission marker, the state it keeps in its
+ * artifact, its config, profiles' trust fields, the state it keeps in its
  * own comment and the event payloads. Compiled once, here.
  *
  * Ajv options, and why: strict (a typo in a keyword is an error, not a silently ignored rule);
@@ -83,14 +83,6 @@ const profileTrustSchema = {
     region: REGION,
     regions: { type: "array", maxItems: 6, items: REGION },
   },
-} as const;
-
-/** The marker the submission bot writes in the body of a pull request it opens. */
-const submissionSchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["issue", "authorId"],
-  properties: { issue: { type: "integer", minimum: 1, maximum: 2_147_483_647 }, authorId: USER_ID },
 } as const;
 
 /** The validation summary the bot keeps in its own comment, so later runs without the artifact can show it. */
@@ -187,7 +179,6 @@ const validatorOutputSchema = {
 export const validateArtifact: ValidateFunction = ajv.compile(validationArtifactSchema);
 export const validateConfig: ValidateFunction = ajv.compile(configSchema);
 export const validateProfileTrust: ValidateFunction = ajv.compile(profileTrustSchema);
-export const validateSubmission: ValidateFunction = ajv.compile(submissionSchema);
 export const validateCarriedState: ValidateFunction = ajv.compile(carriedStateSchema);
 export const validateWorkflowRunEvent: ValidateFunction = ajv.compile(workflowRunEventSchema);
 export const validateWorkflowDispatchEvent: ValidateFunction = ajv.compile(workflowDispatchEventSchema);

@@ -1,32 +1,21 @@
-import { validateSubmission } from "./schemas.ts";
+/**
+ * The one link between a submission issue and the pull request made from it: the branch name.
+ * The branch lives in the repository and only the submission bot (or someone with write access)
+ * can create it, whereas a pull request's description can be edited by anyone with write access;
+ * so the review bot finds the submitter by reading issue N through the API, never from the
+ * description.
+ */
 
-/** What the submission bot records about the issue a pull request was made from. */
-export interface SubmissionMarker {
-  issue: number;
-  authorId: number;
+const BRANCH = /^submission\/issue-([1-9][0-9]{0,9})$/;
+
+/** The branch of an issue's submission. */
+export function submissionBranch(issue: number): string {
+  return `submission/issue-${issue}`;
 }
 
-export type SubmissionRead = { status: "ok"; marker: SubmissionMarker } | { status: "none" } | { status: "invalid"; why: string };
-
-const MARKER = /<!--\s*cop-submission:\s*(.*?)\s*-->/gs;
-
-/**
- * Finds the `<!-- cop-submission: {"issue": N, "authorId": 123} -->` marker in a pull request
- * body. Only meaningful when the bot itself opened the pull request: the caller checks that.
- * More than one marker, or one that is not exactly the expected JSON, is invalid.
- */
-export function parseSubmissionMarker(body: string): SubmissionRead {
-  const matches = [...body.matchAll(MARKER)];
-  if (matches.length === 0) return { status: "none" };
-  if (matches.length > 1) return { status: "invalid", why: "the body has more than one submission marker" };
-  const json = matches[0]?.[1] ?? "";
-  if (json.length > 200) return { status: "invalid", why: "the submission marker is too long" };
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return { status: "invalid", why: "the submission marker is not valid JSON" };
-  }
-  if (!validateSubmission(value)) return { status: "invalid", why: "the submission marker does not have the expected fields" };
-  return { status: "ok", marker: value as SubmissionMarker };
+/** The issue number a submission branch points to, or null for any other branch name. */
+export function submissionIssueOf(branch: string): number | null {
+  const match = BRANCH.exec(branch);
+  const number = match ? Number(match[1]) : Number.NaN;
+  return Number.isSafeInteger(number) && number <= 2_147_483_647 ? number : null;
 }

@@ -140,6 +140,12 @@ export interface PrFacts {
     author: Account;
     body: string;
     changedFiles: number;
+    /** The head branch's name: `submission/issue-N` points to the submission issue. */
+    headRef: string;
+    /** The repository the head branch lives in (a fork's for fork pull requests); null when it was deleted. */
+    headRepo: { owner: string; name: string } | null;
+    /** How many commits GitHub counts in the pull request. */
+    commits: number;
   };
   /** The default branch and the commit of it where trust anchors (profiles, config) were read. */
   trust: { defaultBranch: string; sha: string };
@@ -170,8 +176,35 @@ export interface PrFacts {
     /** The findings from the artifact of the run that triggered this bot run, when it was accepted. */
     artifact: ValidationSummary | null;
   };
+  /** Who took part in the change, each from a source the change's author cannot edit. */
+  contributors: ContributorFacts;
   /** API errors and the like: each one makes the bot ask for a human. */
   problems: string[];
+}
+
+/** The submission issue a `submission/issue-N` branch points to, read through the API. */
+export interface SubmissionFacts {
+  issue: number;
+  /** Who opened the issue: the submitter. */
+  author: Account;
+  /** Everyone who saved a revision of the issue's body (its author included when they edited it). */
+  editors: Account[];
+  /** False when the edit history could not be read to the end. */
+  editsComplete: boolean;
+}
+
+/** The people behind a pull request's content, beyond its author. */
+export interface ContributorFacts {
+  /** Null when the head branch is not `submission/issue-N`, or when the issue could not be read (then a problem says so). */
+  submission: SubmissionFacts | null;
+  /** The accounts GitHub links to the authors and committers of the pull request's commits. */
+  commitAccounts: { account: Account; role: "author" | "committer" }[];
+  /** False when not every commit was listed (GitHub lists at most 250). */
+  commitsComplete: boolean;
+  /** Who pushed to, created or force-pushed the head branch, from its repository's activity. */
+  pushers: Account[];
+  /** False when the activity could not be read to the end. */
+  pushesComplete: boolean;
 }
 
 /** The whole desired state of a pull request, as decided by the policy. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { submissionBranch } from "../bot/submission.ts";
 import type { EntryFile } from "../scaffold/entry.ts";
 import { renderCommitMessage, renderPullBody, renderPullTitle } from "./render.ts";
 
@@ -33,11 +34,6 @@ export type SubmissionStep =
   | { kind: "commit"; branch: string; create: boolean; baseSha: string; baseTreeSha: string; files: EntryFile[]; message: string }
   | { kind: "create-pull"; title: string; body: string; head: string; base: string }
   | { kind: "update-pull"; number: number; title: string; body: string };
-
-/** The branch of an issue's submission. */
-export function submissionBranch(issue: number): string {
-  return `submission/issue-${issue}`;
-}
 
 /** A fingerprint of the files, recorded in the commit message: an unchanged submission makes no new commit. */
 export function filesDigest(files: readonly EntryFile[]): string {
@@ -91,7 +87,6 @@ export function decideSubmission(options: {
   const title = renderPullTitle(options.permalink, issue.number);
   const body = renderPullBody({
     issue: issue.number,
-    authorId: issue.author.id,
     authorLogin: issue.author.login,
     permalink: options.permalink,
     title: options.title,

@@ -1,11 +1,9 @@
+import type { GitHubClient } from "../github/client.ts";
+import { errorStatus } from "../github/errors.ts";
+import { readAll } from "../github/pager.ts";
 import type { EntryFile } from "../scaffold/entry.ts";
 import type { IssueFacts, SubmissionStep, TargetFacts } from "./decide.ts";
 import { ISSUE_COMMENT_MARKER } from "./render.ts";
-
-/** The one octokit method the submission bot needs: any Octokit instance has it. */
-export interface RequestClient {
-  request(route: string, params?: Record<string, unknown>): Promise<{ status: number; data: unknown }>;
-}
 
 export interface RepoRef {
   owner: string;
@@ -14,52 +12,29 @@ export interface RepoRef {
 
 type Json = Record<string, unknown>;
 
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : undefined;
-}
-
-/** A GET that answers undefined for 404 (a missing file, branch or comment) and throws otherwise. */
-async function getOrMissing(client: RequestClient, route: string, params: Record<string, unknown>): Promise<unknown> {
-  try {
-    return (await client.request(route, params)).data;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
-}
-
-/** Every page of a list (100 per page), up to `maxPages`. */
-async function listAll(client: RequestClient, route: string, params: Record<string, unknown>, maxPages = 10): Promise<Json[]> {
-  const items: Json[] = [];
-  for (let page = 1; page <= maxPages; page++) {
-    const { data } = await client.request(route, { ...params, per_page: 100, page });
-    const batch = Array.isArray(data) ? (data as Json[]) : [];
-    items.push(...batch);
-    if (batch.length < 100) break;
-  }
-  return items;
-}
+/** Open submissions of one person the bot counts at most (the limit is far lower). */
+const MAX_OPEN_LISTED = 1000;
 
 /** The issue as it is now (the event may be older than the last edit). */
-export async function readIssue(client: RequestClient, repo: RepoRef, number: number): Promise<IssueFacts> {
-  const { data } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: number });
-  const issue = data as Json;
-  const user = (issue.user ?? {}) as Json;
+export async function readIssue(client: GitHubClient, repo: RepoRef, number: number): Promise<IssueFacts> {
+  const { data: issue } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: number });
+  const user = issue.user;
   return {
     number,
     body: typeof issue.body === "string" ? issue.body : "",
     state: issue.state === "closed" ? "closed" : "open",
     isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
-    labels: ((issue.labels ?? []) as Array<Json | string>).map((label) => (typeof label === "string" ? label : String(label.name ?? ""))),
-    author: { id: Number(user.id), login: String(user.login ?? ""), type: String(user.type ?? "") },
+    labels: issue.labels.map((label) => (typeof label === "string" ? label : String(label.name ?? ""))),
+    author: { id: Number(user?.id ?? 0), login: String(user?.login ?? ""), type: String(user?.type ?? "") },
   };
 }
 
-/** The bot's own status comments on the issue, oldest first: found by the marker AND the bot account. */
-export async function readBotComments(client: RequestClient, repo: RepoRef, number: number, botLogin: string): Promise<{ id: number; body: string }[]> {
-  const comments = await listAll(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: number });
-  return comments
+/** The bot's own status comments on the issue, oldest first: found by the marker AND the bot account, in the whole list. */
+export async function readBotComments(client: GitHubClient, repo: RepoRef, number: number, botLogin: string): Promise<{ id: number; body: string }[]> {
+  const comments = await readAll<Json>(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: number });
+  // A comment missed in a cut list would be duplicated: fail instead (the next run retries).
+  if (!comments.complete) throw new Error(`issue #${number} has more comments than the bot reads`);
+  return comments.items
     .filter((comment) => {
       const user = comment.user as Json | null;
       return user?.type === "Bot" && user.login === botLogin && typeof comment.body === "string" && comment.body.startsWith(ISSUE_COMMENT_MARKER);
@@ -70,32 +45,27 @@ export async function readBotComments(client: RequestClient, repo: RepoRef, numb
 
 /** Everything the decision needs about the target of a valid submission. */
 export async function readTarget(
-  client: RequestClient,
+  client: GitHubClient,
   repo: RepoRef,
   options: { defaultBranch: string; entryDir: string; profilePath: string; branch: string; author: string; submissionLabel: string },
 ): Promise<TargetFacts> {
   const { data: baseRef } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${options.defaultBranch}` });
-  const baseSha = String(((baseRef as Json).object as Json).sha);
+  const baseSha = baseRef.object.sha;
   const { data: baseCommit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { ...repo, commit_sha: baseSha });
-  const treeSha = String(((baseCommit as Json).tree as Json).sha);
-  const onBase = async (path: string) =>
-    (await getOrMissing(client, "GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path, ref: options.defaultBranch })) !== undefined;
-  const entryExistsOnBase = await onBase(options.entryDir);
-  const countryExistsOnBase = await onBase(options.profilePath);
-  const branchRef = (await getOrMissing(client, "GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${options.branch}` })) as Json | undefined;
+  const treeSha = baseCommit.tree.sha;
+  const entryExistsOnBase = await pathExists(client, repo, baseSha, options.entryDir);
+  const countryExistsOnBase = await pathExists(client, repo, baseSha, options.profilePath);
   let branch: TargetFacts["branch"] = null;
-  if (branchRef) {
-    const sha = String((branchRef.object as Json).sha);
+  try {
+    const { data: branchRef } = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${options.branch}` });
+    const sha = branchRef.object.sha;
     const { data: commit } = await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { ...repo, commit_sha: sha });
-    branch = { sha, message: String((commit as Json).message ?? "") };
+    branch = { sha, message: commit.message ?? "" };
+  } catch (error) {
+    if (errorStatus(error) !== 404) throw error;
   }
-  const { data: pulls } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-    ...repo,
-    head: `${repo.owner}:${options.branch}`,
-    state: "all",
-    per_page: 10,
-  });
-  const found = (Array.isArray(pulls) ? (pulls as Json[]) : []).sort((a, b) => Number(b.number) - Number(a.number))[0];
+  const pulls = await readAll<Json>(client, "GET /repos/{owner}/{repo}/pulls", { ...repo, head: `${repo.owner}:${options.branch}`, state: "all" });
+  const found = pulls.items.sort((a, b) => Number(b.number) - Number(a.number))[0];
   const pull: TargetFacts["pull"] = found
     ? {
         number: Number(found.number),
@@ -105,21 +75,25 @@ export async function readTarget(
         body: typeof found.body === "string" ? found.body : "",
       }
     : null;
-  const open = await listAll(
+  const open = await readAll<Json>(
     client,
     "GET /repos/{owner}/{repo}/issues",
-    {
-      ...repo,
-      state: "open",
-      labels: options.submissionLabel,
-      creator: options.author,
-      sort: "created",
-      direction: "asc",
-    },
-    1,
+    { ...repo, state: "open", labels: options.submissionLabel, creator: options.author, sort: "created", direction: "asc" },
+    { maxItems: MAX_OPEN_LISTED },
   );
-  const openSubmissions = open.filter((issue) => !issue.pull_request).map((issue) => Number(issue.number));
+  const openSubmissions = open.items.filter((issue) => !issue.pull_request).map((issue) => Number(issue.number));
   return { defaultBranch: options.defaultBranch, base: { sha: baseSha, treeSha }, entryExistsOnBase, countryExistsOnBase, branch, pull, openSubmissions };
+}
+
+/** True when anything (a file or a folder) is at `path` in that commit; an API error other than 404 is thrown. */
+async function pathExists(client: GitHubClient, repo: RepoRef, ref: string, path: string): Promise<boolean> {
+  try {
+    await client.request("GET /repos/{owner}/{repo}/contents/{path}", { ...repo, path, ref });
+    return true;
+  } catch (error) {
+    if (errorStatus(error) === 404) return false;
+    throw error;
+  }
 }
 
 function treeEntries(files: readonly EntryFile[]) {
@@ -127,7 +101,7 @@ function treeEntries(files: readonly EntryFile[]) {
 }
 
 /** Sends the steps in order; stops at the first failure (thrown). Returns the pull request number, when one was made. */
-export async function executeSteps(client: RequestClient, repo: RepoRef, steps: readonly SubmissionStep[]): Promise<number | null> {
+export async function executeSteps(client: GitHubClient, repo: RepoRef, steps: readonly SubmissionStep[]): Promise<number | null> {
   let pull: number | null = null;
   for (const step of steps) {
     if (step.kind === "commit") {
@@ -139,13 +113,12 @@ export async function executeSteps(client: RequestClient, repo: RepoRef, steps: 
       const { data: commit } = await client.request("POST /repos/{owner}/{repo}/git/commits", {
         ...repo,
         message: step.message,
-        tree: String((tree as Json).sha),
+        tree: tree.sha,
         parents: [step.baseSha],
       });
-      const sha = String((commit as Json).sha);
-      if (step.create) await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${step.branch}`, sha });
+      if (step.create) await client.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${step.branch}`, sha: commit.sha });
       // The branch is rebuilt on the default branch's tip each time: force, because it replaces the bot's own commit.
-      else await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${step.branch}`, sha, force: true });
+      else await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${step.branch}`, sha: commit.sha, force: true });
     } else if (step.kind === "create-pull") {
       const { data } = await client.request("POST /repos/{owner}/{repo}/pulls", {
         ...repo,
@@ -154,7 +127,7 @@ export async function executeSteps(client: RequestClient, repo: RepoRef, steps: 
         head: step.head,
         base: step.base,
       });
-      pull = Number((data as Json).number);
+      pull = data.number;
     } else {
       await client.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: step.number, title: step.title, body: step.body });
     }
@@ -162,20 +135,29 @@ export async function executeSteps(client: RequestClient, repo: RepoRef, steps: 
   return pull;
 }
 
-/** Creates or updates the bot's one comment; writes nothing when it already says the same. */
+/**
+ * Makes the bot's one comment say `body`: creates it, or updates the oldest, and deletes any
+ * duplicate (left by a run whose answer was lost after GitHub had posted it). Writes nothing
+ * when all is as it should be, so a re-run converges.
+ */
 export async function upsertComment(
-  client: RequestClient,
+  client: GitHubClient,
   repo: RepoRef,
   issue: number,
   existing: readonly { id: number; body: string }[],
   body: string,
 ): Promise<"created" | "updated" | "unchanged"> {
-  const first = existing[0];
+  const [first, ...duplicates] = existing;
+  let outcome: "created" | "updated" | "unchanged" = "unchanged";
   if (!first) {
     await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issue, body });
-    return "created";
+    outcome = "created";
+  } else if (first.body !== body) {
+    await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: first.id, body });
+    outcome = "updated";
   }
-  if (first.body === body) return "unchanged";
-  await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: first.id, body });
-  return "updated";
+  for (const duplicate of duplicates) {
+    await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: duplicate.id });
+  }
+  return outcome;
 }

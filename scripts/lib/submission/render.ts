@@ -1,4 +1,4 @@
-import { escapeInline, hasBidiControls } from "../bot/render/escape.ts";
+import { escapeInline, escapeLogin, hasBidiControls } from "../bot/render/escape.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { FormField } from "../forms/activity-form.ts";
 import type { EntryFile } from "../scaffold/entry.ts";
@@ -9,11 +9,6 @@ export const ISSUE_COMMENT_MARKER = "<!-- cop-submission-bot:status -->";
 /** GitHub refuses comments over 65,536 characters; stay well under it. */
 const MAX_COMMENT = 60_000;
 const MAX_PROBLEMS = 40;
-
-/** The pull request body marker the review bot reads to forbid self-approval by the issue's author. */
-export function submissionMarker(issue: number, authorId: number): string {
-  return `<!-- cop-submission: ${JSON.stringify({ issue, authorId })} -->`;
-}
 
 /** The form question a validator diagnostic is about, found from the line it points at in the generated file. */
 export function fieldOfDiagnostic(diagnostic: Diagnostic, files: readonly EntryFile[], fields: readonly FormField[]): string | undefined {
@@ -66,7 +61,8 @@ const HOW_TO_EDIT =
 
 /** What the bot says about a submission, by outcome. Every value from the issue is escaped. */
 export type IssueMessage =
-  | { kind: "problems"; problems: FormProblem[]; bidi: boolean }
+  | { kind: "problems"; problems: FormProblem[]; bidi: boolean; personalData?: boolean }
+  | { kind: "edit-ignored"; editor: string; author: string }
   | { kind: "exists"; permalink: string }
   | { kind: "rate-limited"; limit: number }
   | { kind: "pull-closed"; pull: number; merged: boolean }
@@ -79,10 +75,24 @@ export function renderIssueComment(message: IssueMessage): string {
       return finish([
         "**Thank you. The entry is not ready yet:** please look at the following.",
         "",
+        ...(message.personalData
+          ? [
+              "**Personal contact details cannot be published.** Entries appear on the open web and stay in the repository's history for good, so I have saved nothing: an entry may not hold a person's e-mail address or phone number. Remove them from the answers named below.",
+              "",
+              "This issue is public too, and GitHub keeps its earlier versions: after your edit, you (or a maintainer) can delete the old version from the issue's edit history (the *edited* menu at the top of the issue).",
+              "",
+            ]
+          : []),
         ...list(message.problems),
         "",
         ...(message.bidi ? ["Some answers hold invisible text-direction characters (shown as ⟦U+…⟧ above); please retype those answers.", ""] : []),
         HOW_TO_EDIT,
+      ]);
+    case "edit-ignored":
+      return finish([
+        `**This issue was edited by ${escapeLogin(message.editor)}, who did not open it, so I have not applied the edit.** The entry stays as ${escapeLogin(message.author)} last wrote it, and nothing changed in its pull request.`,
+        "",
+        `Only the person who opened a submission shapes its entry, so that reviewers know whose words they approve. If the edit is right, ${escapeLogin(message.author)} can save the issue once more (any small change) and I will apply it; suggestions are welcome as comments. Whoever edits a submission cannot approve it.`,
       ]);
     case "exists":
       return finish([
@@ -127,25 +137,16 @@ export function renderPullTitle(permalink: string, issue: number): string {
   return `New entry ${permalink} (from issue #${issue})`;
 }
 
-/** The pull request's body: the marker, what it is, the entry's title (escaped), and the reviewer's checklist. */
-export function renderPullBody(options: {
-  issue: number;
-  authorId: number;
-  authorLogin: string;
-  permalink: string;
-  title: string;
-  language: string;
-  checklist: string;
-}): string {
+/** The pull request's body: what it is, the entry's title (escaped), and the reviewer's checklist. */
+export function renderPullBody(options: { issue: number; authorLogin: string; permalink: string; title: string; language: string; checklist: string }): string {
   return [
-    submissionMarker(options.issue, options.authorId),
     `This pull request was made by the submission bot from issue #${options.issue}, submitted by ${escapeInline(options.authorLogin.replace(/^@+/, ""), 60)}, who is credited as co-author of the commit.`,
     "",
     `- Entry: \`${safePermalink(options.permalink)}\``,
     `- Title: ${escapeInline(options.title, 200)}${hasBidiControls(options.title) ? " ⚠️ the title holds text-direction characters" : ""}`,
     `- Language: ${escapeInline(options.language, 40)}`,
     "",
-    "The person who opened the issue cannot approve this pull request: a designated reviewer of the country must.",
+    "Neither the person who opened the issue nor anyone who edited it can approve this pull request: a designated reviewer of the country must. The review bot reads who they are from the issue itself, not from this description.",
     "",
     `Closes #${options.issue}`,
     "",

@@ -1,17 +1,21 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { submissionBranch } from "../bot/submission.ts";
+import type { Diagnostic } from "../diagnostics.ts";
 import { activityFormFields } from "../forms/activity-form.ts";
 import { generateForms, NEW_ACTIVITY_FORM, SUBMISSION_LABEL } from "../forms/generate.ts";
+import type { GitHubClient } from "../github/client.ts";
+import { readIssueEdits } from "../github/issue-edits.ts";
 import { entryDir, entryFiles, readKeyOrder, renderCountryProfile } from "../scaffold/entry.ts";
 import { loadVocabularies } from "../vocab.ts";
 import { checkEntryFiles } from "./check-entry.ts";
-import { decideSubmission, submissionBranch } from "./decide.ts";
-import { executeSteps, type RepoRef, type RequestClient, readBotComments, readIssue, readTarget, upsertComment } from "./github.ts";
+import { decideSubmission } from "./decide.ts";
+import { executeSteps, type RepoRef, readBotComments, readIssue, readTarget, upsertComment } from "./github.ts";
 import { type FormProblem, readActivityForm } from "./read-form.ts";
 import { anyBidi, fieldOfDiagnostic, type IssueMessage, renderIssueComment } from "./render.ts";
 
 export interface SubmissionRunOptions {
-  client: RequestClient;
+  client: GitHubClient;
   /** The webhook payload (GITHUB_EVENT_PATH), untrusted. */
   event: unknown;
   /** A checkout of the default branch: schemas, vocabularies and the country's entries. */
@@ -30,13 +34,29 @@ export interface SubmissionRunResult {
 
 const ACTIONS = new Set(["opened", "edited", "reopened", "labeled"]);
 
+/** The fields of an issues event the bot uses. */
+export interface IssuesEvent {
+  action: string;
+  number: number;
+  repo: RepoRef;
+  defaultBranch: string;
+  /** Who caused the event (for `edited`: who saved the edit). */
+  sender: { id: number; login: string };
+  /** For `edited`: whether the body changed (a title-only edit changes nothing the bot reads). */
+  bodyChanged: boolean;
+}
+
 /** The fields of an issues event the bot uses, checked; anything else about the event is ignored. */
-export function readIssuesEvent(event: unknown): { action: string; number: number; repo: RepoRef; defaultBranch: string } {
+export function readIssuesEvent(event: unknown): IssuesEvent {
   const value = event as {
     action?: unknown;
     issue?: { number?: unknown };
     repository?: { name?: unknown; owner?: { login?: unknown }; default_branch?: unknown };
+    sender?: { id?: unknown; login?: unknown };
+    changes?: unknown;
   } | null;
+  const senderId = value?.sender?.id;
+  const senderLogin = value?.sender?.login;
   const number = value?.issue?.number;
   const owner = value?.repository?.owner?.login;
   const repo = value?.repository?.name;
@@ -52,16 +72,23 @@ export function readIssuesEvent(event: unknown): { action: string; number: numbe
     typeof repo !== "string" ||
     !name.test(repo) ||
     typeof defaultBranch !== "string" ||
-    !/^[A-Za-z0-9._/-]{1,200}$/.test(defaultBranch)
+    !/^[A-Za-z0-9._/-]{1,200}$/.test(defaultBranch) ||
+    typeof senderId !== "number" ||
+    !Number.isSafeInteger(senderId) ||
+    typeof senderLogin !== "string"
   ) {
-    throw new Error("the event is not an issues event with an issue number and a repository");
+    throw new Error("the event is not an issues event with an issue number, a repository and a sender");
   }
-  return { action: value.action, number, repo: { owner, repo }, defaultBranch };
+  const changes = value.changes;
+  const bodyChanged = value.action !== "edited" || (typeof changes === "object" && changes !== null && "body" in changes);
+  return { action: value.action, number, repo: { owner, repo }, defaultBranch, sender: { id: senderId, login: senderLogin.slice(0, 100) }, bodyChanged };
 }
 
 /**
  * Turns a submission issue into a pull request, or explains in a comment what to fix.
- * Reads fresh state from the API on every run and writes only what differs.
+ * Reads fresh state from the API on every run and writes only what differs. Only the issue's
+ * author shapes the entry: an edit saved by anyone else is not applied (and a comment says so),
+ * and the review bot never counts an approval from anyone who edited the issue.
  */
 export async function runSubmission(options: SubmissionRunOptions): Promise<SubmissionRunResult> {
   const { client, root } = options;
@@ -73,6 +100,7 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   if (issue.state !== "open") return ignored("the issue is closed");
   if (!issue.labels.includes(SUBMISSION_LABEL)) return ignored(`no ${SUBMISSION_LABEL} label`);
   if (issue.author.type === "Bot") return ignored("opened by a bot");
+  if (!event.bodyChanged) return ignored("only the title changed");
 
   const vocabularies = loadVocabularies(root);
   const fields = activityFormFields(root, vocabularies);
@@ -83,6 +111,17 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
     pull,
     comment: await upsertComment(client, event.repo, event.number, comments, renderIssueComment(message)),
   });
+
+  // The entry must be the author's own words: the event's sender, and whoever saved the body as it
+  // is now (an edit may land while this run waits), must both be the author.
+  if (event.sender.id !== issue.author.id) {
+    if (event.action !== "edited") return ignored(`${event.action} by someone other than the author`);
+    return say({ kind: "edit-ignored", editor: event.sender.login, author: issue.author.login });
+  }
+  const edits = await readIssueEdits(client, event.repo, issue.number);
+  if (edits.lastEditor && edits.lastEditor.id !== issue.author.id) {
+    return say({ kind: "edit-ignored", editor: edits.lastEditor.login, author: issue.author.login });
+  }
 
   const reading = readActivityForm(issue.body, template, fields, vocabularies);
   const draft = reading.draft;
@@ -110,10 +149,16 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
     const field = fieldOfDiagnostic(diagnostic, files, fields);
     return { ...(field ? { field } : {}), message: diagnostic.message, ...(diagnostic.hint ? { hint: diagnostic.hint } : {}) };
   };
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").map(asProblem);
-  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning").map(asProblem);
+  // Personal contact details are a warning for a maintainer's own checkout, but an error here: what
+  // the bot commits is public at once and stays in the history for good.
+  const personal = diagnostics.filter(isPersonalData);
+  const errors = [
+    ...personal.map((diagnostic) => personalProblem(diagnostic, asProblem(diagnostic))),
+    ...diagnostics.filter((d) => d.severity === "error" && !isPersonalData(d)).map(asProblem),
+  ];
+  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning" && !isPersonalData(diagnostic)).map(asProblem);
   const bidi = anyBidi([draft.narrative.title, draft.narrative.summary, draft.narrative.body]);
-  if (errors.length > 0 && !target.entryExistsOnBase) return say({ kind: "problems", problems: errors, bidi });
+  if (errors.length > 0 && !target.entryExistsOnBase) return say({ kind: "problems", problems: errors, bidi, personalData: personal.length > 0 });
 
   const decision = decideSubmission({
     issue,
@@ -129,6 +174,21 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   const pull = created ?? decision.pullNumber;
   if (pull === null) throw new Error("no pull request number after the steps");
   return say({ kind: "ready", permalink, pull, warnings, bidi }, pull);
+}
+
+/** A finding of the privacy rule: an e-mail address or a phone number where a person's could be. */
+function isPersonalData(diagnostic: Diagnostic): boolean {
+  return diagnostic.ruleId === "privacy";
+}
+
+/** The privacy finding in plain words, without repeating the address or number in a public comment. */
+function personalProblem(diagnostic: Diagnostic, problem: FormProblem): FormProblem {
+  const what = /phone/i.test(diagnostic.message) ? "a phone number" : "an e-mail address";
+  return {
+    ...(problem.field ? { field: problem.field } : {}),
+    message: `This answer holds ${what}. It cannot be published: remove it.`,
+    hint: "A public channel of the organisation (a generic mailbox, a helpline, a contact page) goes in the Public contact questions.",
+  };
 }
 
 /** The reviewer's checklist from the pull request template, which GitHub does not apply to pull requests made through the API. */

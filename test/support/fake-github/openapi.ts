@@ -59,8 +59,9 @@ function load(): { spec: Spec; ajv: Ajv } {
 /**
  * OpenAPI 3.0's `nullable: true` means "or null". Ajv reads it only beside a `type`, and does
  * not extend an `enum` with null; GitHub's description has both cases (an issue's `title` and
- * `milestone` are bare `oneOf`s, its `state_reason` an enum). Both are rewritten to say so, in
- * place: copying the 13 MB description would cost seconds per test process.
+ * `milestone` are bare `oneOf`s, its `state_reason` an enum, a commit's `author` a nullable
+ * `oneOf`). Both are rewritten to say so, in place: copying the 13 MB description would cost
+ * seconds per test process.
  */
 function fixNullables(value: unknown): void {
   if (!value || typeof value !== "object") return;
@@ -250,4 +251,25 @@ export function exampleResponse(method: string, template: string, status: number
   const example = (name ? examples[name] : Object.values(examples)[0]) as { value?: unknown; $ref?: string };
   const value = example.$ref ? spec.components.examples[example.$ref.split("/").pop() as string]?.value : example.value;
   return structuredClone(value);
+}
+
+/**
+ * Compiles, now, the validators of these operations (request body and documented 2xx responses),
+ * so that tests do not pay for it inside their own time limit.
+ */
+export function precompile(operationIds: readonly string[]): void {
+  const { spec } = load();
+  const wanted = new Set(operationIds);
+  for (const [template, item] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!wanted.has((op as Json).operationId as string)) continue;
+      if ((op as Json).requestBody) compile(`gh#/${pointer("paths", template, method, "requestBody", "content", "application/json", "schema")}`);
+      for (const status of Object.keys((op as Json).responses as Json)) {
+        if (!/^2\d\d$/.test(status)) continue;
+        const response = responseObject({ template, method } as Operation, Number(status));
+        const content = (response?.json.content as Record<string, unknown> | undefined)?.["application/json"];
+        if (response && content) compile(`${response.ref}/${pointer("content", "application/json", "schema")}`);
+      }
+    }
+  }
 }

@@ -4,7 +4,20 @@
  * body against the response schema before sending it (see index.ts).
  */
 import { exampleResponse } from "./openapi.ts";
-import type { FakeComment, FakeFile, FakeIssue, FakePull, FakeReview, FakeRun, FakeState, FakeStatus, FakeUser } from "./store.ts";
+import type {
+  FakeActivity,
+  FakeComment,
+  FakeCommit,
+  FakeFile,
+  FakeIssue,
+  FakePull,
+  FakeReview,
+  FakeRun,
+  FakeState,
+  FakeStatus,
+  FakeThread,
+  FakeUser,
+} from "./store.ts";
 
 type Json = Record<string, unknown>;
 
@@ -54,8 +67,14 @@ export function repositoryJson(state: FakeState): Json {
   };
 }
 
-export function refJson(state: FakeState, ref: string, sha: string): Json {
-  const example = exampleResponse("get", "/repos/{owner}/{repo}/git/ref/{ref}", 200) as Json;
+export function refJson(state: FakeState, ref: string, sha: string, status = 200, method = "get"): Json {
+  const example = (
+    status === 201
+      ? exampleResponse("post", "/repos/{owner}/{repo}/git/refs", 201)
+      : method === "patch"
+        ? exampleResponse("patch", "/repos/{owner}/{repo}/git/refs/{ref}", 200)
+        : exampleResponse("get", "/repos/{owner}/{repo}/git/ref/{ref}", 200)
+  ) as Json;
   return {
     ...example,
     ref: `refs/${ref}`,
@@ -156,9 +175,17 @@ function branchJson(state: FakeState, pull: FakePull, side: "head" | "base", tem
   };
 }
 
-/** A "pull-request" (the full object of GET /pulls/{n}). */
-export function pullJson(state: FakeState, pull: FakePull, files: FakeFile[]): Json {
-  const example = exampleResponse("get", "/repos/{owner}/{repo}/pulls/{pull_number}", 200) as Json;
+/** A "pull-request" (the full object of GET, POST and PATCH on pulls). */
+export function pullJson(
+  state: FakeState,
+  pull: FakePull,
+  files: FakeFile[],
+  commits: number,
+  method = "get",
+  template = "/repos/{owner}/{repo}/pulls/{pull_number}",
+  status = 200,
+): Json {
+  const example = exampleResponse(method, template, status) as Json;
   return {
     ...pullCommon(state, pull, example),
     merged: pull.merged,
@@ -168,7 +195,7 @@ export function pullJson(state: FakeState, pull: FakePull, files: FakeFile[]): J
     changed_files: pull.changedFiles ?? files.length,
     comments: pull.comments.length,
     review_comments: 0,
-    commits: 1,
+    commits,
   };
 }
 
@@ -211,54 +238,6 @@ function pullCommon(state: FakeState, pull: FakePull, example: Json): Json {
   };
 }
 
-/** An "issue": a real issue, or a pull request as the issues API lists it (with `pull_request`). */
-export function issueJson(state: FakeState, item: FakeIssue | FakePull, method = "get", template = "/repos/{owner}/{repo}/issues", status = 200): Json {
-  const found = exampleResponse(method, template, status) as Json | Json[];
-  const example = (Array.isArray(found) ? found[0] : found) as Json;
-  const isPull = "headSha" in item;
-  const url = `${API}/repos/${repoPath(state)}/issues/${item.number}`;
-  const json: Json = {
-    ...example,
-    id: (isPull ? 700_000 : 600_000) + item.number,
-    node_id: Buffer.from(`I_${item.number}`).toString("base64"),
-    url,
-    repository_url: `${API}/repos/${repoPath(state)}`,
-    labels_url: `${url}/labels{/name}`,
-    comments_url: `${url}/comments`,
-    events_url: `${url}/events`,
-    html_url: `${WEB}/${repoPath(state)}/${isPull ? "pull" : "issues"}/${item.number}`,
-    number: item.number,
-    state: item.state,
-    state_reason: isPull ? null : item.stateReason,
-    title: item.title,
-    body: item.body,
-    user: userJson(item.user),
-    labels: labelsJson(state, item.labels),
-    assignee: null,
-    assignees: [],
-    milestone: null,
-    locked: false,
-    active_lock_reason: null,
-    comments: isPull ? item.comments.length : 0,
-    closed_at: isPull ? null : item.closedAt,
-    created_at: item.createdAt,
-    updated_at: isPull ? item.createdAt : item.updatedAt,
-    closed_by: null,
-    author_association: item.user.type === "Bot" ? "NONE" : "CONTRIBUTOR",
-  };
-  delete json.pinned_comment;
-  if (isPull) {
-    json.pull_request = {
-      url: `${API}/repos/${repoPath(state)}/pulls/${item.number}`,
-      html_url: `${WEB}/${repoPath(state)}/pull/${item.number}`,
-      diff_url: `${WEB}/${repoPath(state)}/pull/${item.number}.diff`,
-      patch_url: `${WEB}/${repoPath(state)}/pull/${item.number}.patch`,
-      merged_at: null,
-    };
-  } else delete json.pull_request;
-  return json;
-}
-
 export function fileJson(state: FakeState, pull: FakePull, file: FakeFile): Json {
   const example = (exampleResponse("get", "/repos/{owner}/{repo}/pulls/{pull_number}/files", 200) as Json[])[0] as Json;
   const json: Json = {
@@ -297,7 +276,8 @@ export function requestedReviewersJson(state: FakeState, pull: FakePull): Json {
   return { users: pull.requestedUsers.map(userJson), teams: pull.requestedTeams.map((slug) => teamJson(state, slug)) };
 }
 
-export function commentJson(state: FakeState, pull: FakePull, comment: FakeComment, status = 200): Json {
+export function commentJson(state: FakeState, pull: FakeThread, comment: FakeComment, status = 200): Json {
+  const kind = state.pulls.has(pull.number) ? "pull" : "issues";
   const found =
     status === 201
       ? (exampleResponse("post", "/repos/{owner}/{repo}/issues/{issue_number}/comments", 201) as Json)
@@ -306,7 +286,7 @@ export function commentJson(state: FakeState, pull: FakePull, comment: FakeComme
     ...found,
     id: comment.id,
     url: `${API}/repos/${repoPath(state)}/issues/comments/${comment.id}`,
-    html_url: `${WEB}/${repoPath(state)}/pull/${pull.number}#issuecomment-${comment.id}`,
+    html_url: `${WEB}/${repoPath(state)}/${kind}/${pull.number}#issuecomment-${comment.id}`,
     issue_url: `${API}/repos/${repoPath(state)}/issues/${pull.number}`,
     body: comment.body,
     user: comment.user ? userJson(comment.user) : null,
@@ -370,4 +350,147 @@ export function mergeJson(sha: string): Json {
 /** GitHub's error body. */
 export function errorJson(message: string): Json {
   return { message, documentation_url: "https://docs.github.com/rest" };
+}
+
+/** An "issue": a real issue, or a pull request as the issues API shows it (with `pull_request`). */
+export function issueJson(state: FakeState, item: FakeIssue | FakePull, method = "get", template = "/repos/{owner}/{repo}/issues", status = 200): Json {
+  const found = exampleResponse(method, template, status) as Json | Json[];
+  const example = (Array.isArray(found) ? found[0] : found) as Json;
+  const isPull = "headSha" in item;
+  const url = `${API}/repos/${repoPath(state)}/issues/${item.number}`;
+  const json: Json = {
+    ...example,
+    id: (isPull ? 700_000 : 600_000) + item.number,
+    node_id: Buffer.from(`I_${item.number}`).toString("base64"),
+    url,
+    repository_url: `${API}/repos/${repoPath(state)}`,
+    labels_url: `${url}/labels{/name}`,
+    comments_url: `${url}/comments`,
+    events_url: `${url}/events`,
+    html_url: `${WEB}/${repoPath(state)}/${isPull ? "pull" : "issues"}/${item.number}`,
+    number: item.number,
+    state: item.state,
+    state_reason: isPull ? null : item.stateReason,
+    title: item.title,
+    body: item.body,
+    user: userJson(item.user),
+    labels: labelsJson(state, item.labels),
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    locked: false,
+    active_lock_reason: null,
+    comments: item.comments.length,
+    closed_at: isPull ? null : item.closedAt,
+    created_at: item.createdAt,
+    updated_at: isPull ? item.createdAt : item.updatedAt,
+    closed_by: null,
+    author_association: item.user.type === "Bot" ? "NONE" : "CONTRIBUTOR",
+  };
+  delete json.pinned_comment;
+  delete json.repository;
+  if (isPull) {
+    json.pull_request = {
+      url: `${API}/repos/${repoPath(state)}/pulls/${item.number}`,
+      html_url: `${WEB}/${repoPath(state)}/pull/${item.number}`,
+      diff_url: `${WEB}/${repoPath(state)}/pull/${item.number}.diff`,
+      patch_url: `${WEB}/${repoPath(state)}/pull/${item.number}.patch`,
+      merged_at: item.merged ? item.createdAt : null,
+    };
+  } else delete json.pull_request;
+  return json;
+}
+
+function gitIdentity(user: FakeUser | null, date: string): Json {
+  // A commit whose git e-mail GitHub cannot link to an account has an identity but no account.
+  return user
+    ? { name: user.login, email: `${user.id}+${user.login}@users.noreply.github.com`, date }
+    : { name: "Someone", email: "someone@example.org", date };
+}
+
+/** A "git-commit" (the git database's view of a commit). */
+export function gitCommitJson(state: FakeState, commit: FakeCommit, status = 200): Json {
+  const example = (
+    status === 201
+      ? exampleResponse("post", "/repos/{owner}/{repo}/git/commits", 201)
+      : exampleResponse("get", "/repos/{owner}/{repo}/git/commits/{commit_sha}", 200)
+  ) as Json;
+  return {
+    ...example,
+    sha: commit.sha,
+    node_id: Buffer.from(`C_${commit.sha}`).toString("base64"),
+    url: `${API}/repos/${repoPath(state)}/git/commits/${commit.sha}`,
+    html_url: `${WEB}/${repoPath(state)}/commit/${commit.sha}`,
+    author: gitIdentity(commit.author, commit.date),
+    committer: gitIdentity(commit.committer, commit.date),
+    message: commit.message,
+    tree: { sha: commit.tree, url: `${API}/repos/${repoPath(state)}/git/trees/${commit.tree}` },
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${API}/repos/${repoPath(state)}/git/commits/${sha}`,
+      html_url: `${WEB}/${repoPath(state)}/commit/${sha}`,
+    })),
+  };
+}
+
+/** A "git-tree". */
+export function gitTreeJson(state: FakeState, sha: string, files: Map<string, string>): Json {
+  const example = exampleResponse("post", "/repos/{owner}/{repo}/git/trees", 201) as Json;
+  return {
+    ...example,
+    sha,
+    url: `${API}/repos/${repoPath(state)}/git/trees/${sha}`,
+    truncated: false,
+    tree: [...files].map(([path, text]) => ({
+      path,
+      mode: "100644",
+      type: "blob",
+      size: Buffer.byteLength(text),
+      sha: blobSha(text),
+      url: `${API}/repos/${repoPath(state)}/git/blobs/${blobSha(text)}`,
+    })),
+  };
+}
+
+/** A "commit" as a pull request's commit list shows it: the git commit plus the linked accounts. */
+export function commitJson(state: FakeState, commit: FakeCommit): Json {
+  const example = (exampleResponse("get", "/repos/{owner}/{repo}/pulls/{pull_number}/commits", 200) as Json[])[0] as Json;
+  const git = gitCommitJson(state, commit);
+  return {
+    ...example,
+    url: `${API}/repos/${repoPath(state)}/commits/${commit.sha}`,
+    sha: commit.sha,
+    node_id: git.node_id,
+    html_url: `${WEB}/${repoPath(state)}/commit/${commit.sha}`,
+    comments_url: `${API}/repos/${repoPath(state)}/commits/${commit.sha}/comments`,
+    commit: {
+      ...(example.commit as Json),
+      url: git.url,
+      author: git.author,
+      committer: git.committer,
+      message: commit.message,
+      tree: git.tree,
+      comment_count: 0,
+    },
+    author: commit.author ? userJson(commit.author) : null,
+    committer: commit.committer ? userJson(commit.committer) : null,
+    parents: commit.parents.map((sha) => ({ sha, url: `${API}/repos/${repoPath(state)}/commits/${sha}`, html_url: `${WEB}/${repoPath(state)}/commit/${sha}` })),
+  };
+}
+
+/**
+ * An "activity" item. Built from the schema's properties, not the documented example: the example
+ * still shows an older shape (`pusher`, `push_type`) that the schema no longer describes.
+ */
+export function activityJson(activity: FakeActivity): Json {
+  return {
+    id: activity.id,
+    node_id: Buffer.from(`A_${activity.id}`).toString("base64"),
+    before: activity.before,
+    after: activity.after,
+    ref: activity.ref,
+    timestamp: activity.timestamp,
+    activity_type: activity.type,
+    actor: activity.actor ? userJson(activity.actor) : null,
+  };
 }

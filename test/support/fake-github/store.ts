@@ -1,7 +1,8 @@
 /**
- * The fake GitHub's in-memory state: one repository with its commits, branches, pull requests,
- * reviews, comments, labels, statuses and workflow runs. Tests seed it with the helpers on
- * FakeGitHub (see index.ts) and assert on it after a run.
+ * The fake GitHub's in-memory state: one repository with its git database (trees, commits,
+ * refs), issues, pull requests, reviews, comments, labels, statuses, workflow runs and the push
+ * activity of its branches (and of forks' branches). Tests seed it with the helpers on FakeGitHub
+ * (see index.ts) and assert on it after a run.
  */
 import { createHash } from "node:crypto";
 
@@ -59,8 +60,58 @@ export interface FakeFile {
   previous_filename?: string;
 }
 
-export interface FakePull {
+/** What issues and pull requests share: GitHub numbers them in one sequence and both carry labels and comments. */
+export interface FakeThread {
   number: number;
+  labels: string[];
+  comments: FakeComment[];
+}
+
+/** One revision of an issue's body, as GraphQL's `userContentEdits` lists it. */
+export interface FakeEdit {
+  editor: FakeUser | null;
+  editedAt: string;
+}
+
+/** An issue (not a pull request); issues and pull requests share one sequence of numbers, as on GitHub. */
+export interface FakeIssue extends FakeThread {
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  stateReason: "completed" | "not_planned" | "reopened" | null;
+  user: FakeUser;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** Body edits after it was opened, oldest first. */
+  edits: FakeEdit[];
+}
+
+/** A commit of the git database. `author` and `committer` are the GitHub accounts the git identities link to. */
+export interface FakeCommit {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+  author: FakeUser | null;
+  committer: FakeUser | null;
+  date: string;
+}
+
+/** One entry of a repository's activity (pushes and branch changes, with who did them). */
+export interface FakeActivity {
+  id: number;
+  /** "owner/name" of the repository the ref lives in (a fork's, for a fork's branch). */
+  repository: string;
+  ref: string;
+  before: string;
+  after: string;
+  type: "push" | "force_push" | "branch_creation" | "branch_deletion" | "pr_merge" | "merge_queue_merge";
+  actor: FakeUser | null;
+  timestamp: string;
+}
+
+export interface FakePull extends FakeThread {
   title: string;
   body: string;
   state: "open" | "closed";
@@ -77,26 +128,10 @@ export interface FakePull {
   files: FakeFile[] | null;
   /** When set, `changed_files` reports this instead of the number of files (the 3000-file cap). */
   changedFiles: number | null;
-  labels: string[];
   requestedUsers: FakeUser[];
   requestedTeams: string[];
   reviews: FakeReview[];
-  comments: FakeComment[];
   createdAt: string;
-}
-
-/** An issue (not a pull request); issues and pull requests share one sequence of numbers, as on GitHub. */
-export interface FakeIssue {
-  number: number;
-  title: string;
-  body: string;
-  state: "open" | "closed";
-  stateReason: "completed" | "not_planned" | "reopened" | null;
-  user: FakeUser;
-  labels: string[];
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
 }
 
 export interface FakeMerge {
@@ -115,12 +150,15 @@ export interface FakeState {
   users: Map<number, FakeUser>;
   /** The authenticated account: author of what the client writes (the bot). */
   actor: FakeUser;
-  /** Commit sha → (path → text). */
-  commits: Map<string, Map<string, string>>;
+  /** Tree sha → (path → text). */
+  trees: Map<string, Map<string, string>>;
+  commits: Map<string, FakeCommit>;
   /** "heads/main" → sha */
   refs: Map<string, string>;
   pulls: Map<number, FakePull>;
   issues: Map<number, FakeIssue>;
+  /** Pushes and branch changes, in the base repository and in forks. */
+  activities: FakeActivity[];
   /** Commit sha → statuses, oldest first. */
   statuses: Map<string, FakeStatus[]>;
   runs: FakeRun[];
@@ -143,10 +181,12 @@ export function createState(owner: string, repo: string, actor: FakeUser): FakeS
     defaultBranch: "main",
     users: new Map([[actor.id, actor]]),
     actor,
+    trees: new Map(),
     commits: new Map(),
     refs: new Map(),
     pulls: new Map(),
     issues: new Map(),
+    activities: [],
     statuses: new Map(),
     runs: [],
     workflows: new Set([".github/workflows/validate.yml"]),
@@ -165,30 +205,81 @@ export function newId(state: FakeState): number {
   return state.nextId;
 }
 
-/** The next issue or pull-request number: one sequence for both, as on GitHub. */
-export function nextNumber(state: FakeState): number {
-  return Math.max(0, ...state.pulls.keys(), ...state.issues.keys()) + 1;
-}
-
 /** The fake clock: each call is one minute after the previous one, so runs are reproducible. */
 export function tick(state: FakeState): string {
   state.clock += 60_000;
   return new Date(state.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** Stores a commit's files and returns its sha (a hash of the content and a counter). */
-export function storeCommit(state: FakeState, files: Record<string, string>): string {
+/** The next issue or pull request number: one sequence for both, as on GitHub. */
+export function nextNumber(state: FakeState): number {
+  return Math.max(0, ...state.pulls.keys(), ...state.issues.keys()) + 1;
+}
+
+/** Stores a tree (path → text) and returns its sha. */
+export function storeTree(state: FakeState, files: Map<string, string>): string {
   const sha = createHash("sha1")
-    .update(`${newId(state)}\n${JSON.stringify(Object.entries(files).sort())}`)
+    .update(`tree\n${JSON.stringify([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`)
     .digest("hex");
-  state.commits.set(sha, new Map(Object.entries(files)));
+  state.trees.set(sha, new Map(files));
   return sha;
+}
+
+/** Stores a commit with exactly these files and returns its sha (a hash of its content, parents, message and a counter). */
+export function storeCommit(
+  state: FakeState,
+  files: Record<string, string> | Map<string, string>,
+  options: { parents?: string[]; message?: string; author?: FakeUser | null; committer?: FakeUser | null } = {},
+): string {
+  const tree = storeTree(state, files instanceof Map ? files : new Map(Object.entries(files)));
+  const parents = options.parents ?? [];
+  const message = options.message ?? "A commit";
+  const sha = createHash("sha1")
+    .update(`${newId(state)}\n${tree}\n${parents.join(",")}\n${message}`)
+    .digest("hex");
+  const author = options.author ?? null;
+  const committer = options.committer === undefined ? author : options.committer;
+  state.commits.set(sha, { sha, tree, parents, message, author, committer, date: tick(state) });
+  return sha;
+}
+
+/** The files of a commit (empty when there is no such commit). */
+export function filesAt(state: FakeState, sha: string): Map<string, string> {
+  const commit = state.commits.get(sha);
+  return new Map(commit ? state.trees.get(commit.tree) : []);
+}
+
+/** The commits reachable from `head` and not from `base`, oldest first: what a pull request lists. */
+export function commitsBetween(state: FakeState, base: string, head: string): FakeCommit[] {
+  const reachable = (from: string): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const sha = stack.pop() as string;
+      if (seen.has(sha)) continue;
+      const commit = state.commits.get(sha);
+      if (!commit) continue;
+      seen.add(sha);
+      stack.push(...commit.parents);
+    }
+    return seen;
+  };
+  const inBase = reachable(base);
+  return [...reachable(head)]
+    .filter((sha) => !inBase.has(sha))
+    .map((sha) => state.commits.get(sha) as FakeCommit)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Records a change of a branch in a repository's activity. */
+export function recordActivity(state: FakeState, activity: Omit<FakeActivity, "id" | "timestamp">): void {
+  state.activities.push({ ...activity, id: newId(state), timestamp: tick(state) });
 }
 
 /** The files that differ between two commits, as the pull-request files API lists them. */
 export function diffCommits(state: FakeState, baseSha: string, headSha: string): FakeFile[] {
-  const base = state.commits.get(baseSha) ?? new Map<string, string>();
-  const head = state.commits.get(headSha) ?? new Map<string, string>();
+  const base = filesAt(state, baseSha);
+  const head = filesAt(state, headSha);
   const files: FakeFile[] = [];
   for (const path of [...new Set([...base.keys(), ...head.keys()])].sort()) {
     const before = base.get(path);

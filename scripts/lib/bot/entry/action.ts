@@ -1,7 +1,8 @@
+import type { GitHubClient } from "../../github/client.ts";
+import { describeError } from "../../github/errors.ts";
+import { readAll } from "../../github/pager.ts";
 import { consumeValidationArtifact } from "../artifact/consume.ts";
-import type { RequestClient } from "../exec/execute.ts";
 import { loadBotConfig, type RepoRef, resolveTrustAnchor } from "../facts/gather-facts.ts";
-import { describeError, type GitHubClient, paginate } from "../facts/github.ts";
 import { firstError, validateWorkflowDispatchEvent, validateWorkflowRunEvent } from "../schemas.ts";
 import type { BotConfig, ValidationSummary } from "../types.ts";
 import { type PrOutcome, reviewPullRequest } from "./review-pull-request.ts";
@@ -28,6 +29,8 @@ export interface RunReport {
 
 /** Open pull requests a sweep reviews at most; the next sweep takes the others. */
 const MAX_SWEEP = 300;
+/** Open pull requests a sweep lists at most. */
+const MAX_SWEEP_LISTED = 1000;
 
 /** The workflow_run fields the bot uses. */
 interface RunEvent {
@@ -49,7 +52,7 @@ interface RunEvent {
  * - workflow_dispatch: the PR in `inputs.pr`, or a sweep without it.
  * Never reads pull-request code: only the API, and the artifact as checked data.
  */
-export async function runReviewBot(client: GitHubClient & RequestClient, env: ActionEnvironment, options: { now: Date; dryRun?: boolean }): Promise<RunReport> {
+export async function runReviewBot(client: GitHubClient, env: ActionEnvironment, options: { now: Date; dryRun?: boolean }): Promise<RunReport> {
   const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(env.repository);
   if (!match) throw new Error(`GITHUB_REPOSITORY is not "owner/name": ${JSON.stringify(env.repository).slice(0, 120)}`);
   const repo: RepoRef = { owner: match[1] as string, repo: match[2] as string, serverUrl: env.serverUrl.replace(/\/+$/, "") };
@@ -126,16 +129,21 @@ export async function findPullRequestsForRun(
   const base = { owner: repo.owner, repo: repo.repo, state: "open" };
   const login = run.head_repository?.owner?.login;
   if (login && run.head_branch) {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", { ...base, head: `${login}:${run.head_branch}`, per_page: 100 });
-    const found = (data as PullSummary[]).map(toSummary);
+    const list = await readAll<PullSummary>(client, "GET /repos/{owner}/{repo}/pulls", { ...base, head: `${login}:${run.head_branch}` });
+    const found = list.items.map(toSummary);
     if (found.length > 0) return found;
   }
-  const all = await paginate<PullSummary>(client, "GET /repos/{owner}/{repo}/pulls", base);
+  const all = await readAll<PullSummary>(client, "GET /repos/{owner}/{repo}/pulls", base);
   return all.items.map(toSummary).filter((pr) => pr.headSha === run.head_sha);
 }
 
 async function sweep(client: GitHubClient, repo: RepoRef, trigger: string, review: (number: number) => Promise<PrOutcome>): Promise<RunReport> {
-  const list = await paginate<PullSummary>(client, "GET /repos/{owner}/{repo}/pulls", { owner: repo.owner, repo: repo.repo, state: "open" }, undefined, 10);
+  const list = await readAll<PullSummary>(
+    client,
+    "GET /repos/{owner}/{repo}/pulls",
+    { owner: repo.owner, repo: repo.repo, state: "open" },
+    { maxItems: MAX_SWEEP_LISTED },
+  );
   const notes: string[] = [];
   if (!list.complete) notes.push("There are more open pull requests than one sweep reads; the rest wait for the next sweep.");
   const numbers = list.items.map((pr) => pr.number).sort((a, b) => a - b);
@@ -146,7 +154,7 @@ async function sweep(client: GitHubClient, repo: RepoRef, trigger: string, revie
 }
 
 /** Reviews one pull request; an error there is reported and does not stop a sweep. */
-async function reviewSafely(client: GitHubClient & RequestClient, input: Parameters<typeof reviewPullRequest>[1]): Promise<PrOutcome> {
+async function reviewSafely(client: GitHubClient, input: Parameters<typeof reviewPullRequest>[1]): Promise<PrOutcome> {
   try {
     return await reviewPullRequest(client, input);
   } catch (error) {

@@ -1,6 +1,6 @@
-import { execute, type RequestClient } from "../exec/execute.ts";
+import type { GitHubClient } from "../../github/client.ts";
+import { execute } from "../exec/execute.ts";
 import { gatherFacts, type RepoRef, type TrustAnchor } from "../facts/gather-facts.ts";
-import type { GitHubClient } from "../facts/github.ts";
 import { planRequests } from "../plan/plan-requests.ts";
 import { computeActions } from "../policy/compute-actions.ts";
 import type { Actions, BotConfig, BotRequest, PrFacts, ValidationSummary } from "../types.ts";
@@ -31,7 +31,7 @@ export interface ReviewInput {
 }
 
 /** One pull request through the whole pipeline: facts → actions → plan → execute. */
-export async function reviewPullRequest(client: GitHubClient & RequestClient, input: ReviewInput): Promise<PrOutcome> {
+export async function reviewPullRequest(client: GitHubClient, input: ReviewInput): Promise<PrOutcome> {
   const facts = await gatherFacts(client, {
     repo: input.repo,
     pullNumber: input.number,

@@ -1,9 +1,6 @@
+import type { GitHubClient } from "../../github/client.ts";
+import { errorStatus } from "../../github/errors.ts";
 import type { BotRequest } from "../types.ts";
-
-/** The one octokit method the executor needs: any Octokit instance has it. */
-export interface RequestClient {
-  request(route: string, params?: Record<string, unknown>): Promise<unknown>;
-}
 
 export interface ExecutionResult<R = BotRequest> {
   /** How many requests succeeded, in order. */
@@ -17,17 +14,16 @@ export interface ExecutionResult<R = BotRequest> {
  * failed step. Any planner's requests work (the review bot's, the links issue's): a route and its parameters.
  */
 export async function execute<R extends { route: string; params: Record<string, unknown> } = BotRequest>(
-  client: RequestClient,
+  client: GitHubClient,
   requests: readonly R[],
 ): Promise<ExecutionResult<R>> {
   let sent = 0;
   for (const request of requests) {
     try {
-      await client.request(request.route, request.params);
+      await client.request(request.route, request.params as never);
       sent++;
     } catch (error) {
-      const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : null;
-      return { sent, failed: { request, status, message: error instanceof Error ? error.message : String(error) } };
+      return { sent, failed: { request, status: errorStatus(error), message: error instanceof Error ? error.message : String(error) } };
     }
   }
   return { sent, failed: null };

@@ -1,28 +1,9 @@
+import type { ContentReader, FileRead } from "../../github/content.ts";
 import { classifyBotPath, touchedPaths, type Unit } from "../paths.ts";
 import { parseProfile } from "../profile.ts";
 import type { ChangedFile, EntryRead, NarrativeRead, ProfileRead } from "../types.ts";
 import { readNarrative, readOriginalLanguage } from "./narrative.ts";
 
-/** A file read at a commit: its text, or why there is none. */
-export type FileRead = { status: "ok"; text: string } | { status: "missing" } | { status: "error"; message: string };
-
-/** A folder listed at a commit. */
-export type DirRead =
-  | { status: "ok"; entries: { name: string; type: "file" | "dir" | "other" }[] }
-  | { status: "missing" }
-  | { status: "error"; message: string };
-
-/**
- * Reads repository content at a commit. Two adapters: the contents API (in Actions) and
- * `git show` (the local dry run). Content is returned as text and treated as data only.
- */
-export interface ContentReader {
-  readFile(ref: string, path: string): Promise<FileRead>;
-  listDir(ref: string, path: string): Promise<DirRead>;
-}
-
-/** Files bigger than this are not read (checklist item 25). */
-export const MAX_FILE_BYTES = 256 * 1024;
 /** Entries whose titles the bot reads for one pull request; more are counted, not read. */
 export const MAX_ENTRIES_READ = 30;
 /** Narrative files read per entry. */

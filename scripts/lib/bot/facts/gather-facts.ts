@@ -1,8 +1,12 @@
+import type { GitHubClient } from "../../github/client.ts";
+import { githubContentReader } from "../../github/content.ts";
+import { describeError, errorStatus } from "../../github/errors.ts";
+import { readAll } from "../../github/pager.ts";
 import { CONFIG_PATH, parseBotConfig } from "../config.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../sticky.ts";
 import type { Account, BotConfig, ChangedFile, CommentFact, PrFacts, ReviewFact, StatusFact, ValidationSummary, WorkflowRunFact } from "../types.ts";
 import { gatherContentFacts } from "./content.ts";
-import { describeError, errorStatus, type GitHubClient, githubContentReader, paginate } from "./github.ts";
+import { gatherContributors } from "./contributors.ts";
 
 /** The repository a run works on. */
 export interface RepoRef {
@@ -21,14 +25,14 @@ export interface TrustAnchor {
 /** Resolves the default branch and its current commit: profiles and the config are read there, never at the head. */
 export async function resolveTrustAnchor(client: GitHubClient, repo: RepoRef): Promise<TrustAnchor> {
   const { data } = await client.request("GET /repos/{owner}/{repo}", { owner: repo.owner, repo: repo.repo });
-  const defaultBranch = String((data as { default_branch?: unknown }).default_branch ?? "");
+  const defaultBranch = String(data.default_branch ?? "");
   if (!defaultBranch) throw new Error("the repository has no default branch");
   const ref = await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
     owner: repo.owner,
     repo: repo.repo,
     ref: `heads/${defaultBranch}`,
   });
-  const sha = String((ref.data as { object?: { sha?: unknown } }).object?.sha ?? "");
+  const sha = String(ref.data.object?.sha ?? "");
   if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error(`could not resolve ${defaultBranch} to a commit`);
   return { defaultBranch, sha };
 }
@@ -66,7 +70,7 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
   if (input.artifactProblem) problems.push(input.artifactProblem);
 
   const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...base, pull_number: input.pullNumber });
-  const pr = data as PullData;
+  const pr = data as unknown as PullData;
   const headSha = pr.head.sha;
 
   const part = async <T>(what: string, fallback: T, read: () => Promise<T>): Promise<T> => {
@@ -81,11 +85,11 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
   const issue = { ...base, issue_number: input.pullNumber };
 
   const files = await part("changed files", { items: [] as ChangedFile[], complete: false }, async () => {
-    const list = await paginate<FileData>(client, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", number);
+    const list = await readAll<FileData>(client, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", number);
     return { items: list.items.map(toChangedFile), complete: list.complete };
   });
   const reviews = await part("reviews", { items: [] as ReviewFact[], complete: false }, async () => {
-    const list = await paginate<ReviewData>(client, "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", number);
+    const list = await readAll<ReviewData>(client, "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", number);
     return { items: list.items.map(toReview), complete: list.complete };
   });
   const requested = await part("review requests", { users: [] as Account[], teams: [] as string[] }, async () => {
@@ -94,18 +98,18 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
     return { users: value.users.map(toAccount), teams: value.teams.map((t) => t.slug) };
   });
   const comments = await part("comments", { items: [] as CommentFact[], complete: false }, async () => {
-    const list = await paginate<CommentData>(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", issue);
+    const list = await readAll<CommentData>(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", issue);
     const items = list.items
       .filter((c) => typeof c.body === "string" && c.body.includes(STATUS_MARKER))
       .map((c) => ({ id: c.id, user: c.user ? toAccount(c.user) : null, body: c.body ?? "" }));
     return { items, complete: list.complete };
   });
   const labels = await part("labels", { items: [] as string[], complete: false }, async () => {
-    const list = await paginate<{ name: string }>(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/labels", issue);
+    const list = await readAll<{ name: string }>(client, "GET /repos/{owner}/{repo}/issues/{issue_number}/labels", issue);
     return { items: list.items.map((l) => l.name), complete: list.complete };
   });
   const statuses = await part("commit statuses", { items: [] as StatusFact[], complete: false }, async () => {
-    const list = await paginate<StatusData>(client, "GET /repos/{owner}/{repo}/commits/{ref}/statuses", { ...base, ref: headSha });
+    const list = await readAll<StatusData>(client, "GET /repos/{owner}/{repo}/commits/{ref}/statuses", { ...base, ref: headSha });
     const items = list.items
       .filter((s) => s.context === APPROVAL_CONTEXT)
       .map((s) => ({ state: s.state, description: s.description, targetUrl: s.target_url, creator: s.creator ? toAccount(s.creator) : null }));
@@ -114,14 +118,15 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
   const runs = await part("validation runs", [] as WorkflowRunFact[], async () => {
     const workflowId = input.config.validateWorkflow.split("/").pop() ?? "";
     try {
-      const { data } = await client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", {
+      const list = await readAll<RunData>(client, "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", {
         ...base,
         workflow_id: workflowId,
         head_sha: headSha,
         event: "pull_request",
-        per_page: 100,
       });
-      return (data as { workflow_runs: RunData[] }).workflow_runs.map(toRun);
+      // Runs of one commit are few; a list too long to read is a problem, not a guess.
+      if (!list.complete) throw new Error("more validation runs than the bot reads");
+      return list.items.map(toRun);
     } catch (error) {
       // No such workflow on this repository yet: there is simply no validation.
       if (errorStatus(error) === 404) return [];
@@ -148,12 +153,19 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
   for (const id of [...ids].sort((a, b) => a - b).slice(0, MAX_ACCOUNT_LOOKUPS)) {
     try {
       const { data } = await client.request("GET /user/{account_id}", { account_id: id });
-      accounts[id] = String((data as { login: string }).login);
+      accounts[id] = String(data.login);
     } catch (error) {
       if (errorStatus(error) === 404) accounts[id] = null;
       else problems.push(`Could not look up the account ${id}: ${describeError(error)}.`);
     }
   }
+
+  const headRepo = pr.head.repo ? { owner: pr.head.repo.owner.login, name: pr.head.repo.name } : null;
+  const contributors = await gatherContributors(
+    client,
+    { owner, repo, pullNumber: input.pullNumber, headRef: pr.head.ref, headRepo, commits: pr.commits },
+    problems,
+  );
 
   const changed = pr.changed_files;
   return {
@@ -170,6 +182,9 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
       author: pr.user ? toAccount(pr.user) : { id: 0, login: "ghost", type: "User" },
       body: pr.body ?? "",
       changedFiles: changed,
+      headRef: pr.head.ref,
+      headRepo,
+      commits: pr.commits,
     },
     trust: input.trust,
     files: changedFiles,
@@ -191,6 +206,7 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
       runs,
       artifact: input.artifact && input.artifact.headSha === headSha ? input.artifact : null,
     },
+    contributors,
     problems,
   };
 }
@@ -209,7 +225,8 @@ interface PullData {
   body: string | null;
   user: UserData | null;
   changed_files: number;
-  head: { sha: string };
+  commits: number;
+  head: { sha: string; ref: string; repo: { name: string; owner: { login: string } } | null };
   base: { sha: string; ref: string };
 }
 interface FileData {

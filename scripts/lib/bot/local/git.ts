@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
-import type { ContentReader, DirRead, FileRead } from "../facts/content.ts";
-import { MAX_FILE_BYTES } from "../facts/content.ts";
+import { type ContentReader, type DirRead, type FileRead, MAX_FILE_BYTES } from "../../github/content.ts";
 import type { ChangedFile } from "../types.ts";
 
 /** Runs git without a shell: arguments are passed as they are. */

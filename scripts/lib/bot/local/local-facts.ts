@@ -34,6 +34,9 @@ export async function gatherLocalFacts(input: { cwd: string; base: string; head?
       author: { id: 0, login: "local-author", type: "User" },
       body: "",
       changedFiles: files.length,
+      headRef: input.head ?? "HEAD",
+      headRepo: { owner: "local", name: "repository" },
+      commits: 0,
     },
     trust: { defaultBranch: base, sha: trustSha },
     files,
@@ -52,6 +55,8 @@ export async function gatherLocalFacts(input: { cwd: string; base: string; head?
     entriesNotRead: content.entriesNotRead,
     accounts: {},
     validation: { runs: [], artifact: null },
+    // Local git knows no accounts: who pushed or approved is for the bot on GitHub to check.
+    contributors: { submission: null, commitAccounts: [], commitsComplete: true, pushers: [], pushesComplete: true },
     problems: [],
   };
   return { facts, config };

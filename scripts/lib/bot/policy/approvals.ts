@@ -10,10 +10,13 @@ export interface ApprovalTally {
   notCounted: { reviewer: Reviewer; why: string }[];
 }
 
-/** Accounts whose approval never counts on this pull request: its author, and the issue author of a bot-made PR. */
+/**
+ * Accounts whose approval never counts on this pull request, by numeric id, each with the first
+ * reason found: its author, the submitter and editors of the submission issue, the authors and
+ * committers of its commits, and whoever pushed to its branch.
+ */
 export interface Exclusions {
-  authorId: number;
-  issueAuthorId: number | null;
+  reasons: Map<number, string>;
 }
 
 /** True for bot accounts: by type, and by the "[bot]" suffix GitHub gives App accounts. */
@@ -37,7 +40,7 @@ export function latestDecisiveReviews(reviews: readonly ReviewFact[]): Map<numbe
 /**
  * Tallies the reviews of one set of designated reviewers (matched by numeric id) against the
  * head commit. An approval counts only when it is the reviewer's latest decisive review, on the
- * head commit, not by the author (nor the issue author of a bot-made PR), and not by a bot.
+ * head commit, not by a bot, and not by anyone who took part in the change (see Exclusions).
  */
 export function tallyApprovals(
   latest: Map<number, ReviewFact & { user: Account }>,
@@ -64,9 +67,7 @@ export function tallyApprovals(
 /** Why an account's approval cannot count on this pull request, or null when it can. */
 export function exclusionReason(account: Account, exclusions: Exclusions): string | null {
   if (isBot(account)) return "is a bot";
-  if (account.id === exclusions.authorId) return "opened the pull request";
-  if (exclusions.issueAuthorId !== null && account.id === exclusions.issueAuthorId) return "opened the submission issue";
-  return null;
+  return exclusions.reasons.get(account.id) ?? null;
 }
 
 function compareText(a: string, b: string): number {

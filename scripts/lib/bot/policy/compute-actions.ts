@@ -91,8 +91,8 @@ function isSummaryLabel(label: string): boolean {
 
 /**
  * The designated reviewers who should have a review request outstanding: those of every unit
- * not yet approved, except the author (and issue author), bots, deleted accounts and anyone who
- * already reviewed this very commit. The secretariat team, when its approval is missing.
+ * not yet approved, except those whose approval cannot count (see findExclusions), bots, deleted
+ * accounts and anyone who already reviewed this very commit. The secretariat team, when its approval is missing.
  */
 function desiredReviewers(decision: Decision, facts: PrFacts, config: BotConfig): Actions["reviewers"] {
   if (facts.pr.draft) return { users: [], teams: [] };
@@ -106,7 +106,8 @@ function desiredReviewers(decision: Decision, facts: PrFacts, config: BotConfig)
       continue;
     }
     for (const reviewer of unit.designated) {
-      if (reviewer.id === decision.exclusions.authorId || reviewer.id === decision.exclusions.issueAuthorId) continue;
+      // Their approval could not count: asking them would only waste their time.
+      if (decision.exclusions.reasons.has(reviewer.id)) continue;
       const login = facts.accounts[reviewer.id] === undefined ? reviewer.login : facts.accounts[reviewer.id];
       if (login === null || login === undefined || login.endsWith("[bot]")) continue;
       const review = latest.get(reviewer.id);

@@ -2,8 +2,8 @@ import { classifyBotPath, type Unit } from "../paths.ts";
 import { sameTrustFields } from "../profile.ts";
 import { decodeCarriedState } from "../render/state.ts";
 import { findBotComments } from "../sticky.ts";
-import { parseSubmissionMarker } from "../submission.ts";
-import type { BotConfig, ChangedFile, PrFacts, ProfileRead, Reviewer, ValidationSummary, WorkflowRunFact } from "../types.ts";
+import { submissionIssueOf } from "../submission.ts";
+import type { Account, BotConfig, ChangedFile, PrFacts, ProfileRead, Reviewer, ValidationSummary, WorkflowRunFact } from "../types.ts";
 import { type ApprovalTally, type Exclusions, isBot, latestDecisiveReviews, tallyApprovals } from "./approvals.ts";
 
 export type Change = "added" | "modified" | "removed";
@@ -96,15 +96,8 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
   }
   if (facts.files.length === 0) needsHuman.push("The pull request changes no files.");
 
-  // Who may not approve: the author, and for a PR the submission bot opened, the issue's author.
-  let issueAuthorId: number | null = null;
-  if (facts.pr.author.login === config.botLogin && facts.pr.author.type === "Bot") {
-    const submission = parseSubmissionMarker(facts.pr.body);
-    if (submission.status === "ok") issueAuthorId = submission.marker.authorId;
-    else if (submission.status === "none") needsHuman.push("The bot opened this pull request but its body has no submission marker.");
-    else needsHuman.push(`The bot opened this pull request but ${submission.why}.`);
-  }
-  const exclusions: Exclusions = { authorId: facts.pr.author.id, issueAuthorId };
+  // Who may not approve: everyone who took part in the change (see findExclusions).
+  const exclusions = findExclusions(facts, config, needsHuman);
 
   // What the files touch.
   const sides = fileSides(facts.files);
@@ -187,8 +180,8 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
 
     const bySecretariat = designated.length === 0;
     const tally = bySecretariat ? secretariatTally : tallyApprovals(latest, designated, head, exclusions);
-    if (!bySecretariat && designated.every((r) => r.id === exclusions.authorId || r.id === exclusions.issueAuthorId)) {
-      needsHuman.push(`Every designated reviewer of ${unit.key} is the author of this change, so nobody else can approve it.`);
+    if (!bySecretariat && designated.every((r) => exclusions.reasons.has(r.id))) {
+      needsHuman.push(`Every designated reviewer of ${unit.key} took part in this change, so nobody else can approve it.`);
     }
     if (bySecretariat && config.secretariatMembers.length === 0) {
       needsHuman.push(`${unit.key} has no designated reviewers and no secretariat members are configured.`);
@@ -244,6 +237,72 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
     exclusions,
     secretariatTally,
   };
+}
+
+/**
+ * Everyone whose approval cannot count, each from a source the change's author cannot edit: the
+ * pull request's author; for a `submission/issue-N` branch, issue N's author and everyone who
+ * edited it (read through the API, never from the pull request's description); the accounts
+ * GitHub links to the commits' authors and committers; and everyone who pushed to the branch.
+ * The bot's own commits and pushes count as the submitter's, whose issue caused them; anywhere
+ * else the bot cannot tell on whose behalf it acted, and asks for a human. What could not be
+ * read completely also asks for a human: an unknown contributor might be the approver.
+ */
+export function findExclusions(facts: PrFacts, config: BotConfig, needsHuman: string[]): Exclusions {
+  const reasons = new Map<number, string>();
+  const exclude = (account: Account, why: string) => {
+    if (!reasons.has(account.id)) reasons.set(account.id, why);
+  };
+  const isOwnBot = (account: Account) => account.type === "Bot" && account.login === config.botLogin;
+  const { contributors, pr } = facts;
+  const issue = submissionIssueOf(pr.headRef);
+  const inBaseRepository =
+    pr.headRepo !== null &&
+    pr.headRepo.owner.toLowerCase() === facts.repo.owner.toLowerCase() &&
+    pr.headRepo.name.toLowerCase() === facts.repo.name.toLowerCase();
+  // The bot's own work is attributed to the submitter only on a submission branch of this repository.
+  const botActsForSubmitter = issue !== null && inBaseRepository && contributors.submission !== null;
+
+  exclude(pr.author, "opened the pull request");
+  if (isOwnBot(pr.author) && !botActsForSubmitter) {
+    needsHuman.push(
+      issue === null || !inBaseRepository
+        ? `The bot opened this pull request from ${pr.headRef}, which is not a submission branch (submission/issue-N) of this repository, so it cannot tell who submitted the change.`
+        : `The bot opened this pull request from issue #${issue}, which could not be read, so it cannot tell who submitted the change.`,
+    );
+  }
+  if (issue !== null && contributors.submission === null) {
+    needsHuman.push(
+      `The branch ${pr.headRef} points to issue #${issue}, which could not be read as a submission: the bot cannot tell who submitted the change.`,
+    );
+  }
+  const submission = contributors.submission;
+  if (submission) {
+    exclude(submission.author, `opened the submission issue #${submission.issue}`);
+    for (const editor of submission.editors) {
+      if (editor.id !== submission.author.id) exclude(editor, `edited the submission issue #${submission.issue}`);
+    }
+    if (!submission.editsComplete) needsHuman.push(`Not every edit of the submission issue #${submission.issue} could be read.`);
+  }
+
+  for (const { account, role } of contributors.commitAccounts) {
+    if (isOwnBot(account)) {
+      if (!botActsForSubmitter) needsHuman.push("The bot wrote a commit of this pull request outside a submission branch: it cannot tell on whose behalf.");
+      continue;
+    }
+    exclude(account, role === "author" ? "authored a commit of this pull request" : "committed a commit of this pull request");
+  }
+  if (!contributors.commitsComplete) needsHuman.push("Not every commit of the pull request could be read (GitHub lists at most 250).");
+
+  for (const pusher of contributors.pushers) {
+    if (isOwnBot(pusher)) {
+      if (!botActsForSubmitter) needsHuman.push("The bot pushed to this pull request's branch outside a submission branch: it cannot tell on whose behalf.");
+      continue;
+    }
+    exclude(pusher, "pushed to the pull request's branch");
+  }
+  if (!contributors.pushesComplete) needsHuman.push("Not every push to the pull request's branch could be read.");
+  return { reasons };
 }
 
 /** Each path a file change touches, with what happened to it (a rename removes one path and adds another). */

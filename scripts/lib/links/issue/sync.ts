@@ -1,5 +1,6 @@
-import { execute, type RequestClient } from "../../bot/exec/execute.ts";
-import { type GitHubClient, paginate } from "../../bot/facts/github.ts";
+import { execute } from "../../bot/exec/execute.ts";
+import type { GitHubClient } from "../../github/client.ts";
+import { readAll } from "../../github/pager.ts";
 import type { LinkJsonReport } from "../report.ts";
 import { type DesiredIssue, desiredLinkIssue, type IssueContext, LINK_ISSUE_LABEL, LINK_ISSUE_MARKER } from "./render.ts";
 
@@ -75,7 +76,7 @@ export function planLinkIssue(ours: readonly IssueFact[], desired: DesiredIssue,
 
 /** Reads the open issues with the links label (all pages), as facts. */
 export async function readLinkIssues(client: GitHubClient, repository: { owner: string; repo: string }): Promise<IssueFact[]> {
-  const { items, complete } = await paginate<Record<string, unknown>>(client, "GET /repos/{owner}/{repo}/issues", {
+  const { items, complete } = await readAll<Record<string, unknown>>(client, "GET /repos/{owner}/{repo}/issues", {
     ...repository,
     state: "open",
     labels: LINK_ISSUE_LABEL,
@@ -107,7 +108,7 @@ export interface SyncOutcome {
 
 /** Reads the links issues, plans the writes for this report and sends them (none with dryRun). */
 export async function syncLinkIssue(
-  client: GitHubClient & RequestClient,
+  client: GitHubClient,
   input: { report: LinkJsonReport; context: IssueContext; botLogin: string; dryRun?: boolean },
 ): Promise<SyncOutcome> {
   const repository = { owner: input.context.owner, repo: input.context.repo };
