@@ -255,6 +255,16 @@ describe("submission bot under GitHub failures", () => {
     });
   });
 
+  test("its own comment after 1,050 others is found, not posted again (the old pager stopped at 10 pages)", async () => {
+    await withSubmission(async ({ github, submit, issue }) => {
+      for (let i = 0; i < 1050; i++) github.comment(issue, AUTHOR, `Question ${i}`);
+      await submit();
+      const again = await submit();
+      expect(again.comment).toBe("unchanged");
+      expect(github.issue(issue).comments.filter((c) => c.user?.login === BOT.login)).toHaveLength(1);
+    });
+  });
+
   test("a duplicate status comment is removed", async () => {
     await withSubmission(async ({ github, submit, issue }) => {
       await submit();
