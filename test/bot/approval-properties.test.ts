@@ -141,7 +141,7 @@ describe("the decision never grants an approval the rules do not", () => {
 });
 
 describe("no sequence of events from people who are not designated reviewers yields approval", () => {
-  beforeAll(preloadGitHubDescriptions, 120_000);
+  beforeAll(preloadGitHubDescriptions);
   const scenarios: Scenario[] = [];
   afterEach(() => {
     for (const s of scenarios.splice(0)) expect(s.github.violations).toEqual([]);

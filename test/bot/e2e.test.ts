@@ -21,7 +21,7 @@ const FINDINGS = [
   },
 ];
 
-beforeAll(preloadGitHubDescriptions, 120_000);
+beforeAll(preloadGitHubDescriptions);
 
 let current: Scenario | null = null;
 afterEach(() => {

@@ -20,7 +20,7 @@ import { BOT, createScenario, type Scenario } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
 
-beforeAll(preloadGitHubDescriptions, 120_000);
+beforeAll(preloadGitHubDescriptions);
 
 const fakes: FakeGitHub[] = [];
 afterEach(() => {

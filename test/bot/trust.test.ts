@@ -17,7 +17,7 @@ import { BOT, config, createScenario, type Scenario } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
 
-beforeAll(preloadGitHubDescriptions, 120_000);
+beforeAll(preloadGitHubDescriptions);
 
 let current: Scenario | null = null;
 afterEach(() => {

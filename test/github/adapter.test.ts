@@ -7,7 +7,7 @@ import { readIssueEdits } from "../../scripts/lib/github/issue-edits.ts";
 import { readAll } from "../../scripts/lib/github/pager.ts";
 import { createFakeGitHub, type FakeGitHub, type FakeUser, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 
-beforeAll(preloadGitHubDescriptions, 120_000);
+beforeAll(preloadGitHubDescriptions);
 
 const BOT: FakeUser = { id: 9_000_001, login: "cop-atlas-bot[bot]", type: "Bot" };
 const repo = { owner: "cop-atlas", repo: "atlas" };

@@ -13,7 +13,7 @@ const AUTHOR: FakeUser = { id: 583231, login: "focal-point-ken", type: "User" };
 const BOT: FakeUser = { id: 9000001, login: "cop-atlas-bot[bot]", type: "Bot" };
 const MAINTAINER: FakeUser = { id: 301, login: "sam", type: "User" };
 
-beforeAll(preloadGitHubDescriptions, 120_000);
+beforeAll(preloadGitHubDescriptions);
 
 let repo: TempRepo;
 let github: FakeGitHub;

@@ -509,7 +509,7 @@ function faultResponse(fault: Exclude<Fault, { kind: "timeout" }>): { status: nu
 /**
  * Loads GitHub's REST description and GraphQL schema and compiles the validators of every route
  * the fake serves, now (several seconds on a loaded machine), so that no test pays for it inside
- * its own time limit. Call it from a `beforeAll` with a generous timeout.
+ * its own time limit. Call it from a `beforeAll`.
  */
 export function preloadGitHubDescriptions(): void {
   precompile(Object.keys(routes));
