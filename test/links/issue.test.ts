@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createOctokit } from "../../scripts/lib/bot/entry/octokit.ts";
+import { createGitHubClient } from "../../scripts/lib/github/client.ts";
 import { MAX_REPORT_BYTES, readLinkReport } from "../../scripts/lib/links/issue/read-report.ts";
 import { desiredLinkIssue, type IssueContext, LINK_ISSUE_LABEL, LINK_ISSUE_MARKER, LINK_ISSUE_TITLE } from "../../scripts/lib/links/issue/render.ts";
 import { syncLinkIssue } from "../../scripts/lib/links/issue/sync.ts";
@@ -189,7 +189,7 @@ describe("the one links issue", () => {
       }
       return github.fetch(input, init);
     };
-    const client = createOctokit({ token: "fake-token", fetch: dropLabels, quiet: true });
+    const client = createGitHubClient({ token: "fake-token", userAgent: "cop-atlas-test", fetch: dropLabels, waitScale: 0, pacing: false });
     const outcome = await syncLinkIssue(client, { report: report([BROKEN]), context: CONTEXT, botLogin: BOT.login });
     expect(outcome.sent).toBe(1);
     expect(outcome.error).toMatch(/did not get the link-check label/);
