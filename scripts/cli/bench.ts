@@ -4,13 +4,12 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { writeGeneratedRepository } from "../lib/bench/generate.ts";
 import { listFiles } from "../lib/load/files.ts";
-import { loadSchemas } from "../lib/schema/ajv.ts";
+import { loadCatalog } from "../lib/schema/catalog.ts";
 import { buildSiteForBenchmark } from "../lib/site/build.ts";
 import { resolveSiteConfig } from "../lib/site/config.ts";
-import { writeSyntheticRepository } from "../lib/synthetic.ts";
 import { validateRepository } from "../lib/validate/index.ts";
-import { loadVocabularies } from "../lib/vocab.ts";
 
 const HELP = `Usage: npm run bench [-- --countries N --entries N --site-countries N --site-entries N]
 
@@ -78,10 +77,9 @@ async function main(): Promise<void> {
   // 2. A generated repository of the size the project plans for.
   const root = mkdtempSync(join(tmpdir(), "cop-atlas-bench-"));
   try {
-    const generated = time(() => writeSyntheticRepository(project, root, { countries, entriesPerCountry: perCountry }));
+    const generated = time(() => writeGeneratedRepository(project, root, loadCatalog(project), { entries: countries * perCountry }));
     out(`generated ${generated.value.entries} entries (${generated.value.files} files) in ${generated.ms.toFixed(0)} ms`);
-    const schemas = loadSchemas(root);
-    const vocabularies = loadVocabularies(root);
+    const catalog = loadCatalog(root);
     const files = [...listFiles(root, "countries")];
     const raw = time(() => {
       let bytes = 0;
@@ -93,7 +91,7 @@ async function main(): Promise<void> {
       return bytes;
     });
     const heapBefore = process.memoryUsage().heapUsed;
-    const full = time(() => validateRepository({ root, schemas, vocabularies }));
+    const full = time(() => validateRepository({ root, catalog }));
     const heapAfter = process.memoryUsage().heapUsed;
     const errors = full.value.diagnostics.filter((d) => d.severity === "error").length;
     out(
@@ -104,7 +102,7 @@ async function main(): Promise<void> {
       `  heap growth during validation: ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(0)} MiB; peak RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,
     );
     const entryDir = files.find((file) => file.endsWith("activity.json"))?.replace(/\/activity\.json$/, "") ?? "";
-    const one = median([0, 1, 2, 3, 4].map(() => time(() => validateRepository({ root, schemas, vocabularies, targets: [entryDir] })).ms));
+    const one = median([0, 1, 2, 3, 4].map(() => time(() => validateRepository({ root, catalog, targets: [entryDir] })).ms));
     out(
       `one-entry change (a pull request): ${one.toFixed(1)} ms; ratio to the whole repository ${(one / full.ms).toFixed(4)} (it should not grow with the repository)`,
     );
@@ -139,7 +137,7 @@ async function benchSite(project: string, countries: number, perCountry: number,
   try {
     const data = join(root, "data");
     const site = join(root, "site");
-    const generated = writeSyntheticRepository(project, data, { countries, entriesPerCountry: perCountry });
+    const generated = writeGeneratedRepository(project, data, loadCatalog(project), { entries: countries * perCountry });
     const config = resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z"));
     const started = performance.now();
     const built = await buildSiteForBenchmark(data, site, config);

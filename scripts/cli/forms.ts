@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { FORMS_DIR, generateForms } from "../lib/forms/generate.ts";
-import { loadVocabularies } from "../lib/vocab.ts";
+import { loadCatalog } from "../lib/schema/catalog.ts";
 
 const HELP = `Usage: npm run forms [-- --check]
 
@@ -18,7 +18,7 @@ function main(argv: string[]): number {
     return 0;
   }
   const root = process.cwd();
-  const forms = generateForms(root, loadVocabularies(root));
+  const forms = generateForms(loadCatalog(root));
   let stale = 0;
   for (const [name, text] of forms) {
     const path = join(root, FORMS_DIR, name);

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readKeyOrder } from "../lib/scaffold/entry.ts";
+import { keyOrderOf } from "../lib/scaffold/entry.ts";
 import { askMissing } from "../lib/scaffold/prompts.ts";
 import { planScaffold, type ScaffoldAnswers } from "../lib/scaffold/scaffold.ts";
 import { createFiles, existingFiles } from "../lib/scaffold/write.ts";
-import { loadVocabularies } from "../lib/vocab.ts";
+import { loadCatalog } from "../lib/schema/catalog.ts";
 
 const HELP = `Usage: npm run new [-- options]
 
@@ -69,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const root = resolve(values.root ?? process.cwd());
-  const vocabularies = loadVocabularies(root);
+  const catalog = loadCatalog(root);
+  const vocabularies = catalog.vocabularies;
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   let answers: ScaffoldAnswers = {
     country: values.country?.toUpperCase(),
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     topics: values.topic,
   };
   if (interactive) answers = await askMissing(answers, vocabularies);
-  const plan = planScaffold(answers, vocabularies, readKeyOrder(root), (code) => existsSync(join(root, "countries", code.toLowerCase(), "country.json")));
+  const plan = planScaffold(answers, vocabularies, keyOrderOf(catalog), (code) => existsSync(join(root, "countries", code.toLowerCase(), "country.json")));
   if (plan.problems.length > 0) {
     process.stderr.write(`Nothing was created:\n${plan.problems.map((problem) => `  - ${problem}`).join("\n")}\nRun npm run new -- --help for the options.\n`);
     return 1;

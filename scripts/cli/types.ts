@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadSchemas } from "../lib/schema/ajv.ts";
+import { loadCatalog } from "../lib/schema/catalog.ts";
 import { generateTypes } from "../lib/types/generate.ts";
 
 const HELP = `Usage: npm run types [-- --check]
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const code = await generateTypes(loadSchemas(process.cwd()).documents);
+  const code = await generateTypes(loadCatalog(process.cwd()));
   if (values.check) {
     const current = readFileSync(OUTPUT, "utf8");
     if (current === code) return 0;

@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Diagnostic } from "./diagnostics.ts";
+import { diskSource, type FileSource } from "./load/source.ts";
 
 /** A designated reviewer as the profiles list them: the login for CODEOWNERS, the numeric id for the bot. */
 export interface Reviewer {
@@ -18,6 +17,9 @@ export interface ReviewerProfile {
 
 /** Where the generated file lives; GitHub reads .github/CODEOWNERS before /CODEOWNERS and /docs/CODEOWNERS. */
 export const CODEOWNERS_PATH = ".github/CODEOWNERS";
+
+/** The repository configuration that names the secretariat. */
+export const CONFIG_PATH = ".github/cop-atlas.json";
 
 /**
  * Paths the secretariat owns whatever the per-folder lines say: the trust anchors (workflows,
@@ -272,41 +274,55 @@ export function patternToRegExp(pattern: string): RegExp {
   return new RegExp(prefix + body + suffix);
 }
 
-// --- Adapter: the one part that reads the file system. ---
+// --- Reading the profiles and the configuration, through a file source. ---
 
 /**
- * Read every countries/<iso3>/country.json and organizations/<id>/organization.json under `root`
- * that exists, keeping only the reviewer lists. Folders whose names are not valid codes are left
- * to the validator. Throws when a profile is not JSON, since the generated file would then be wrong.
+ * Every countries/<iso3>/country.json and organizations/<id>/organization.json of the source,
+ * keeping only the reviewer lists. Folders whose names are not valid codes are left to the
+ * validator. Throws when a profile is not JSON, since the generated file would then be wrong.
  */
-export function readReviewerProfiles(root: string): ReviewerProfile[] {
+export function reviewerProfilesIn(source: FileSource): ReviewerProfile[] {
   const read = (kind: ReviewerProfile["kind"], folder: string, fileName: string, valid: RegExp): ReviewerProfile[] => {
-    const directory = join(root, folder);
-    if (!existsSync(directory)) return [];
-    return readdirSync(directory, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && valid.test(entry.name) && existsSync(join(directory, entry.name, fileName)))
-      .map((entry) => {
-        const path = join(folder, entry.name, fileName);
-        let data: unknown;
-        try {
-          data = JSON.parse(readFileSync(join(root, path), "utf8"));
-        } catch (error) {
-          throw new Error(`Cannot read the reviewers in ${path}: ${(error as Error).message}`);
-        }
-        return { kind, id: entry.name, reviewers: reviewersIn(data) };
-      });
+    const ids = new Set<string>();
+    for (const path of source.list(folder)) {
+      const [, id, name, ...deeper] = path.split("/");
+      if (id && name === fileName && deeper.length === 0 && valid.test(id)) ids.add(id);
+    }
+    return [...ids].sort().map((id) => {
+      const path = `${folder}/${id}/${fileName}`;
+      let data: unknown;
+      try {
+        const text = source.read(path)?.text;
+        if (text === undefined) throw new Error("it is not a readable text file");
+        data = JSON.parse(text);
+      } catch (error) {
+        throw new Error(`Cannot read the reviewers in ${path}: ${(error as Error).message}`);
+      }
+      return { kind, id, reviewers: reviewersIn(data) };
+    });
   };
   return [...read("country", "countries", "country.json", COUNTRY_FOLDER), ...read("organization", "organizations", "organization.json", ORGANIZATION_FOLDER)];
 }
 
-/** The secretariat handle from .github/cop-atlas.json under `root`. */
-export function readSecretariat(root: string): string {
-  const path = join(root, ".github", "cop-atlas.json");
-  const config = JSON.parse(readFileSync(path, "utf8")) as { secretariat?: unknown };
+/** The same, from the working tree under `root`. */
+export function readReviewerProfiles(root: string): ReviewerProfile[] {
+  return reviewerProfilesIn(diskSource(root));
+}
+
+/** The secretariat handle from .github/cop-atlas.json in the source. */
+export function secretariatIn(source: FileSource): string {
+  const text = source.read(CONFIG_PATH)?.text;
+  if (text === undefined) throw new Error(`${CONFIG_PATH} is missing or is not a text file`);
+  const config = JSON.parse(text) as { secretariat?: unknown };
   if (typeof config.secretariat !== "string" || !isValidOwner(config.secretariat)) {
     throw new Error(`Expected "secretariat" in .github/cop-atlas.json to be an @org/team or @user handle`);
   }
   return config.secretariat;
+}
+
+/** The secretariat handle from .github/cop-atlas.json under `root`. */
+export function readSecretariat(root: string): string {
+  return secretariatIn(diskSource(root));
 }
 
 function reviewersIn(data: unknown): Reviewer[] {

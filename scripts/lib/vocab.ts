@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
-
 /** The six UN languages, in the order the UN lists them. */
 export const UN_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"] as const;
 export type UnLanguage = (typeof UN_LANGUAGES)[number];
@@ -41,21 +38,28 @@ export interface Vocabularies {
   get(name: string): Vocabulary;
 }
 
-/** Reads every controlled list under schemas/vocab. */
-export function loadVocabularies(root: string): Vocabularies {
-  const folder = join(root, "schemas", "vocab");
+/**
+ * The controlled lists, from the parsed documents of schemas/vocab/ by file name ("topics.json").
+ * Only the schema catalog calls this: everyone else asks `loadCatalog(...).vocabularies`.
+ */
+export function buildVocabularies(documents: ReadonlyMap<string, Record<string, unknown>>): Vocabularies {
   const lists = new Map<string, Vocabulary>();
   let terminology: TerminologyTerm[] = [];
-  for (const file of readdirSync(folder).sort()) {
+  for (const [file, document] of [...documents].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!file.endsWith(".json")) continue;
-    const document = JSON.parse(readFileSync(join(folder, file), "utf8"));
-    const name = basename(file, ".json");
+    const name = file.slice(0, -".json".length);
     if (name === "terminology") {
-      terminology = document.terms as TerminologyTerm[];
+      terminology = (document.terms ?? []) as TerminologyTerm[];
       continue;
     }
     const terms = new Map<string, Term>();
-    for (const branch of document.oneOf as Array<{ const: string; labels: Labels; description?: string; meta?: Record<string, unknown> }>) {
+    const branches = (Array.isArray(document.oneOf) ? document.oneOf : []) as Array<{
+      const: string;
+      labels: Labels;
+      description?: string;
+      meta?: Record<string, unknown>;
+    }>;
+    for (const branch of branches) {
       terms.set(branch.const, {
         id: branch.const,
         labels: branch.labels,
@@ -63,7 +67,7 @@ export function loadVocabularies(root: string): Vocabularies {
         ...(branch.meta ? { meta: branch.meta } : {}),
       });
     }
-    lists.set(name, { name, id: document.$id, title: document.title, labels: document.labels, terms });
+    lists.set(name, { name, id: String(document.$id), title: String(document.title), labels: document.labels as Labels, terms });
   }
   return {
     lists,

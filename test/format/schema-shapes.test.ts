@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { loadFormatSchemas } from "../../scripts/lib/format/repository.ts";
 import { buildFormatSchemas, childShape, type Shape } from "../../scripts/lib/format/schema-shapes.ts";
+import { catalogOf } from "../../scripts/lib/schema/catalog.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
 
 const schemas = loadFormatSchemas(PROJECT_ROOT);
@@ -61,7 +62,7 @@ const minimal = (extra: Record<string, unknown> = {}) => ({
 });
 
 test("a schema that refers to itself does not loop", () => {
-  const built = buildFormatSchemas(minimal());
+  const built = buildFormatSchemas(catalogOf(new Map(Object.entries(minimal()))));
   expect([...at(built.activity, ["a"]).properties.keys()]).toEqual(["z", "y"]);
   expect([...at(built.activity, ["a", "y"]).properties.keys()]).toEqual(["z", "y"]);
 });
@@ -78,5 +79,5 @@ test.for([
     message: 'schemas/country.schema.json: "$ref": "common.schema.json#/$defs/nothing" does not resolve',
   },
 ])("broken schemas throw: $name", ({ documents, message }) => {
-  expect(() => buildFormatSchemas(documents)).toThrow(message);
+  expect(() => buildFormatSchemas(catalogOf(new Map(Object.entries(documents) as Array<[string, Record<string, unknown>]>)))).toThrow(message);
 });

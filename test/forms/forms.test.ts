@@ -5,13 +5,14 @@ import { parse } from "yaml";
 import { ACTIVITY_PRESENTATION, activityFormFields, FILLED_IN_BY_THE_BOT } from "../../scripts/lib/forms/activity-form.ts";
 import { FORMS_DIR, GOVERNANCE_LABEL, generateForms, SUBMISSION_LABEL } from "../../scripts/lib/forms/generate.ts";
 import { formTerms, optionText, parseOption } from "../../scripts/lib/forms/options.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { readActivityForm } from "../../scripts/lib/submission/read-form.ts";
-import { loadVocabularies } from "../../scripts/lib/vocab.ts";
 import { activityTemplate, formBody, validAnswers } from "../submission/helpers.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
 
-const vocabularies = loadVocabularies(PROJECT_ROOT);
-const forms = generateForms(PROJECT_ROOT, vocabularies);
+const catalog = loadCatalog(PROJECT_ROOT);
+const vocabularies = catalog.vocabularies;
+const forms = generateForms(catalog);
 
 interface Form {
   name: string;
@@ -41,7 +42,7 @@ describe("the new-activity form", () => {
 
   test("asks for every activity.json property, and marks the schema's required ones", () => {
     expect(Object.keys(ACTIVITY_PRESENTATION).sort()).toEqual(Object.keys(schema.properties).sort());
-    const fields = activityFormFields(PROJECT_ROOT, vocabularies);
+    const fields = activityFormFields(catalog);
     for (const property of schema.required) {
       if (FILLED_IN_BY_THE_BOT.has(property))
         expect(
@@ -76,14 +77,14 @@ describe("the new-activity form", () => {
   );
 
   test("an answered form reads back into the entry's facts", () => {
-    const reading = readActivityForm(formBody(validAnswers()), activityTemplate(), activityFormFields(PROJECT_ROOT, vocabularies), vocabularies);
+    const reading = readActivityForm(formBody(validAnswers()), activityTemplate(), activityFormFields(catalog), vocabularies);
     expect(reading.problems).toEqual([]);
     expect(reading.draft).toMatchObject({ country: "KEN", slug: "national-child-online-protection-guidelines-2021", narrative: { lang: "en" } });
   });
 
   test("a heading pasted twice is a problem, not a silent override", () => {
     const body = `${formBody(validAnswers())}\n\n### Country\n\nFrance (FRA)`;
-    const reading = readActivityForm(body, activityTemplate(), activityFormFields(PROJECT_ROOT, vocabularies), vocabularies);
+    const reading = readActivityForm(body, activityTemplate(), activityFormFields(catalog), vocabularies);
     expect(reading.draft).toBeUndefined();
     expect(reading.problems).toContainEqual(expect.objectContaining({ field: "Country", message: "This question appears more than once in the issue." }));
   });

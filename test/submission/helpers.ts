@@ -3,7 +3,7 @@ import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 import { generateForms, NEW_ACTIVITY_FORM } from "../../scripts/lib/forms/generate.ts";
-import { loadVocabularies } from "../../scripts/lib/vocab.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
 
 const require = createRequire(import.meta.url);
@@ -16,7 +16,7 @@ interface Element {
 
 /** The new-activity form as generated from the project's schemas. */
 export function activityTemplate(): string {
-  return generateForms(PROJECT_ROOT, loadVocabularies(PROJECT_ROOT)).get(NEW_ACTIVITY_FORM) ?? "";
+  return generateForms(loadCatalog(PROJECT_ROOT)).get(NEW_ACTIVITY_FORM) ?? "";
 }
 
 /**

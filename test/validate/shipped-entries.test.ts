@@ -4,15 +4,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listFiles } from "../../scripts/lib/load/files.ts";
 import { classifyPath } from "../../scripts/lib/load/paths.ts";
-import { loadSchemas } from "../../scripts/lib/schema/ajv.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
-import { loadVocabularies } from "../../scripts/lib/vocab.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
 
 /** A copy of the real repository's data, so that its entries can be broken one way at a time. */
 let root: string;
 let entries: string[];
-const loaded = () => ({ schemas: loadSchemas(root), vocabularies: loadVocabularies(root) });
+const loaded = () => ({ catalog: loadCatalog(root) });
 let shared: ReturnType<typeof loaded>;
 
 beforeAll(() => {

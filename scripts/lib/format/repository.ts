@@ -1,30 +1,16 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
 import { listFiles, readSourceFile } from "../load/files.ts";
 import { DATA_ROOTS } from "../load/paths.ts";
+import { loadCatalog } from "../schema/catalog.ts";
 import { formatFileText, formatKindOf } from "./file.ts";
 import { FORMAT_RULE_ID } from "./outcome.ts";
 import { buildFormatSchemas, type FormatSchemas } from "./schema-shapes.ts";
 
-/** Reads schemas/*.schema.json once and builds the shapes formatting follows. Throws when they cannot be read. */
+/** The shapes formatting follows, from the schema catalog of the repository at `root`. Throws when the schemas cannot be read. */
 export function loadFormatSchemas(root: string): FormatSchemas {
-  const folder = join(root, "schemas");
-  const documents: Record<string, unknown> = {};
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith(".schema.json"));
-  } catch {
-    throw new Error(`cannot read ${folder}: run this from the repository root`);
-  }
-  for (const name of names.sort()) {
-    try {
-      documents[name] = JSON.parse(readFileSync(join(folder, name), "utf8"));
-    } catch (error) {
-      throw new Error(`schemas/${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return buildFormatSchemas(documents);
+  return buildFormatSchemas(loadCatalog(root));
 }
 
 export interface FormatRepositoryOptions {

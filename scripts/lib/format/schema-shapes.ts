@@ -1,3 +1,5 @@
+import type { SchemaCatalog } from "../schema/catalog.ts";
+
 /** The file kinds `npm run format` rewrites, each with its schema. */
 export type FormatKind = "activity" | "country" | "organization" | "narrative";
 
@@ -25,20 +27,14 @@ export const OPEN_SHAPE: Shape = { properties: new Map() };
 type SchemaObject = Record<string, unknown>;
 
 /**
- * Builds the shapes from the schema documents, keyed by file name ("activity.schema.json",
- * "common.schema.json" ...). `$ref`s into these documents ("common.schema.json#/$defs/link",
- * "#/$defs/link") are followed; any other `$ref` (the vocabularies) is a leaf.
- * Throws when a file schema is missing or a `$ref` into a known document does not resolve:
- * the schemas themselves are broken, which no data file can fix.
+ * Builds the shapes from the catalog's schemas. `$ref`s ("common.schema.json#/$defs/link",
+ * "#/$defs/link") are followed by the catalog; a vocabulary is a leaf.
+ * Throws when a file schema is missing or a `$ref` does not resolve: the schemas themselves
+ * are broken, which no data file can fix.
  */
-export function buildFormatSchemas(documents: Readonly<Record<string, unknown>>): FormatSchemas {
-  const builder = new ShapeBuilder(documents);
-  const build = (kind: FormatKind): Shape => {
-    const name = `${kind}.schema.json`;
-    const document = documents[name];
-    if (!isSchemaObject(document)) throw new Error(`schemas/${name} is missing or is not a JSON object`);
-    return builder.shapeOf(document, name);
-  };
+export function buildFormatSchemas(catalog: SchemaCatalog): FormatSchemas {
+  const builder = new ShapeBuilder(catalog);
+  const build = (kind: FormatKind): Shape => builder.shapeOf(catalog.schemaOf(kind), `${kind}.schema.json`);
   return { activity: build("activity"), country: build("country"), organization: build("organization"), narrative: build("narrative") };
 }
 
@@ -54,7 +50,7 @@ class ShapeBuilder {
   /** One shape per referenced definition, shared, and cached before it is filled so that recursive schemas terminate. */
   readonly #byRef = new Map<string, MutableShape>();
 
-  constructor(readonly documents: Readonly<Record<string, unknown>>) {}
+  constructor(readonly catalog: SchemaCatalog) {}
 
   shapeOf(schema: SchemaObject, documentName: string): Shape {
     if (typeof schema.$ref === "string" && !STRUCTURE.some((keyword) => keyword in schema)) {
@@ -66,14 +62,15 @@ class ShapeBuilder {
   }
 
   #refShape(ref: string, documentName: string): Shape | undefined {
-    const target = resolveRef(ref, documentName, this.documents);
-    if (!target) return undefined;
-    const key = `${target.documentName}#${target.pointer}`;
+    const target = this.catalog.resolve(ref, documentName);
+    // Vocabularies hold values, not objects to order: a leaf.
+    if (target.vocabulary) return undefined;
+    const key = `${target.file}#${target.pointer}`;
     let shape = this.#byRef.get(key);
     if (!shape) {
       shape = { properties: new Map() };
       this.#byRef.set(key, shape);
-      this.#fill(shape, target.schema, target.documentName);
+      this.#fill(shape, target.schema, target.file);
     }
     return shape;
   }
@@ -99,27 +96,6 @@ class ShapeBuilder {
       for (const part of schema.allOf) if (isSchemaObject(part)) merge(this.shapeOf(part, documentName));
     }
   }
-}
-
-function resolveRef(
-  ref: string,
-  documentName: string,
-  documents: Readonly<Record<string, unknown>>,
-): { schema: SchemaObject; documentName: string; pointer: string } | undefined {
-  const hash = ref.indexOf("#");
-  const file = hash === -1 ? ref : ref.slice(0, hash);
-  const pointer = hash === -1 ? "" : ref.slice(hash + 1);
-  const targetName = file === "" ? documentName : file;
-  const document = documents[targetName];
-  // Vocabularies (vocab/topics.json) hold values, not objects to order: a leaf.
-  if (document === undefined) return undefined;
-  let node: unknown = document;
-  for (const segment of pointer.split("/").slice(1)) {
-    const key = decodeURIComponent(segment).replaceAll("~1", "/").replaceAll("~0", "~");
-    node = isSchemaObject(node) ? node[key] : undefined;
-  }
-  if (!isSchemaObject(node)) throw new Error(`schemas/${documentName}: "$ref": "${ref}" does not resolve`);
-  return { schema: node, documentName: targetName, pointer };
 }
 
 function isSchemaObject(value: unknown): value is SchemaObject {

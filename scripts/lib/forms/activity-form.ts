@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import type { SchemaCatalog } from "../schema/catalog.ts";
 import type { Vocabularies } from "../vocab.ts";
 
 /** The input types of GitHub issue forms that the forms use. */
@@ -184,22 +183,19 @@ interface SchemaProperty {
  * title, summary, description), then every activity.json property in the schema's order.
  * Labels of listed choices, descriptions and required flags come from the schemas and vocabularies.
  */
-export function activityFormFields(root: string, vocabularies: Vocabularies): FormField[] {
-  const read = (name: string) => JSON.parse(readFileSync(join(root, "schemas", name), "utf8")) as Record<string, unknown>;
-  const activity = read("activity.schema.json");
-  const narrative = read("narrative.schema.json");
-  const common = read("common.schema.json");
+export function activityFormFields(catalog: SchemaCatalog): FormField[] {
+  const vocabularies = catalog.vocabularies;
+  const activity = catalog.schemaOf("activity");
+  const narrative = catalog.schemaOf("narrative");
   const properties = activity.properties as Record<string, SchemaProperty>;
   const required = new Set(activity.required as string[]);
   const narrativeProperties = narrative.properties as Record<string, SchemaProperty>;
   const narrativeRequired = new Set(narrative.required as string[]);
-  const defs = common.$defs as Record<string, SchemaProperty>;
 
   const describe = (property: string, schema: SchemaProperty | undefined, how?: string) => {
-    const own =
-      schema?.description ?? (schema?.$ref?.startsWith("common.schema.json#/$defs/") ? defs[schema.$ref.split("/").pop() ?? ""]?.description : undefined);
-    const vocabulary = schema?.$ref?.startsWith("vocab/") ? vocabularies.lists.get(schema.$ref.slice(6, -5)) : undefined;
-    return [own ?? vocabulary?.title ?? property, how].filter(Boolean).join(" ");
+    const target = schema?.$ref ? catalog.resolve(schema.$ref, "activity.schema.json") : undefined;
+    const own = schema?.description ?? (target && !target.vocabulary ? (target.schema.description as string | undefined) : undefined);
+    return [own ?? target?.vocabulary?.title ?? property, how].filter(Boolean).join(" ");
   };
 
   const fields: FormField[] = [];

@@ -1,4 +1,5 @@
 import { Document } from "yaml";
+import type { SchemaCatalog } from "../schema/catalog.ts";
 import type { Vocabularies } from "../vocab.ts";
 import { activityFormFields, type FormField } from "./activity-form.ts";
 import { formTerms, optionText } from "./options.ts";
@@ -53,8 +54,9 @@ const NO_PERSONAL_DATA = {
 };
 
 /** The "new activity" form as data: what GitHub reads and what the bot parses answers with. */
-export function newActivityForm(root: string, vocabularies: Vocabularies): Record<string, unknown> {
-  const fields = activityFormFields(root, vocabularies);
+export function newActivityForm(catalog: SchemaCatalog): Record<string, unknown> {
+  const vocabularies = catalog.vocabularies;
+  const fields = activityFormFields(catalog);
   return {
     name: "New activity",
     description: "Add an activity, case study or good practice of your country. A bot turns the form into a pull request for your country's reviewers.",
@@ -227,9 +229,10 @@ function configFile(): Record<string, unknown> {
 }
 
 /** Every file of .github/ISSUE_TEMPLATE, by file name, as `npm run forms` writes them. */
-export function generateForms(root: string, vocabularies: Vocabularies): Map<string, string> {
+export function generateForms(catalog: SchemaCatalog): Map<string, string> {
+  const vocabularies = catalog.vocabularies;
   return new Map([
-    [NEW_ACTIVITY_FORM, toYaml(newActivityForm(root, vocabularies))],
+    [NEW_ACTIVITY_FORM, toYaml(newActivityForm(catalog))],
     ["correction.yml", toYaml(correctionForm(vocabularies))],
     ["country-profile.yml", toYaml(profileForm(vocabularies))],
     ["config.yml", toYaml(configFile())],

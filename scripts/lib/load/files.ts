@@ -28,12 +28,18 @@ export function readSourceFile(root: string, path: string): SourceFile | undefin
   if (stat.isSymbolicLink()) return { path, size: stat.size, symlink: true };
   if (!stat.isFile()) return undefined;
   if (stat.size > MAX_FILE_BYTES) return { path, size: stat.size, symlink: false, tooLarge: true };
-  const bytes = readFileSync(join(root, path));
-  if (bytes.includes(0)) return { path, size: stat.size, symlink: false, binary: true };
+  return decodeSourceFile(path, readFileSync(join(root, path)));
+}
+
+/** Turns the bytes of a regular file into a SourceFile: binary, non-UTF-8 and oversized files have no text. */
+export function decodeSourceFile(path: string, bytes: Uint8Array): SourceFile {
+  const size = bytes.byteLength;
+  if (size > MAX_FILE_BYTES) return { path, size, symlink: false, tooLarge: true };
+  if (bytes.includes(0)) return { path, size, symlink: false, binary: true };
   try {
-    return { path, size: stat.size, symlink: false, text: decoder.decode(bytes) };
+    return { path, size, symlink: false, text: decoder.decode(bytes) };
   } catch {
-    return { path, size: stat.size, symlink: false, binary: true };
+    return { path, size, symlink: false, binary: true };
   }
 }
 

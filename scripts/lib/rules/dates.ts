@@ -1,5 +1,5 @@
 import { fieldName } from "../load/positions.ts";
-import type { Rule } from "../validate/dataset.ts";
+import type { Rule } from "./rule.ts";
 import { activityValues, profileValues } from "./values.ts";
 
 const PARTIAL_DATE = /^([12]\d{3})(?:-(\d{2})(?:-(\d{2}))?)?$/;

@@ -1,7 +1,8 @@
 import { distance } from "fastest-levenshtein";
 import { permalink } from "../load/paths.ts";
-import { type Entry, isObject, type Rule } from "../validate/dataset.ts";
+import { type Dataset, type Entry, isObject } from "../validate/dataset.ts";
 import { normaliseUrl } from "./links.ts";
+import type { Rule } from "./rule.ts";
 
 /** Titles this similar (1 = identical after normalising) are probably the same activity. */
 const TITLE_SIMILARITY = 0.9;
@@ -55,12 +56,12 @@ export const duplicates: Rule = {
 };
 
 interface Facts {
-  activity: ReturnType<import("../validate/dataset.ts").Dataset["activity"]>;
+  activity: ReturnType<Dataset["activity"]>;
   links: Map<string, number>;
   titles: Map<string, { text: string; normal: string; file: string; position: { line: number; column: number } }>;
 }
 
-function factsOf(dataset: import("../validate/dataset.ts").Dataset, entry: Entry): Facts {
+function factsOf(dataset: Dataset, entry: Entry): Facts {
   const activity = dataset.activity(entry);
   const links = new Map<string, number>();
   const list = activity?.value?.links;

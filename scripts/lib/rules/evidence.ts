@@ -1,4 +1,4 @@
-import type { Rule } from "../validate/dataset.ts";
+import type { Rule } from "./rule.ts";
 import { activityValues } from "./values.ts";
 
 /** A good practice is a case study whose results are evidenced: the bar that keeps the label meaningful. */

@@ -1,4 +1,3 @@
-import type { Rule } from "../validate/dataset.ts";
 import { codeowners } from "./codeowners.ts";
 import { dates } from "./dates.ts";
 import { duplicates } from "./duplicates.ts";
@@ -8,6 +7,7 @@ import { links } from "./links.ts";
 import { narratives } from "./narratives.ts";
 import { privacy } from "./privacy.ts";
 import { references } from "./references.ts";
+import type { Rule } from "./rule.ts";
 import { safeYaml } from "./safe-yaml.ts";
 import { schema } from "./schema.ts";
 import { strictJson } from "./strict-json.ts";

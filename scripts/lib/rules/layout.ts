@@ -1,7 +1,8 @@
 import { classifyPath, type Owner, PROFILE_FILE } from "../load/paths.ts";
 import { closestMatch } from "../suggest.ts";
-import type { Dataset, Rule } from "../validate/dataset.ts";
+import type { Dataset } from "../validate/dataset.ts";
 import { findByLabel } from "../vocab.ts";
+import type { Rule } from "./rule.ts";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_SLUG_LENGTH = 80;
@@ -15,7 +16,7 @@ export const layout: Rule = {
     const at = (file: string, message: string, hint?: string) => report({ file, line: 1, column: 1, message, ...(hint ? { hint } : {}) });
     for (const owner of dataset.owners) checkOwner(dataset, owner, at);
     for (const file of dataset.files) {
-      const source = dataset.source(file);
+      const source = dataset.file(file);
       if (source?.symlink) at(file, "Symbolic links are not allowed in the data.", "Replace the link with the file itself.");
       else if (source?.binary)
         at(file, "This file is not UTF-8 text.", "Entries are JSON and Markdown text files; remove images, documents and other binary files.");
@@ -68,7 +69,7 @@ function checkOwner(dataset: Dataset, owner: Owner, at: At): void {
   } else if (owner.id.length === 3 && dataset.vocabularies.get("countries").terms.has(owner.id.toUpperCase())) {
     at(profile, `"${owner.id}" is a country code; an organisation folder needs another name so that links like ${owner.id}/<entry> stay unambiguous.`);
   }
-  if (!dataset.source(profile))
+  if (!dataset.file(profile))
     at(profile, `${PROFILE_FILE[owner.type]} is missing: every ${owner.type === "country" ? "country" : "organisation"} folder needs its profile.`);
 }
 

@@ -1,8 +1,8 @@
 import type { Link } from "mdast";
 import { visit } from "unist-util-visit";
 import { fieldName } from "../load/positions.ts";
-import type { Rule } from "../validate/dataset.ts";
 import { findInvisibleInId } from "./characters.ts";
+import type { Rule } from "./rule.ts";
 import { activityValues, profileValues, strings } from "./values.ts";
 
 const MAX_URL_LENGTH = 2048;

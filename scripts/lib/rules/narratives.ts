@@ -2,7 +2,8 @@ import type { Heading, Html } from "mdast";
 import { visit } from "unist-util-visit";
 import type { ParsedNarrative } from "../load/narrative.ts";
 import { narrativeVersion } from "../narrative-version.ts";
-import { isObject, type Report, type Rule } from "../validate/dataset.ts";
+import { isObject } from "../validate/dataset.ts";
+import type { Report, Rule } from "./rule.ts";
 
 /** The original narrative exists; translations say what they translate; bodies are plain Markdown in heading order. */
 export const narratives: Rule = {

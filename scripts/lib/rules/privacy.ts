@@ -1,7 +1,8 @@
 import type { Link } from "mdast";
 import { visit } from "unist-util-visit";
 import { proseSpans } from "../load/narrative.ts";
-import { isObject, type Rule } from "../validate/dataset.ts";
+import { isObject } from "../validate/dataset.ts";
+import type { Rule } from "./rule.ts";
 import { activityValues, profileValues } from "./values.ts";
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;

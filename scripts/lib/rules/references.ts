@@ -1,7 +1,8 @@
 import type { ParsedJson } from "../load/json.ts";
 import { classifyPath } from "../load/paths.ts";
 import { closestMatch } from "../suggest.ts";
-import { type Dataset, type Entry, isObject, type Report, type Rule } from "../validate/dataset.ts";
+import { type Dataset, type Entry, isObject } from "../validate/dataset.ts";
+import type { Report, Rule } from "./rule.ts";
 
 /** Links between files resolve: related entries exist, countries include the owner, regions match the reference table. */
 export const references: Rule = {

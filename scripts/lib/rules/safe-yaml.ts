@@ -1,4 +1,4 @@
-import type { Rule } from "../validate/dataset.ts";
+import type { Rule } from "./rule.ts";
 
 /** Frontmatter is plain YAML: no aliases or anchors, no tags, no duplicate keys. */
 export const safeYaml: Rule = {

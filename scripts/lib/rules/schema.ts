@@ -1,9 +1,10 @@
 import type { ErrorObject } from "ajv";
 import type { ParsedJson } from "../load/json.ts";
 import { classifyPath } from "../load/paths.ts";
-import type { SchemaKind } from "../schema/ajv.ts";
+import type { SchemaKind } from "../schema/catalog.ts";
 import { schemaDiagnostics } from "../schema/messages.ts";
-import type { Dataset, Report, Rule } from "../validate/dataset.ts";
+import type { Dataset } from "../validate/dataset.ts";
+import type { Report, Rule } from "./rule.ts";
 
 /** Every data file matches its JSON Schema in schemas/. */
 export const schema: Rule = {
@@ -35,7 +36,7 @@ function validate(
   isOwnedElsewhere: (error: ErrorObject) => boolean,
 ): void {
   if (!parsed || parsed.value === undefined) return;
-  const validateKind = dataset.schemas.validators[kind];
+  const validateKind = dataset.catalog.validator(kind);
   if (validateKind(parsed.value)) return;
   const diagnostics = schemaDiagnostics(validateKind.errors ?? [], {
     kind,
@@ -53,7 +54,7 @@ function validate(
  * better than "must match pattern"; the schema rule leaves string-format errors on them to those rules.
  */
 function ownedDefinitions(dataset: Dataset): (error: ErrorObject) => boolean {
-  const common = dataset.schemas.documents.get("https://cop-atlas.github.io/schemas/common.schema.json");
+  const common = dataset.catalog.files.get("common.schema.json");
   const definitions = (common?.$defs ?? {}) as Record<string, Record<string, unknown>>;
   const owned = [definitions.httpsUrl, definitions.partialDate].filter(Boolean);
   return (error) =>

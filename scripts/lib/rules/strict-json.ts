@@ -1,4 +1,4 @@
-import type { Rule } from "../validate/dataset.ts";
+import type { Rule } from "./rule.ts";
 
 /** JSON files parse strictly: no byte-order mark, no trailing content, no duplicate keys. */
 export const strictJson: Rule = {

@@ -1,5 +1,6 @@
 import { proseSpans } from "../load/narrative.ts";
-import { isObject, type Rule } from "../validate/dataset.ts";
+import { isObject } from "../validate/dataset.ts";
+import type { Rule } from "./rule.ts";
 
 /** Terms the Luxembourg Terminology Guidelines (2016) ask to avoid, with their preferred forms. */
 export const terminology: Rule = {

@@ -1,6 +1,6 @@
 import { LineIndex } from "../load/positions.ts";
-import type { Rule } from "../validate/dataset.ts";
 import { findInvisibleInId, findSuspiciousInProse } from "./characters.ts";
+import type { Rule } from "./rule.ts";
 import { activityValues, keys, profileValues, strings } from "./values.ts";
 
 /** Fields whose values are identifiers or addresses, where no invisible character is acceptable. */
@@ -22,7 +22,7 @@ export const unicode: Rule = {
           message: `The file path contains an invisible ${found.name}, which can make a name look like another.`,
           hint: "Retype the folder and file names with plain letters, digits and hyphens.",
         });
-      const text = dataset.source(file)?.text;
+      const text = dataset.file(file)?.text;
       if (text !== undefined && text !== text.normalize("NFC")) {
         const index = firstDifference(text, text.normalize("NFC"));
         report({

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { stringify } from "yaml";
+import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
 
 /** The facts of a new entry, every value already checked against the vocabularies. */
 export interface EntryDraft {
@@ -58,28 +57,33 @@ export interface KeyOrder {
 }
 
 /**
- * Reads the key order from schemas/: the properties of activity.schema.json, and for the
+ * The key order from the catalog: the properties of activity.schema.json, and for the
  * properties that hold objects (lead, links, contact ...) the properties of their definition.
  */
-export function readKeyOrder(root: string): KeyOrder {
-  const read = (name: string) => JSON.parse(readFileSync(join(root, "schemas", name), "utf8")) as Record<string, unknown>;
-  const activity = read("activity.schema.json");
-  const common = read("common.schema.json");
-  const defs = (common.$defs ?? {}) as Record<string, { properties?: Record<string, unknown>; items?: { $ref?: string } }>;
-  const resolve = (ref: unknown): string[] | undefined => {
-    const name = typeof ref === "string" ? /^(?:common\.schema\.json)?#\/\$defs\/([A-Za-z]+)$/.exec(ref)?.[1] : undefined;
-    if (!name) return undefined;
-    const def = defs[name];
-    if (def?.properties) return Object.keys(def.properties);
-    return resolve(def?.items?.$ref);
+export function keyOrderOf(catalog: SchemaCatalog): KeyOrder {
+  const file = "activity.schema.json";
+  const activity = catalog.schemaOf("activity");
+  const keysOf = (schema: Record<string, unknown> | undefined, from: string): string[] | undefined => {
+    const ref = schema?.$ref ?? (schema?.items as { $ref?: unknown } | undefined)?.$ref;
+    if (typeof ref !== "string") return undefined;
+    const target = catalog.resolve(ref, from);
+    if (target.vocabulary) return undefined;
+    const properties = target.schema.properties;
+    if (properties && typeof properties === "object") return Object.keys(properties);
+    return keysOf(target.schema, target.file);
   };
-  const properties = (activity.properties ?? {}) as Record<string, { $ref?: string; items?: { $ref?: string } }>;
+  const properties = (activity.properties ?? {}) as Record<string, Record<string, unknown>>;
   const nested: Record<string, string[]> = {};
   for (const [key, schema] of Object.entries(properties)) {
-    const keys = resolve(schema.$ref) ?? resolve(schema.items?.$ref);
+    const keys = keysOf(schema, file);
     if (keys) nested[key] = keys;
   }
   return { activity: Object.keys(properties), nested };
+}
+
+/** The key order of the repository at `root`. */
+export function readKeyOrder(root: string): KeyOrder {
+  return keyOrderOf(loadCatalog(root));
 }
 
 function ordered(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { fieldName, type PositionIndex } from "../load/positions.ts";
 import { closestMatch } from "../suggest.ts";
 import { findByLabel, type Vocabularies, vocabularyOfSchema } from "../vocab.ts";
-import type { SchemaKind } from "./ajv.ts";
+import type { SchemaKind } from "./catalog.ts";
 
 /** What one kind of value is called in a sentence, per vocabulary. */
 const VALUE_NOUNS: Record<string, string> = {

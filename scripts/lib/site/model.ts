@@ -1,11 +1,12 @@
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
 import type { Owner } from "../load/paths.ts";
+import { diskSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { versionOf } from "../rules/narratives.ts";
-import { loadSchemas } from "../schema/ajv.ts";
+import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
 import { Dataset, isObject } from "../validate/dataset.ts";
 import { runRules } from "../validate/run.ts";
-import { loadVocabularies, UN_LANGUAGES, type UnLanguage, type Vocabularies } from "../vocab.ts";
+import { UN_LANGUAGES, type UnLanguage, type Vocabularies } from "../vocab.ts";
 import { type EntryProvenance, type History, NO_HISTORY, provenanceByEntry } from "./provenance.ts";
 
 /** A public web link of an entry or a profile (already checked by the schema: https only). */
@@ -122,9 +123,11 @@ export interface SiteEntry {
 
 /** Everything the site, the open data and the report are made of. */
 export interface SiteData {
+  /** The schemas and vocabularies: ask it for a schema, a vocabulary or where a `$ref` leads. */
+  catalog: SchemaCatalog;
   vocabularies: Vocabularies;
-  /** Schema documents by file name ("activity.schema.json", "vocab/topics.json"). */
-  schemas: Map<string, Record<string, unknown>>;
+  /** Schema documents by file name ("activity.schema.json", "vocab/topics.json"), as published. */
+  schemas: ReadonlyMap<string, Record<string, unknown>>;
   owners: SiteOwner[];
   entries: SiteEntry[];
   byPermalink: Map<string, SiteEntry>;
@@ -139,17 +142,16 @@ export interface LoadResult {
 
 /** Validates the whole data tree, and when it has no errors, reads it into `SiteData`. */
 export function loadSiteData(root: string, history: History = NO_HISTORY, now: Date = new Date()): LoadResult {
-  const vocabularies = loadVocabularies(root);
-  const schemaSet = loadSchemas(root);
-  const dataset = new Dataset({ root, vocabularies, schemas: schemaSet, now });
+  const source = diskSource(root);
+  const catalog = loadCatalog(source);
+  const dataset = new Dataset({ source, catalog, now });
   const diagnostics = runRules(dataset, RULES).sort(compareDiagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-  const schemas = new Map<string, Record<string, unknown>>();
-  for (const [id, document] of schemaSet.documents) schemas.set(id.replace(/^https:\/\/cop-atlas\.github\.io\/schemas\//, ""), document);
-  return { diagnostics, data: buildSiteData(dataset, vocabularies, schemas, history) };
+  return { diagnostics, data: buildSiteData(dataset, catalog, history) };
 }
 
-function buildSiteData(dataset: Dataset, vocabularies: Vocabularies, schemas: Map<string, Record<string, unknown>>, history: History): SiteData {
+function buildSiteData(dataset: Dataset, catalog: SchemaCatalog, history: History): SiteData {
+  const vocabularies = catalog.vocabularies;
   const countries = vocabularies.get("countries");
   const provenance = provenanceByEntry(history);
   const owners = new Map<string, SiteOwner>();
@@ -253,7 +255,9 @@ function buildSiteData(dataset: Dataset, vocabularies: Vocabularies, schemas: Ma
   entries.sort(compareLatest);
   for (const owner of owners.values()) owner.entries.sort(compareLatest);
   const byPermalink = new Map(entries.map((e) => [e.permalink, e]));
-  return { vocabularies, schemas, owners: [...owners.values()], entries, byPermalink, history };
+  // terminology.json is the lint rule's data, not a schema a data file refers to: it is not published with them.
+  const schemas = new Map([...catalog.files].filter(([name]) => name !== "vocab/terminology.json"));
+  return { catalog, vocabularies, schemas, owners: [...owners.values()], entries, byPermalink, history };
 }
 
 /** Newest first: by the date it was added to the repository, then by start date, then by permalink. */

@@ -6,8 +6,8 @@ import { activityFormFields } from "../forms/activity-form.ts";
 import { generateForms, NEW_ACTIVITY_FORM, SUBMISSION_LABEL } from "../forms/generate.ts";
 import type { GitHubClient } from "../github/client.ts";
 import { readIssueEdits } from "../github/issue-edits.ts";
-import { entryDir, entryFiles, readKeyOrder, renderCountryProfile } from "../scaffold/entry.ts";
-import { loadVocabularies } from "../vocab.ts";
+import { entryDir, entryFiles, keyOrderOf, renderCountryProfile } from "../scaffold/entry.ts";
+import { loadCatalog } from "../schema/catalog.ts";
 import { checkEntryFiles } from "./check-entry.ts";
 import { decideSubmission } from "./decide.ts";
 import { executeSteps, type RepoRef, readBotComments, readIssue, readTarget, upsertComment } from "./github.ts";
@@ -102,9 +102,10 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   if (issue.author.type === "Bot") return ignored("opened by a bot");
   if (!event.bodyChanged) return ignored("only the title changed");
 
-  const vocabularies = loadVocabularies(root);
-  const fields = activityFormFields(root, vocabularies);
-  const template = generateForms(root, vocabularies).get(NEW_ACTIVITY_FORM) ?? "";
+  const catalog = loadCatalog(root);
+  const vocabularies = catalog.vocabularies;
+  const fields = activityFormFields(catalog);
+  const template = generateForms(catalog).get(NEW_ACTIVITY_FORM) ?? "";
   const comments = await readBotComments(client, event.repo, event.number, options.botLogin);
   const say = async (message: IssueMessage, pull: number | null = null): Promise<SubmissionRunResult> => ({
     outcome: message.kind,
@@ -139,7 +140,7 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
     author: issue.author.login,
     submissionLabel: SUBMISSION_LABEL,
   });
-  const files = entryFiles(draft, readKeyOrder(root));
+  const files = entryFiles(draft, keyOrderOf(catalog));
   if (!target.countryExistsOnBase) {
     const region = vocabularies.get("countries").terms.get(draft.country)?.meta?.region;
     if (typeof region === "string") files.unshift({ path: profilePath, text: renderCountryProfile(region) });

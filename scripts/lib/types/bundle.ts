@@ -1,52 +1,44 @@
-import type { SchemaSet } from "../schema/ajv.ts";
-import { SCHEMA_BASE } from "../schema/ajv.ts";
+import type { SchemaCatalog, SchemaKind } from "../schema/catalog.ts";
 
 type Json = Record<string, unknown>;
 
 /**
  * A file schema made self-contained for code generation: shared definitions are copied
  * into its own $defs and each vocabulary becomes an enum of its ids, so that nothing is
- * fetched by URL and the generated types list the allowed values.
+ * fetched by URL and the generated types list the allowed values. `$ref`s are followed by the catalog.
  */
-export function bundleSchema(documents: SchemaSet["documents"], id: string): Json {
-  const root = documents.get(id);
-  if (!root) throw new Error(`types: no schema ${id}`);
+export function bundleSchema(catalog: SchemaCatalog, kind: SchemaKind): Json {
+  const file = `${kind}.schema.json`;
+  const root = catalog.schemaOf(kind);
   const definitions: Json = {};
-  const visit = (node: unknown, base: string): unknown => {
-    if (Array.isArray(node)) return node.map((item) => visit(item, base));
+  const visit = (node: unknown, from: string): unknown => {
+    if (Array.isArray(node)) return node.map((item) => visit(item, from));
     if (node === null || typeof node !== "object") return node;
-    const object = node as Json;
     const result: Json = {};
-    for (const [key, value] of Object.entries(object)) {
-      if (key === "$ref" && typeof value === "string") Object.assign(result, resolveRef(value, base));
+    for (const [key, value] of Object.entries(node as Json)) {
+      if (key === "$ref" && typeof value === "string") Object.assign(result, refTo(value, from));
       else if (key !== "$id" && key !== "$schema" && key !== "$defs" && key !== "labels" && key !== "meta" && key !== "sources")
-        result[key] = visit(value, base);
+        result[key] = visit(value, from);
     }
     return result;
   };
-  const resolveRef = (ref: string, base: string): Json => {
-    const [file, fragment = ""] = ref.split("#");
-    const target = file ? new URL(file, base).href : base;
-    const document = documents.get(target);
-    if (!document) throw new Error(`types: cannot resolve ${ref} from ${base}`);
-    if (fragment === "") {
-      if (Array.isArray(document.oneOf)) {
-        const ids = (document.oneOf as Array<{ const: string }>).map((branch) => branch.const);
-        const name = typeName(target);
-        if (!(name in definitions)) definitions[name] = { title: name, description: String(document.description ?? ""), type: "string", enum: ids };
-        return { $ref: `#/$defs/${name}` };
-      }
-      return visit(document, target) as Json;
+  const refTo = (ref: string, from: string): Json => {
+    const target = catalog.resolve(ref, from);
+    if (target.vocabulary) {
+      const name = typeName(target.file);
+      if (!(name in definitions))
+        definitions[name] = { title: name, description: String(target.schema.description ?? ""), type: "string", enum: [...target.vocabulary.terms.keys()] };
+      return { $ref: `#/$defs/${name}` };
     }
-    const name = fragment.split("/").at(-1) ?? "";
+    if (target.pointer === "") return visit(target.schema, target.file) as Json;
+    const name = target.pointer.split("/").at(-1) ?? "";
     if (!(name in definitions)) {
       definitions[name] = {};
-      const defs = document.$defs as Json;
-      definitions[name] = { title: name, ...(visit(defs[name], target) as Json) };
+      definitions[name] = { title: name, ...(visit(target.schema, target.file) as Json) };
     }
     return { $ref: `#/$defs/${name}` };
   };
-  const body = visit(root, id) as Json;
+  const body = visit(root, file) as Json;
   return { ...body, $defs: definitions };
 }
 
@@ -64,4 +56,5 @@ function typeName(url: string): string {
   return singular.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase());
 }
 
-export const TYPED_SCHEMAS = ["activity", "narrative", "country", "organization"].map((kind) => `${SCHEMA_BASE}${kind}.schema.json`);
+/** The file kinds that get TypeScript types, in the order they are written. */
+export const TYPED_SCHEMAS: readonly SchemaKind[] = ["activity", "narrative", "country", "organization"];

@@ -1,9 +1,8 @@
-import type { Diagnostic } from "../diagnostics.ts";
-import { listFiles, pathExists, readSourceFile, type SourceFile } from "../load/files.ts";
 import { type ParsedJson, parseJson } from "../load/json.ts";
 import { type ParsedNarrative, parseNarrative } from "../load/narrative.ts";
 import { classifyPath, DATA_ROOTS, type Owner, PROFILE_FILE, permalink } from "../load/paths.ts";
-import type { SchemaSet } from "../schema/ajv.ts";
+import type { FileSource, SourceFile } from "../load/source.ts";
+import type { SchemaCatalog } from "../schema/catalog.ts";
 import type { Vocabularies } from "../vocab.ts";
 
 /** One entry folder (countries/<iso3>/activities/<slug>/) and the files in it. */
@@ -16,9 +15,9 @@ export interface Entry {
 }
 
 export interface DatasetOptions {
-  root: string;
-  vocabularies: Vocabularies;
-  schemas: SchemaSet;
+  /** Where the files are read from: the working tree, a git tree or memory. */
+  source: FileSource;
+  catalog: SchemaCatalog;
   now: Date;
   /** Files or folders to check; undefined for the whole data tree. */
   targets?: readonly string[];
@@ -30,9 +29,9 @@ export interface DatasetOptions {
  * the owner lookups below, so checking a pull request costs what it touches.
  */
 export class Dataset {
-  readonly root: string;
+  readonly source: FileSource;
+  readonly catalog: SchemaCatalog;
   readonly vocabularies: Vocabularies;
-  readonly schemas: SchemaSet;
   readonly now: Date;
   /** Every file to check, sorted. */
   readonly files: string[];
@@ -52,28 +51,28 @@ export class Dataset {
   readonly #ownerEntries = new Map<string, Entry[]>();
 
   constructor(options: DatasetOptions) {
-    this.root = options.root;
-    this.vocabularies = options.vocabularies;
-    this.schemas = options.schemas;
+    this.source = options.source;
+    this.catalog = options.catalog;
+    this.vocabularies = options.catalog.vocabularies;
     this.now = options.now;
     this.complete = options.targets === undefined;
     const files = new Set<string>();
     const deleted = new Set<string>();
     const owners = new Map<string, Owner>();
     const expandEntry = (dir: string) => {
-      for (const file of listFiles(this.root, dir)) files.add(file);
+      for (const file of this.source.list(dir)) files.add(file);
     };
     const targets = options.targets ?? DATA_ROOTS;
     for (const raw of targets) {
       const target = raw.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
       const info = classifyPath(target);
       if (info.role === "outside") continue;
-      if (!pathExists(this.root, target)) {
-        if ("entryDir" in info && !pathExists(this.root, info.entryDir)) deleted.add(permalink(info.owner, info.slug));
+      if (!this.source.exists(target)) {
+        if ("entryDir" in info && !this.source.exists(info.entryDir)) deleted.add(permalink(info.owner, info.slug));
         continue;
       }
-      const listed = listFiles(this.root, target);
-      const paths = listed.length > 0 || !readSourceFile(this.root, target) ? listed : [target];
+      const listed = this.source.list(target);
+      const paths = listed.length > 0 || !this.source.read(target) ? listed : [target];
       for (const path of paths) {
         const pathInfo = classifyPath(path);
         if ("entryDir" in pathInfo) expandEntry(pathInfo.entryDir);
@@ -102,16 +101,16 @@ export class Dataset {
     this.deletedEntries = [...deleted].sort();
   }
 
-  /** The file as read from disk (cached); undefined when it does not exist. */
-  source(path: string): SourceFile | undefined {
-    if (!this.#sources.has(path)) this.#sources.set(path, readSourceFile(this.root, path));
+  /** The file as the source holds it (cached); undefined when it does not exist. */
+  file(path: string): SourceFile | undefined {
+    if (!this.#sources.has(path)) this.#sources.set(path, this.source.read(path));
     return this.#sources.get(path);
   }
 
   /** The file parsed as strict JSON (cached); undefined when it could not be read as text. */
   json(path: string): ParsedJson | undefined {
     if (!this.#json.has(path)) {
-      const text = this.source(path)?.text;
+      const text = this.file(path)?.text;
       this.#json.set(path, text === undefined ? undefined : parseJson(text, path));
     }
     return this.#json.get(path);
@@ -121,7 +120,7 @@ export class Dataset {
   narrative(path: string): ParsedNarrative | undefined {
     if (!this.#narratives.has(path)) {
       const info = classifyPath(path);
-      const text = this.source(path)?.text;
+      const text = this.file(path)?.text;
       this.#narratives.set(path, text === undefined || info.role !== "narrative" ? undefined : parseNarrative(text, path, info.lang));
     }
     return this.#narratives.get(path);
@@ -147,12 +146,12 @@ export class Dataset {
     return found;
   }
 
-  /** All entries of an owner on disk, targets or not (for rules that compare siblings). */
+  /** All entries of an owner in the source, targets or not (for rules that compare siblings). */
   entriesOf(owner: Owner): Entry[] {
     let found = this.#ownerEntries.get(owner.dir);
     if (!found) {
       const byDir = new Map<string, Entry>();
-      for (const path of listFiles(this.root, `${owner.dir}/activities`)) {
+      for (const path of this.source.list(`${owner.dir}/activities`)) {
         const info = classifyPath(path);
         if (!("entryDir" in info)) continue;
         let entry = byDir.get(info.entryDir);
@@ -172,12 +171,12 @@ export class Dataset {
   entryExists(link: string): boolean {
     const [ownerId, slug] = link.split("/");
     if (!ownerId || !slug) return false;
-    return DATA_ROOTS.some((top) => pathExists(this.root, `${top}/${ownerId}/activities/${slug}/activity.json`));
+    return DATA_ROOTS.some((top) => this.source.exists(`${top}/${ownerId}/activities/${slug}/activity.json`));
   }
 
   /** True when a country or organisation folder ("ken", "itu") has its profile. */
   ownerExists(id: string): boolean {
-    return pathExists(this.root, `countries/${id}/country.json`) || pathExists(this.root, `organizations/${id}/organization.json`);
+    return this.source.exists(`countries/${id}/country.json`) || this.source.exists(`organizations/${id}/organization.json`);
   }
 
   /** The profile file of an owner. */
@@ -187,22 +186,10 @@ export class Dataset {
 
   /** Every activity.json in the repository (only read when a change deletes entries). */
   allActivityFiles(): string[] {
-    return DATA_ROOTS.flatMap((top) => listFiles(this.root, top)).filter((path) => classifyPath(path).role === "activity");
+    return DATA_ROOTS.flatMap((top) => this.source.list(top)).filter((path) => classifyPath(path).role === "activity");
   }
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Reports one problem for the rule that is running; severity defaults to error. */
-export type Report = (problem: Omit<Diagnostic, "ruleId" | "severity"> & { severity?: Diagnostic["severity"] }) => void;
-
-/** A lint rule: one module under rules/, registered in rules/index.ts. */
-export interface Rule {
-  /** Stable, kebab-case, never reused for another meaning. */
-  id: string;
-  /** One sentence: what the rule checks. */
-  description: string;
-  check(dataset: Dataset, report: Report): void;
 }

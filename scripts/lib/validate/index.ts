@@ -1,21 +1,23 @@
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import { diskSource, type FileSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
-import { loadSchemas, type SchemaSet } from "../schema/ajv.ts";
-import { loadVocabularies, type Vocabularies } from "../vocab.ts";
-import { Dataset, type Rule } from "./dataset.ts";
+import type { Rule } from "../rules/rule.ts";
+import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
+import { Dataset } from "./dataset.ts";
 import { runRules } from "./run.ts";
 
 export interface ValidateOptions {
-  /** The repository root. */
-  root: string;
+  /** The repository root on disk; ignored when `source` is given. */
+  root?: string;
+  /** Where to read the repository from (a git tree, memory ...); the working tree at `root` by default. */
+  source?: FileSource;
   /** Files or folders to check (a change's paths, deleted ones included); undefined for everything. */
   targets?: readonly string[];
   /** "Today", for date rules; the real date by default. */
   now?: Date;
   rules?: readonly Rule[];
-  /** Already loaded schemas and vocabularies, to validate many times without reloading them. */
-  schemas?: SchemaSet;
-  vocabularies?: Vocabularies;
+  /** The schemas and vocabularies; read from the source's schemas/ by default (compiled once per process). */
+  catalog?: SchemaCatalog;
 }
 
 export interface ValidationResult {
@@ -28,10 +30,10 @@ export interface ValidationResult {
 
 /** Validates the data of a repository (or the given part of it) and returns every problem, sorted. */
 export function validateRepository(options: ValidateOptions): ValidationResult {
+  const source = options.source ?? diskSource(options.root ?? ".");
   const dataset = new Dataset({
-    root: options.root,
-    vocabularies: options.vocabularies ?? loadVocabularies(options.root),
-    schemas: options.schemas ?? loadSchemas(options.root),
+    source,
+    catalog: options.catalog ?? loadCatalog(source),
     now: options.now ?? new Date(),
     ...(options.targets ? { targets: options.targets } : {}),
   });

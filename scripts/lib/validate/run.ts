@@ -1,5 +1,6 @@
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
-import type { Dataset, Rule } from "./dataset.ts";
+import type { Rule } from "../rules/rule.ts";
+import type { Dataset } from "./dataset.ts";
 
 /**
  * Runs every rule over a dataset and returns all problems in a stable order. A rule

@@ -1,3 +1,4 @@
+import type { SchemaCatalog } from "../../schema/catalog.ts";
 import { UN_LANGUAGES } from "../../vocab.ts";
 import type { PageContext } from "../context.ts";
 import { type Html, html } from "../html.ts";
@@ -24,31 +25,24 @@ export interface DictionaryField {
 
 type Schema = Record<string, unknown>;
 
-/** Describes the fields of a schema, following $refs into common.schema.json and the vocabularies. */
-export function dictionaryFields(schemas: Map<string, Schema>, schemaFile: string): DictionaryField[] {
-  const schema = schemas.get(schemaFile);
+/** Describes the fields of a schema (a file name under schemas/), following $refs through the catalog. */
+export function dictionaryFields(catalog: SchemaCatalog, schemaFile: string): DictionaryField[] {
+  const schema = catalog.files.get(schemaFile);
   if (!schema) return [];
   const required = new Set((schema.required as string[] | undefined) ?? []);
-  const resolve = (node: Schema): { node: Schema; vocabulary?: string } => {
-    const ref = node.$ref as string | undefined;
-    if (!ref) return { node };
-    const vocab = /^vocab\/([a-z-]+)\.json$/.exec(ref);
-    if (vocab) return { node, vocabulary: vocab[1]! };
-    const def = /^common\.schema\.json#\/\$defs\/([A-Za-z]+)$/.exec(ref);
-    if (def) {
-      const target = ((schemas.get("common.schema.json")?.$defs as Record<string, Schema>) ?? {})[def[1]!];
-      if (target) {
-        const inner = resolve(target);
-        return { node: { ...inner.node, ...node, type: node.type ?? inner.node.type }, ...(inner.vocabulary ? { vocabulary: inner.vocabulary } : {}) };
-      }
-    }
-    return { node };
+  const resolve = (node: Schema, from: string): { node: Schema; from: string; vocabulary?: string } => {
+    const ref = node.$ref;
+    if (typeof ref !== "string") return { node, from };
+    const target = catalog.resolve(ref, from);
+    if (target.vocabulary) return { node, from, vocabulary: target.vocabulary.name };
+    const inner = resolve(target.schema, target.file);
+    return { ...inner, node: { ...inner.node, ...node, type: node.type ?? inner.node.type } };
   };
-  const describe = (raw: Schema): { type: string; vocabulary?: string; description?: string } => {
-    const { node, vocabulary } = resolve(raw);
+  const describe = (raw: Schema, from: string): { type: string; vocabulary?: string; description?: string } => {
+    const { node, vocabulary, from: at } = resolve(raw, from);
     if (vocabulary) return { type: "string", vocabulary, description: raw.description as string | undefined };
     if (node.type === "array" && node.items) {
-      const item = describe(node.items as Schema);
+      const item = describe(node.items as Schema, at);
       return {
         type: `array of ${item.type}`,
         ...(item.vocabulary ? { vocabulary: item.vocabulary } : {}),
@@ -59,7 +53,7 @@ export function dictionaryFields(schemas: Map<string, Schema>, schemaFile: strin
     return { type: pattern ?? (typeof node.type === "string" ? node.type : "value"), description: (raw.description ?? node.description) as string | undefined };
   };
   return Object.entries((schema.properties as Record<string, Schema>) ?? {}).map(([name, property]) => {
-    const described = describe(property);
+    const described = describe(property, schemaFile);
     return {
       name,
       type: described.type,
@@ -94,7 +88,7 @@ ${downloads.map(([path, name, type]) => html`<li><a href="${c.url(path)}" type="
 <h2 id="dictionary-heading">${m.dataDictionary}</h2>
 ${DICTIONARY.map(({ kind, schema, file }) => {
   const document = c.data.schemas.get(schema);
-  const fields = dictionaryFields(c.data.schemas, schema);
+  const fields = dictionaryFields(c.data.catalog, schema);
   return html`<section aria-labelledby="dict-${kind}">
 <h3 id="dict-${kind}" dir="ltr"><code>${file}</code></h3>
 ${document?.description ? html`<p lang="en" dir="ltr">${document.description as string}</p>` : ""}

@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import { decodeSourceFile, listFiles, MAX_FILE_BYTES, pathExists, readSourceFile, type SourceFile } from "./files.ts";
+
+export type { SourceFile } from "./files.ts";
+
+/**
+ * Where the validator, the formatter and the schema catalog read files from: the working
+ * tree, a git tree or memory. Paths are repository-relative with forward slashes. Nothing
+ * that decides reads the disk itself, so the same checks run on a checkout, on a commit
+ * and on files a bot holds in memory.
+ */
+export interface FileSource {
+  /** The file, read safely (no symlink followed, no binary decoded, nothing over the size limit); undefined when it does not exist. */
+  read(path: string): SourceFile | undefined;
+  /** Every file (and symlink) under a folder, recursively, sorted; [] for a missing folder. */
+  list(folder: string): string[];
+  /** True when a file or folder exists at the path (without following symlinks). */
+  exists(path: string): boolean;
+}
+
+/** The working tree under `root`. */
+export function diskSource(root: string): FileSource {
+  return {
+    read: (path) => readSourceFile(root, path),
+    list: (folder) => listFiles(root, folder),
+    exists: (path) => pathExists(root, path),
+  };
+}
+
+/** Files held in memory (tests, the submission bot): text or bytes by repository path. */
+export function memorySource(files: Readonly<Record<string, string | Uint8Array>> | ReadonlyMap<string, string | Uint8Array>): FileSource {
+  const map = new Map(files instanceof Map ? files : Object.entries(files));
+  const encoder = new TextEncoder();
+  const sorted = [...map.keys()].sort();
+  return {
+    read(path) {
+      const content = map.get(path);
+      if (content === undefined) return undefined;
+      return decodeSourceFile(path, typeof content === "string" ? encoder.encode(content) : content);
+    },
+    list: (folder) => under(sorted, folder),
+    exists: (path) => map.has(path) || under(sorted, path).length > 0,
+  };
+}
+
+/**
+ * `top` laid over `base`: a file in `top` hides the one in `base`, and `removed` paths
+ * (files or folders) are gone. The submission bot checks its new files this way over the checkout.
+ */
+export function overlaySource(base: FileSource, top: FileSource, removed: readonly string[] = []): FileSource {
+  const isRemoved = (path: string) => removed.some((gone) => path === gone || path.startsWith(`${gone}/`));
+  return {
+    read: (path) => top.read(path) ?? (isRemoved(path) ? undefined : base.read(path)),
+    list: (folder) => [...new Set([...base.list(folder).filter((path) => !isRemoved(path)), ...top.list(folder)])].sort(),
+    exists: (path) => top.exists(path) || (!isRemoved(path) && base.exists(path)),
+  };
+}
+
+/**
+ * A git tree (a commit, a branch, HEAD) of the repository at `root`, read with git itself:
+ * one `ls-tree` for every path, one `cat-file` per file read. Symlinks (mode 120000) stay symlinks.
+ */
+export function gitTreeSource(root: string, revision: string): FileSource {
+  const git = (args: string[]) => execFileSync("git", args, { cwd: root, maxBuffer: 1024 * 1024 * 1024 });
+  const entries = new Map<string, { mode: string; object: string; size: number }>();
+  for (const line of git(["ls-tree", "-r", "-l", "-z", "--full-tree", revision]).toString("utf8").split("\0")) {
+    const match = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.+)$/s.exec(line);
+    if (match) entries.set(match[4] ?? "", { mode: match[1] ?? "", object: match[2] ?? "", size: Number(match[3]) });
+  }
+  const sorted = [...entries.keys()].sort();
+  return {
+    read(path) {
+      const entry = entries.get(path);
+      if (!entry) return undefined;
+      if (entry.mode === "120000") return { path, size: entry.size, symlink: true };
+      if (entry.size > MAX_FILE_BYTES) return { path, size: entry.size, symlink: false, tooLarge: true };
+      return decodeSourceFile(path, git(["cat-file", "blob", entry.object]));
+    },
+    list: (folder) => under(sorted, folder),
+    exists: (path) => entries.has(path) || under(sorted, path).length > 0,
+  };
+}
+
+/** The sorted paths below a folder, found by binary search in a sorted list. */
+function under(sorted: readonly string[], folder: string): string[] {
+  const prefix = `${folder}/`;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] ?? "") < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: string[] = [];
+  for (let index = low; index < sorted.length && (sorted[index] ?? "").startsWith(prefix); index++) found.push(sorted[index] ?? "");
+  return found;
+}
+
+/** Only the given folders of `base` (and what is under them); everything else does not exist. */
+export function scopedSource(base: FileSource, folders: readonly string[]): FileSource {
+  const inside = (path: string) => folders.some((folder) => path === folder || path.startsWith(`${folder}/`));
+  return {
+    read: (path) => (inside(path) ? base.read(path) : undefined),
+    list: (folder) =>
+      inside(folder)
+        ? base.list(folder)
+        : folders
+            .filter((f) => f.startsWith(`${folder}/`))
+            .flatMap((f) => base.list(f))
+            .sort(),
+    exists: (path) => (inside(path) ? base.exists(path) : folders.some((f) => f.startsWith(`${path}/`) && base.exists(f))),
+  };
+}
