@@ -1,7 +1,8 @@
 import { expect } from "vitest";
 import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
+import { diskSource, memorySource, overlaySource, scopedSource } from "../../scripts/lib/load/source.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
-import { baselineFiles, makeRepo } from "../support/repo.ts";
+import { baselineFiles, PROJECT_ROOT } from "../support/repo.ts";
 
 export const NOW = new Date("2026-11-28T12:00:00Z");
 const ENTRY = "countries/ken/activities/example-strategy-2020";
@@ -24,12 +25,12 @@ export function run(change: Case["change"]): Diagnostic[] {
     if (edit === null) delete files[path];
     else files[path] = typeof edit === "function" ? edit(files[path] ?? "") : edit;
   }
-  const repo = makeRepo(files);
-  try {
-    return validateRepository({ root: repo.root, now: NOW }).diagnostics;
-  } finally {
-    repo.cleanup();
-  }
+  return validateRepository({ source: inMemory(files), now: NOW }).diagnostics;
+}
+
+/** The files in memory over the project's own schemas/: what a repository with them holds, without touching the disk. */
+export function inMemory(files: Record<string, string>) {
+  return overlaySource(scopedSource(diskSource(PROJECT_ROOT), ["schemas"]), memorySource(files));
 }
 
 const OUT_OF_DATE = expect.stringMatching(

@@ -6,7 +6,14 @@ import type { Position } from "../diagnostics.ts";
 import { type ParsedFrontmatter, parseFrontmatter, type SplitNarrative, splitNarrative } from "./frontmatter.ts";
 import { LineIndex } from "./positions.ts";
 
-/** A <lang>.md file: its frontmatter and its Markdown tree, with positions in the whole file. */
+/**
+ * A <lang>.md file: its frontmatter and its Markdown tree, with positions in the whole file.
+ *
+ * This is the one parse of a narrative: the validator's rules share it, and the site build can
+ * reuse it (`Dataset.narrative(path)` or `parseNarrative`) instead of parsing the file again.
+ * The Markdown body is parsed on first use of `tree`, so code that needs only the frontmatter
+ * (titles for the duplicates rule, the facts index) never pays for a Markdown parse.
+ */
 export interface ParsedNarrative {
   file: string;
   lang: string;
@@ -14,27 +21,32 @@ export interface ParsedNarrative {
   split: SplitNarrative;
   /** Undefined when the file has no frontmatter block. */
   frontmatter: ParsedFrontmatter | undefined;
-  tree: Root;
+  /** The mdast tree of the body (remark-parse with remark-gfm), parsed on first access and kept. */
+  readonly tree: Root;
   /** Converts an offset in `split.body` to a position in the file. */
   bodyPosition(offset: number): Position;
 }
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
-/** Parses a narrative file. Never throws on bad content: problems are in `frontmatter.problems`. */
+/** Parses a narrative file (the body lazily, see `ParsedNarrative`). Never throws on bad content: problems are in `frontmatter.problems`. */
 export function parseNarrative(text: string, file: string, lang: string): ParsedNarrative {
   const split = splitNarrative(text);
   const frontmatter = split.yaml === undefined ? undefined : parseFrontmatter(split.yaml, split.yamlLine, file);
-  const tree = markdown.parse(split.body);
-  const lines = new LineIndex(split.body);
+  let tree: Root | undefined;
+  let lines: LineIndex | undefined;
   return {
     file,
     lang,
     text,
     split,
     frontmatter,
-    tree,
+    get tree() {
+      tree ??= markdown.parse(split.body);
+      return tree;
+    },
     bodyPosition(offset) {
+      lines ??= new LineIndex(split.body);
       const { line, column } = lines.position(offset);
       return { line: line + split.bodyLine - 1, column };
     },

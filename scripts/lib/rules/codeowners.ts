@@ -5,6 +5,7 @@ import type { Rule } from "./rule.ts";
 export const codeowners: Rule = {
   id: "codeowners",
   description: ".github/CODEOWNERS is valid for GitHub and is what `npm run codeowners` generates from the reviewer lists in the profiles.",
+  scope: "repository",
   check(dataset, report) {
     // Only where the repository has the configuration, and only when profiles are part of the run.
     if (!dataset.source.exists(CONFIG_PATH)) return;

@@ -14,38 +14,78 @@ export const duplicates: Rule = {
     "Within one country or organisation, two entries do not share a source link or a near-identical title in the same language (a warning: it may be the same activity entered twice).",
   check(dataset, report) {
     const byOwner = new Map<string, Entry[]>();
-    for (const entry of dataset.entries) byOwner.set(entry.owner.dir, [...(byOwner.get(entry.owner.dir) ?? []), entry]);
+    for (const entry of dataset.entries) {
+      const list = byOwner.get(entry.owner.dir);
+      if (list) list.push(entry);
+      else byOwner.set(entry.owner.dir, [entry]);
+    }
     for (const targets of byOwner.values()) {
       const owner = targets[0]?.owner;
       if (!owner) continue;
+      const checked = new Set(targets.map((entry) => entry.dir));
       const siblings = dataset.entriesOf(owner);
-      const facts = new Map(siblings.map((entry) => [entry.dir, factsOf(dataset, entry)]));
-      for (const entry of targets) {
-        const mine = facts.get(entry.dir) ?? factsOf(dataset, entry);
-        for (const other of siblings) {
-          if (other.dir === entry.dir) continue;
-          const theirs = facts.get(other.dir);
-          if (!theirs) continue;
-          const name = permalink(other.owner, other.slug);
-          for (const [url, index] of mine.links) {
-            if (theirs.links.has(url) && mine.activity) {
-              report({
-                file: mine.activity.file,
-                ...mine.activity.parsed.positions.valueAt(`/links/${index}/url`),
-                severity: "warning",
-                message: `links[${index}]: the same source is used by ${name}. Is it the same activity entered twice?`,
-                hint: `If it is, keep one entry; if not, no change is needed.`,
-              });
-            }
+      for (const entry of targets) if (!siblings.some((sibling) => sibling.dir === entry.dir)) siblings.push(entry);
+      const facts = siblings.map((entry) => ({ entry, name: permalink(entry.owner, entry.slug), facts: factsOf(dataset, entry) }));
+      // Each unordered pair once; each side that is checked gets its own warning, naming the other.
+      const pairs = (onPair: (a: (typeof facts)[number], b: (typeof facts)[number]) => void, of: (typeof facts)[number][]) => {
+        for (let i = 0; i < of.length; i++) for (let j = i + 1; j < of.length; j++) onPair(of[i] as (typeof facts)[number], of[j] as (typeof facts)[number]);
+      };
+      const byUrl = new Map<string, (typeof facts)[number][]>();
+      for (const item of facts) {
+        for (const url of item.facts.links.keys()) {
+          const list = byUrl.get(url);
+          if (list) list.push(item);
+          else byUrl.set(url, [item]);
+        }
+      }
+      for (const [url, sharing] of byUrl) {
+        if (sharing.length < 2) continue;
+        pairs((a, b) => {
+          for (const [mine, theirs] of [
+            [a, b],
+            [b, a],
+          ] as const) {
+            const activity = mine.facts.activity;
+            if (!checked.has(mine.entry.dir) || !activity) continue;
+            const index = mine.facts.links.get(url) ?? 0;
+            report({
+              file: activity.file,
+              ...activity.parsed.positions.valueAt(`/links/${index}/url`),
+              severity: "warning",
+              message: `links[${index}]: the same source is used by ${theirs.name}. Is it the same activity entered twice?`,
+              hint: `If it is, keep one entry; if not, no change is needed.`,
+            });
           }
-          for (const [lang, title] of mine.titles) {
-            const theirTitle = theirs.titles.get(lang);
-            if (theirTitle && similarity(title.normal, theirTitle.normal) >= TITLE_SIMILARITY) {
+        }, sharing);
+      }
+      const byLanguage = new Map<string, Array<{ item: (typeof facts)[number]; title: Title }>>();
+      for (const item of facts) {
+        for (const [lang, title] of item.facts.titles) {
+          const list = byLanguage.get(lang);
+          if (list) list.push({ item, title });
+          else byLanguage.set(lang, [{ item, title }]);
+        }
+      }
+      for (const titles of byLanguage.values()) {
+        // Sorted by length, a title is only compared with those short enough apart to reach the threshold.
+        titles.sort((a, b) => a.title.normal.length - b.title.normal.length);
+        for (let i = 0; i < titles.length; i++) {
+          const a = titles[i] as (typeof titles)[number];
+          for (let j = i + 1; j < titles.length; j++) {
+            const b = titles[j] as (typeof titles)[number];
+            if (!couldBeSimilar(a.title.normal.length, b.title.normal.length)) break;
+            if (!checked.has(a.item.entry.dir) && !checked.has(b.item.entry.dir)) continue;
+            if (similarity(a.title.normal, b.title.normal) < TITLE_SIMILARITY) continue;
+            for (const [mine, theirs] of [
+              [a, b],
+              [b, a],
+            ] as const) {
+              if (!checked.has(mine.item.entry.dir)) continue;
               report({
-                file: title.file,
-                ...title.position,
+                file: mine.title.file,
+                ...mine.title.position,
                 severity: "warning",
-                message: `The title is almost the same as that of ${name} ("${theirTitle.text}"). Is it the same activity entered twice?`,
+                message: `The title is almost the same as that of ${theirs.item.name} ("${theirs.title.text}"). Is it the same activity entered twice?`,
               });
             }
           }
@@ -55,10 +95,12 @@ export const duplicates: Rule = {
   },
 };
 
+type Title = { text: string; normal: string; file: string; position: { line: number; column: number } };
+
 interface Facts {
   activity: ReturnType<Dataset["activity"]>;
   links: Map<string, number>;
-  titles: Map<string, { text: string; normal: string; file: string; position: { line: number; column: number } }>;
+  titles: Map<string, Title>;
 }
 
 function factsOf(dataset: Dataset, entry: Entry): Facts {
@@ -89,6 +131,15 @@ function normaliseTitle(title: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+}
+
+/**
+ * Whether two strings of these lengths can reach the title threshold at all: the edit distance
+ * is at least the difference in length, so this bound skips the Levenshtein for the same hits.
+ */
+export function couldBeSimilar(shorter: number, longer: number): boolean {
+  const longest = Math.max(shorter, longer);
+  return longest === 0 || 1 - Math.abs(longer - shorter) / longest >= TITLE_SIMILARITY;
 }
 
 /** 1 for identical strings, 0 for nothing in common (normalised edit distance). */

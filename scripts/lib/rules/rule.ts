@@ -10,5 +10,11 @@ export interface Rule {
   id: string;
   /** One sentence: what the rule checks. */
   description: string;
+  /**
+   * "repository" for a rule that must see the whole repository at once (it runs once per
+   * whole run); by default a rule sees no further than the owners of the files it checks,
+   * so whole runs check one owner at a time.
+   */
+  scope?: "repository";
   check(dataset: Dataset, report: Report): void;
 }

@@ -3,8 +3,10 @@ import { diskSource, type FileSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import type { Rule } from "../rules/rule.ts";
 import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
+import { type CachedPart, type ResultCache, recordingSource, stillValid } from "./cache.ts";
 import { Dataset } from "./dataset.ts";
-import { runRules } from "./run.ts";
+import { type Part, partsOfShard, planParts, type Shard } from "./plan.ts";
+import { dedupe, runRules } from "./run.ts";
 
 export interface ValidateOptions {
   /** The repository root on disk; ignored when `source` is given. */
@@ -18,6 +20,12 @@ export interface ValidateOptions {
   rules?: readonly Rule[];
   /** The schemas and vocabularies; read from the source's schemas/ by default (compiled once per process). */
   catalog?: SchemaCatalog;
+  /** Only this shard of the owners (whole-repository runs only); the shards together are the whole run. */
+  shard?: Shard;
+  /** Results of earlier runs, reused for the owners whose files (and everything their checks read) are unchanged. */
+  cache?: ResultCache;
+  /** The validator's own version (its code and dependencies): a cached result of another version is not reused. */
+  toolVersion?: string;
 }
 
 export interface ValidationResult {
@@ -28,15 +36,77 @@ export interface ValidationResult {
   entries: number;
 }
 
-/** Validates the data of a repository (or the given part of it) and returns every problem, sorted. */
+/**
+ * Validates the data of a repository (or the given part of it) and returns every problem, sorted.
+ * A whole-repository run checks one owner at a time (see `Part`), so memory holds one owner's
+ * parses at a time, and reuses cached results where nothing they depend on changed.
+ */
 export function validateRepository(options: ValidateOptions): ValidationResult {
   const source = options.source ?? diskSource(options.root ?? ".");
-  const dataset = new Dataset({
-    source,
-    catalog: options.catalog ?? loadCatalog(source),
-    now: options.now ?? new Date(),
-    ...(options.targets ? { targets: options.targets } : {}),
-  });
-  const diagnostics = runRules(dataset, options.rules ?? RULES).sort(compareDiagnostics);
-  return { diagnostics, files: dataset.files.length, entries: dataset.entries.length };
+  const catalog = options.catalog ?? loadCatalog(source);
+  const now = options.now ?? new Date();
+  const rules = options.rules ?? RULES;
+  if (options.targets) {
+    const dataset = new Dataset({ source, catalog, now, targets: options.targets });
+    return { diagnostics: runRules(dataset, rules), files: dataset.files.length, entries: dataset.entries.length };
+  }
+  const plan = planParts(source);
+  const parts = options.shard ? partsOfShard(plan, options.shard) : plan;
+  const results = parts.map((part) => validatePart(part, { ...options, source, catalog, now, rules }));
+  if (!options.shard || options.shard.index === 1) results.push(validateRepositoryWide({ source, catalog, now, rules }));
+  return mergeResults(results);
+}
+
+/** What one part's run needs. */
+export interface PartContext {
+  source: FileSource;
+  catalog: SchemaCatalog;
+  now: Date;
+  rules: readonly Rule[];
+  cache?: ResultCache;
+  toolVersion?: string;
+}
+
+/** Checks one part with the owner-scoped rules, or takes its result from the cache when it is still valid. */
+export function validatePart(part: Part, context: PartContext): ValidationResult {
+  const key = cacheContext(context);
+  const cached = context.cache?.get(part.id);
+  if (cached && cached.context === key && stillValid(context.source, cached.accesses)) {
+    return { diagnostics: cached.diagnostics, files: cached.files, entries: cached.entries };
+  }
+  const recording = context.cache ? recordingSource(context.source) : undefined;
+  const dataset = new Dataset({ source: recording?.source ?? context.source, catalog: context.catalog, now: context.now, targets: part.targets });
+  const result = {
+    diagnostics: runRules(
+      dataset,
+      context.rules.filter((rule) => rule.scope !== "repository"),
+    ),
+    files: dataset.files.length,
+    entries: dataset.entries.length,
+  };
+  if (context.cache && recording) {
+    const stored: CachedPart = { context: key, accesses: recording.accesses, ...result };
+    context.cache.set(part.id, stored);
+  }
+  return result;
+}
+
+/** The rules that look at the whole repository at once (CODEOWNERS against every profile); counts nothing. */
+export function validateRepositoryWide(context: Omit<PartContext, "cache" | "toolVersion">): ValidationResult {
+  const wide = context.rules.filter((rule) => rule.scope === "repository");
+  if (wide.length === 0) return { diagnostics: [], files: 0, entries: 0 };
+  const dataset = new Dataset({ source: context.source, catalog: context.catalog, now: context.now });
+  return { diagnostics: runRules(dataset, wide), files: 0, entries: 0 };
+}
+
+/** The results of several parts as one, sorted and without repeats. */
+export function mergeResults(results: readonly ValidationResult[]): ValidationResult {
+  const diagnostics = dedupe(results.flatMap((result) => result.diagnostics).sort(compareDiagnostics));
+  return { diagnostics, files: results.reduce((sum, r) => sum + r.files, 0), entries: results.reduce((sum, r) => sum + r.entries, 0) };
+}
+
+/** Everything besides the files that a result depends on. */
+function cacheContext(context: PartContext): string {
+  const day = context.now.toISOString().slice(0, 10);
+  return [context.toolVersion ?? "", context.catalog.fingerprint, day, context.rules.map((rule) => rule.id).join(",")].join("|");
 }

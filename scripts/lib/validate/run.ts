@@ -28,7 +28,8 @@ export function runRules(dataset: Dataset, rules: readonly Rule[]): Diagnostic[]
   return dedupe(diagnostics.sort(compareDiagnostics));
 }
 
-function dedupe(sorted: Diagnostic[]): Diagnostic[] {
+/** Drops the diagnostics equal to the one before them in a sorted list. */
+export function dedupe(sorted: Diagnostic[]): Diagnostic[] {
   return sorted.filter((diagnostic, index) => {
     const previous = sorted[index - 1];
     return !previous || compareDiagnostics(previous, diagnostic) !== 0;
