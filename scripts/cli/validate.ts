@@ -1,10 +1,13 @@
 import { appendFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { countBySeverity } from "../lib/diagnostics.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
-import { validateRepository } from "../lib/validate/index.ts";
+import { CACHE_FOLDER, diskCache, toolVersion } from "../lib/validate/disk-cache.ts";
+import { validateInParallel } from "../lib/validate/parallel.ts";
+import { parseShard } from "../lib/validate/plan.ts";
 import { resolveTargets, withDefaultBase } from "./targets.ts";
 
 const HELP = `Usage: npm run validate -- [paths...] [options]
@@ -15,22 +18,29 @@ with its file, line, column and rule.
   paths               files or folders to check (default: the whole repository)
   --changed [base]    check what changed against base (default: origin/main),
                       committed or not, with the cross-file checks it touches
+  --shard <i/n>       check only the i-th of n shards of the countries and
+                      organisations (whole-repository runs; the n shards
+                      together are the whole run)
   --format <name>     pretty (default), github (annotations and job summary)
                       or json
   --json-out <file>   also write the JSON report to a file
+  --no-cache          check everything again instead of reusing the results
+                      kept in ${CACHE_FOLDER} for unchanged files
   -h, --help          show this help
 
 Exit code: 0 no errors (warnings allowed), 1 the data has errors,
 2 the tool could not run.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: withDefaultBase(argv),
     allowPositionals: true,
     options: {
       changed: { type: "string" },
+      shard: { type: "string" },
       format: { type: "string", default: "pretty" },
       "json-out": { type: "string" },
+      "no-cache": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -40,9 +50,18 @@ function main(argv: string[]): number {
   }
   const format = values.format ?? "pretty";
   if (!["pretty", "github", "json"].includes(format)) throw new Error(`unknown --format "${format}": use pretty, github or json`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const root = process.cwd();
   const targets = resolveTargets(root, values.changed, positionals);
-  const result = validateRepository({ root, ...(targets ? { targets } : {}) });
+  if (shard && targets) throw new Error("--shard splits a whole-repository run: leave out --changed and the paths");
+  const bundled = import.meta.url.endsWith(".mjs");
+  const result = await validateInParallel({
+    root,
+    ...(targets ? { targets } : {}),
+    ...(shard ? { shard } : {}),
+    ...(values["no-cache"] ? {} : { cache: diskCache(join(root, CACHE_FOLDER)), toolVersion: toolVersion(import.meta.url) }),
+    workerUrl: new URL(bundled ? "./validate-worker.mjs" : "../lib/validate/worker.ts", import.meta.url),
+  });
   const summary = { files: result.files, entries: result.entries };
   if (format === "json") process.stdout.write(formatJson(result.diagnostics, summary));
   else if (format === "github") {
@@ -53,9 +72,12 @@ function main(argv: string[]): number {
   return countBySeverity(result.diagnostics).errors > 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`validate: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`validate: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -105,8 +105,8 @@ export function mergeResults(results: readonly ValidationResult[]): ValidationRe
   return { diagnostics, files: results.reduce((sum, r) => sum + r.files, 0), entries: results.reduce((sum, r) => sum + r.entries, 0) };
 }
 
-/** Everything besides the files that a result depends on. */
-function cacheContext(context: PartContext): string {
+/** Everything besides the files that a part's result depends on: the key every cached result must match. */
+export function cacheContext(context: Pick<PartContext, "catalog" | "now" | "rules" | "toolVersion">): string {
   const day = context.now.toISOString().slice(0, 10);
   return [context.toolVersion ?? "", context.catalog.fingerprint, day, context.rules.map((rule) => rule.id).join(",")].join("|");
 }

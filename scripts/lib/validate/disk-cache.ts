@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CachedPart, ResultCache } from "./cache.ts";
+
+/** Where `npm run validate` keeps its results, under the repository root (.cache/ is ignored by git and restored by the Actions cache). */
+export const CACHE_FOLDER = ".cache/validate";
+
+/**
+ * A result cache in a folder: one JSON file per part, written to a temporary name and renamed,
+ * so that a run stopped halfway or two runs side by side never leave a torn file. A file that
+ * cannot be read or parsed is a miss, never an error.
+ */
+export function diskCache(folder: string): ResultCache {
+  const fileOf = (part: string) => join(folder, `${createHash("sha1").update(part).digest("hex")}.json`);
+  return {
+    get(part) {
+      try {
+        const cached = JSON.parse(readFileSync(fileOf(part), "utf8")) as CachedPart & { part?: string };
+        return cached.part === part ? cached : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set(part, result) {
+      try {
+        mkdirSync(folder, { recursive: true });
+        const file = fileOf(part);
+        const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        writeFileSync(temporary, JSON.stringify({ part, ...result }));
+        renameSync(temporary, file);
+      } catch {
+        // A cache that cannot be written only makes the next run slower.
+      }
+    },
+  };
+}
+
+/**
+ * The version of the validator that is running, for the cache: a hash of its own code (the
+ * bundle, or every TypeScript file of scripts/lib when it runs from source) and of the locked
+ * dependencies, so that a changed rule or library never reuses an old result.
+ */
+export function toolVersion(moduleUrl: string): string {
+  const hash = createHash("sha256");
+  const here = dirname(fileURLToPath(moduleUrl));
+  const fromSource = moduleUrl.endsWith(".ts");
+  const folder = fromSource ? join(here, "..") : here;
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (fromSource ? name.endsWith(".ts") : name.endsWith(".mjs")) hash.update(`${relative(folder, path)}\0`).update(readFileSync(path));
+    }
+  };
+  walk(folder);
+  for (const candidate of [join(folder, "../../package-lock.json"), join(folder, "../package-lock.json")]) {
+    try {
+      hash.update(readFileSync(candidate));
+      break;
+    } catch {
+      // Not there: the other place, or none (a copied bundle).
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}

@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { diskSource } from "../load/source.ts";
+import { RULES } from "../rules/index.ts";
+import { loadCatalog } from "../schema/catalog.ts";
+import { type CachedPart, memoryCache, stillValid } from "./cache.ts";
+import { cacheContext, mergeResults, type ValidateOptions, type ValidationResult, validatePart, validateRepository, validateRepositoryWide } from "./index.ts";
+import { type Part, partsOfShard, planParts } from "./plan.ts";
+
+/** Below this many files to check, starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 3000;
+
+/** What the main thread sends a worker: the parts to check and how. */
+export interface WorkerTask {
+  root: string;
+  now: string;
+  toolVersion?: string;
+  parts: Part[];
+}
+
+/** What a worker sends back: each part's result with the accesses that make it cacheable. */
+export interface WorkerReply {
+  results: Array<{ part: string; cached: CachedPart }>;
+}
+
+/**
+ * A whole-repository run on disk that uses every core: the parts the cache cannot answer are
+ * shared among worker threads (largest first, each to the least loaded), each worker compiles
+ * the catalog once and checks its parts; the main thread keeps the cache. Small runs, runs with
+ * targets and runs with custom rules stay in one thread, where they are as fast and give the same result.
+ */
+export async function validateInParallel(
+  options: ValidateOptions & { root: string; workerUrl: URL; workers?: number; minFilesForWorkers?: number },
+): Promise<ValidationResult> {
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), 8));
+  if (options.targets || options.rules || options.source || workers === 1) return validateRepository(options);
+  const source = diskSource(options.root);
+  const catalog = loadCatalog(source);
+  const now = options.now ?? new Date();
+  const plan = planParts(source);
+  const parts = options.shard ? partsOfShard(plan, options.shard) : plan;
+  const context = {
+    source,
+    catalog,
+    now,
+    rules: RULES,
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+  };
+  const results: ValidationResult[] = [];
+  const misses: Part[] = [];
+  for (const part of parts) {
+    const cached = options.cache?.get(part.id);
+    if (cached && cached.context === cacheContext(context) && stillValid(source, cached.accesses)) {
+      results.push({ diagnostics: cached.diagnostics, files: cached.files, entries: cached.entries });
+    } else misses.push(part);
+  }
+  const missingFiles = misses.reduce((sum, part) => sum + part.files, 0);
+  if (missingFiles < (options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) {
+    for (const part of misses) results.push(validatePart(part, context));
+  } else {
+    const shares: Part[][] = Array.from({ length: workers }, () => []);
+    const loads = shares.map(() => 0);
+    for (const part of [...misses].sort((a, b) => b.files - a.files)) {
+      const lightest = loads.indexOf(Math.min(...loads));
+      shares[lightest]?.push(part);
+      loads[lightest] = (loads[lightest] ?? 0) + part.files;
+    }
+    const replies = await Promise.all(
+      shares
+        .filter((share) => share.length > 0)
+        .map((share) =>
+          runWorker(options.workerUrl, {
+            root: options.root,
+            now: now.toISOString(),
+            ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+            parts: share,
+          }),
+        ),
+    );
+    for (const reply of replies) {
+      for (const { part, cached } of reply.results) {
+        options.cache?.set(part, cached);
+        results.push({ diagnostics: cached.diagnostics, files: cached.files, entries: cached.entries });
+      }
+    }
+  }
+  if (!options.shard || options.shard.index === 1) results.push(validateRepositoryWide({ source, catalog, now, rules: RULES }));
+  return mergeResults(results);
+}
+
+/** The ES module entry of tsx's API, found through its package.json (the CommonJS entry cannot register the ESM loader). */
+function tsxApiUrl(): string {
+  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+  const exports = JSON.parse(readFileSync(manifest, "utf8")).exports as Record<string, { import: { default: string } }>;
+  return pathToFileURL(join(dirname(manifest), exports["./esm/api"]?.import.default ?? "")).href;
+}
+
+/** The body of a worker: checks its parts as `validatePart` does, recording what each read. */
+export function runTask(task: WorkerTask): WorkerReply {
+  const source = diskSource(task.root);
+  const catalog = loadCatalog(source);
+  const cache = memoryCache();
+  const now = new Date(task.now);
+  const context = { source, catalog, now, rules: RULES, cache, ...(task.toolVersion ? { toolVersion: task.toolVersion } : {}) };
+  const results: WorkerReply["results"] = [];
+  for (const part of task.parts) {
+    validatePart(part, context);
+    const cached = cache.get(part.id);
+    if (cached) results.push({ part: part.id, cached });
+  }
+  return { results };
+}
+
+function runWorker(url: URL, task: WorkerTask): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    // From source (tests, `tsx`), the worker registers tsx before it loads the TypeScript entry; the bundle needs nothing.
+    const worker = url.pathname.endsWith(".ts")
+      ? new Worker(`import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, {
+          eval: true,
+          workerData: task,
+        })
+      : new Worker(url, { workerData: task });
+    worker.once("message", (reply: WorkerReply) => resolve(reply));
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`a validation worker stopped with code ${code}`));
+    });
+  });
+}
