@@ -1,18 +1,16 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, test } from "vitest";
 import type { JsonReport } from "../../scripts/lib/report/json.ts";
 import { makeRepo, PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
 
-const CLI = join(PROJECT_ROOT, "scripts/cli/validate.ts");
-/** tsx's loader by absolute URL: the temporary repositories have no node_modules of their own. */
-const TSX = pathToFileURL(join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+/** What `npm run validate` runs: the bundled command, rebuilt first when a source file is newer. */
+const LAUNCH = join(PROJECT_ROOT, "scripts/bin/launch.mjs");
 const ACTIVITY = "countries/ken/activities/example-strategy-2020/activity.json";
 
 function validate(repo: TempRepo, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--import", TSX, CLI, ...args], {
+  const result = spawnSync(process.execPath, [LAUNCH, "validate", ...args], {
     cwd: repo.root,
     encoding: "utf8",
     env: { ...process.env, NODE_OPTIONS: "", FORCE_COLOR: "0", GITHUB_STEP_SUMMARY: "", ...env },
@@ -120,6 +118,21 @@ describe("npm run validate", () => {
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/^validate: /);
+  });
+
+  test("--shard checks one part of the owners; a shard that does not exist is a tool error", () => {
+    repo = makeRepo();
+    breakActivity(repo);
+    const whole = JSON.parse(validate(repo, ["--format", "json", "--no-cache"]).stdout) as JsonReport;
+    const first = validate(repo, ["--format", "json", "--shard", "1/2"]);
+    const second = validate(repo, ["--format", "json", "--shard", "2/2"]);
+    const reports = [first, second].map((result) => JSON.parse(result.stdout) as JsonReport);
+    expect(reports.flatMap((report) => report.diagnostics)).toEqual(whole.diagnostics);
+    expect(reports.map((report) => report.summary.files).reduce((a, b) => a + b)).toBe(whole.summary.files);
+    expect([first.code, second.code].sort()).toEqual([0, 1]);
+    const bad = validate(repo, ["--shard", "3/2"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^validate: --shard "3\/2" is not i\/n/);
   });
 
   test("an unknown option exits 2", () => {
