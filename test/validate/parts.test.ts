@@ -150,7 +150,13 @@ test("each kind of change invalidates exactly the cached results it should", () 
   const files = Object.fromEntries([...generateFiles(catalog, { entries: 20, seed: 9, bodyWords: 40 })].map((file) => [file.path, file.text]));
   const inner = memoryCache();
   const rechecked: string[] = [];
-  const cache = { get: inner.get, set: (part: string, result: Parameters<typeof inner.set>[1]) => (rechecked.push(part), inner.set(part, result)) };
+  const cache = {
+    get: inner.get,
+    set: (part: string, result: Parameters<typeof inner.set>[1]) => {
+      rechecked.push(part);
+      inner.set(part, result);
+    },
+  };
   const run = (source: FileSource, toolVersion = "1") => {
     rechecked.length = 0;
     validateRepository({ source, now: NOW, cache, toolVersion });
