@@ -5,7 +5,7 @@ import { countBySeverity } from "../lib/diagnostics.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
-import { CACHE_FOLDER, diskCache, toolVersion } from "../lib/validate/disk-cache.ts";
+import { CACHE_FOLDER, diskCache, diskValidatorStore, toolVersion, validatorFolder } from "../lib/validate/disk-cache.ts";
 import { validateInParallel } from "../lib/validate/parallel.ts";
 import { parseShard } from "../lib/validate/plan.ts";
 import { resolveTargets, withDefaultBase } from "./targets.ts";
@@ -60,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
     ...(targets ? { targets } : {}),
     ...(shard ? { shard } : {}),
     ...(values["no-cache"] ? {} : { cache: diskCache(join(root, CACHE_FOLDER)), toolVersion: toolVersion(import.meta.url) }),
+    compiled: diskValidatorStore(validatorFolder(import.meta.url)),
+    validators: validatorFolder(import.meta.url),
     workerUrl: new URL(bundled ? "./validate-worker.mjs" : "../lib/validate/worker.ts", import.meta.url),
   });
   const summary = { files: result.files, entries: result.entries };

@@ -1,7 +1,9 @@
 import { expect, test } from "vitest";
 import { diskSource, memorySource, overlaySource } from "../../scripts/lib/load/source.ts";
 import { catalogOf, loadCatalog, SCHEMA_BASE } from "../../scripts/lib/schema/catalog.ts";
-import { PROJECT_ROOT } from "../support/repo.ts";
+import { validateRepository } from "../../scripts/lib/validate/index.ts";
+import { baselineFiles, PROJECT_ROOT } from "../support/repo.ts";
+import { CASES, type Case, inMemory, NOW, run } from "../validate/rule-cases.ts";
 
 const catalog = loadCatalog(PROJECT_ROOT);
 
@@ -60,4 +62,26 @@ function minimalActivity() {
     originalLanguage: "en",
     links: [{ url: "https://example.org/a", type: "official" }],
   };
+}
+
+test("validators loaded from standalone code report exactly what compiled ones report", () => {
+  const saved = new Map<string, string>();
+  const store = { load: (fingerprint: string) => saved.get(fingerprint), save: (fingerprint: string, code: string) => void saved.set(fingerprint, code) };
+  const files = new Map([...catalog.files].map(([name, document]) => [name, structuredClone(document)]));
+  const compiling = catalogOf(files, "standalone-test", store);
+  const schemaCases = CASES.filter((c) => c.expected.some((e) => e.ruleId === "schema"));
+  expect(schemaCases.length).toBeGreaterThan(5);
+  for (const c of schemaCases) expect(runWith(c.change, compiling), c.name).toEqual(run(c.change));
+  expect(saved.has("standalone-test")).toBe(true);
+  const loading = catalogOf(files, "standalone-test", { load: store.load, save: () => expect.unreachable("compiled again") });
+  for (const c of schemaCases) expect(runWith(c.change, loading), c.name).toEqual(run(c.change));
+});
+
+function runWith(change: Case["change"], with_: ReturnType<typeof catalogOf>) {
+  const files = baselineFiles();
+  for (const [path, edit] of Object.entries(change)) {
+    if (edit === null) delete files[path];
+    else files[path] = typeof edit === "function" ? edit(files[path] ?? "") : edit;
+  }
+  return validateRepository({ source: inMemory(files), catalog: with_, now: NOW }).diagnostics;
 }

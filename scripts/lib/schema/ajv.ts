@@ -7,8 +7,9 @@ import { Ajv2020 } from "ajv/dist/2020.js";
  * - verbose: errors carry the failing schema, which names the vocabulary for "did you mean";
  * - the annotation keywords below carry labels and sources inside vocabularies.
  */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowUnionTypes: false });
+export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
+  // code.source keeps the generated code, for standalone modules that later runs load instead of compiling.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowUnionTypes: false, ...(options.source ? { code: { source: true } } : {}) });
   ajv.addKeyword({ keyword: "labels", schemaType: "object" });
   ajv.addKeyword({ keyword: "meta", schemaType: "object" });
   ajv.addKeyword({ keyword: "sources", schemaType: "array" });

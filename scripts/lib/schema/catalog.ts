@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import type { ValidateFunction } from "ajv/dist/2020.js";
+import standalone from "ajv/dist/standalone/index.js";
 import { diskSource, type FileSource } from "../load/source.ts";
 import { buildVocabularies, type Vocabularies, type Vocabulary } from "../vocab.ts";
 import { createAjv, forValidation } from "./ajv.ts";
@@ -48,6 +50,16 @@ export interface SchemaCatalog {
   schemaOf(kind: SchemaKind): SchemaNode;
 }
 
+/**
+ * Where compiled validators are kept between runs, as standalone code by catalog fingerprint,
+ * so that a run whose schemas did not change loads code instead of compiling it (compiling is
+ * most of the start-up of a one-entry check). Kept with the tool, never in the data it checks.
+ */
+export interface CompiledValidatorStore {
+  load(fingerprint: string): string | undefined;
+  save(fingerprint: string, code: string): void;
+}
+
 /** What the catalog reads: the file schemas in schemas/ and the vocabularies in schemas/vocab/. */
 const SCHEMA_FILE = /^schemas\/(vocab\/)?[^/]+\.json$/;
 
@@ -59,7 +71,7 @@ const byFingerprint = new Map<string, SchemaCatalog>();
  * texts in a process, so a test suite or a bot that validates many repositories pays for them once.
  * Throws when a schema is not JSON: the schemas themselves are broken, which no data file can fix.
  */
-export function loadCatalog(from: string | FileSource): SchemaCatalog {
+export function loadCatalog(from: string | FileSource, options: { compiled?: CompiledValidatorStore } = {}): SchemaCatalog {
   const source = typeof from === "string" ? diskSource(from) : from;
   const texts = new Map<string, string>();
   for (const path of source.list("schemas")) {
@@ -72,7 +84,8 @@ export function loadCatalog(from: string | FileSource): SchemaCatalog {
   const hash = createHash("sha256");
   for (const [name, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${name}\0${text}\0`);
   const fingerprint = hash.digest("hex").slice(0, 16);
-  let catalog = byFingerprint.get(fingerprint);
+  const memo = `${fingerprint}${options.compiled ? "+standalone" : ""}`;
+  let catalog = byFingerprint.get(memo);
   if (!catalog) {
     const files = new Map<string, SchemaNode>();
     for (const [name, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -82,8 +95,8 @@ export function loadCatalog(from: string | FileSource): SchemaCatalog {
         throw new Error(`schemas/${name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    catalog = catalogOf(files, fingerprint);
-    byFingerprint.set(fingerprint, catalog);
+    catalog = catalogOf(files, fingerprint, options.compiled);
+    byFingerprint.set(memo, catalog);
   }
   return catalog;
 }
@@ -92,7 +105,7 @@ export function loadCatalog(from: string | FileSource): SchemaCatalog {
  * A catalog of schema documents already in memory, by file name under schemas/ (for tests of
  * consumers with hand-made schemas). Documents without `$id` get the one their file name implies.
  */
-export function catalogOf(files: ReadonlyMap<string, SchemaNode>, fingerprint = "in-memory"): SchemaCatalog {
+export function catalogOf(files: ReadonlyMap<string, SchemaNode>, fingerprint = "in-memory", compiled?: CompiledValidatorStore): SchemaCatalog {
   const documents = new Map<string, SchemaNode>();
   const fileOfId = new Map<string, string>();
   const idOfFile = new Map<string, string>();
@@ -113,7 +126,7 @@ export function catalogOf(files: ReadonlyMap<string, SchemaNode>, fingerprint = 
   const validators = new Map<SchemaKind, ValidateFunction>();
   const compiler = () => {
     if (!ajv) {
-      ajv = createAjv();
+      ajv = createAjv({ source: compiled !== undefined });
       // terminology.json is data (checked against terminology.schema.json by the tests), not a schema.
       for (const [id, document] of documents) if (fileOfId.get(id) !== "vocab/terminology.json") ajv.addSchema(forValidation(document), id);
     }
@@ -126,6 +139,9 @@ export function catalogOf(files: ReadonlyMap<string, SchemaNode>, fingerprint = 
     vocabularies,
     fingerprint,
     validator(kind) {
+      if (compiled && validators.size === 0) {
+        for (const [name, validate] of standaloneValidators(compiled, fingerprint, compiler)) validators.set(name, validate);
+      }
       let validate = validators.get(kind);
       if (!validate) {
         validate = compiler().getSchema(`${SCHEMA_BASE}${kind}.schema.json`);
@@ -160,6 +176,36 @@ export function catalogOf(files: ReadonlyMap<string, SchemaNode>, fingerprint = 
   // Every reference is followed once now, so that a broken schema stops the tool at start, not halfway through a rule.
   for (const [file, document] of files) forEachRef(document, (ref) => catalog.resolve(ref, file));
   return catalog;
+}
+
+/**
+ * The four validators from standalone code: loaded from the store when it has code for these
+ * schemas, otherwise compiled once and saved. Code that fails to load is compiled again.
+ */
+function standaloneValidators(
+  store: CompiledValidatorStore,
+  fingerprint: string,
+  compiler: () => ReturnType<typeof createAjv>,
+): Map<SchemaKind, ValidateFunction> {
+  const load = (code: string) => {
+    const module = { exports: {} as Record<string, ValidateFunction> };
+    new Function("require", "module", "exports", code)(createRequire(import.meta.url), module, module.exports);
+    return new Map(SCHEMA_KINDS.map((kind) => [kind, module.exports[kind] as ValidateFunction]));
+  };
+  const saved = store.load(fingerprint);
+  if (saved) {
+    try {
+      const loaded = load(saved);
+      if ([...loaded.values()].every((validate) => typeof validate === "function")) return loaded;
+    } catch {
+      // Compiled again below.
+    }
+  }
+  const ajv = compiler();
+  for (const kind of SCHEMA_KINDS) if (!ajv.getSchema(`${SCHEMA_BASE}${kind}.schema.json`)) throw new Error(`schemas/${kind}.schema.json is missing`);
+  const code = standalone.default(ajv, Object.fromEntries(SCHEMA_KINDS.map((kind) => [kind, `${SCHEMA_BASE}${kind}.schema.json`])));
+  store.save(fingerprint, code);
+  return load(code);
 }
 
 function forEachRef(node: unknown, visit: (ref: string) => void): void {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { CompiledValidatorStore } from "../schema/catalog.ts";
 import type { CachedPart, ResultCache } from "./cache.ts";
 
 /** Where `npm run validate` keeps its results, under the repository root (.cache/ is ignored by git and restored by the Actions cache). */
@@ -64,4 +65,34 @@ export function toolVersion(moduleUrl: string): string {
     }
   }
   return hash.digest("hex").slice(0, 16);
+}
+
+/** Compiled validators kept as files in a folder of the tool (build/validators), one per catalog fingerprint. */
+export function diskValidatorStore(folder: string): CompiledValidatorStore {
+  const fileOf = (fingerprint: string) => join(folder, `${fingerprint.replace(/[^A-Za-z0-9-]/g, "_")}.cjs`);
+  return {
+    load(fingerprint) {
+      try {
+        return readFileSync(fileOf(fingerprint), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    save(fingerprint, code) {
+      try {
+        mkdirSync(folder, { recursive: true });
+        const temporary = `${fileOf(fingerprint)}.${process.pid}.tmp`;
+        writeFileSync(temporary, code);
+        renameSync(temporary, fileOf(fingerprint));
+      } catch {
+        // Only the next start is slower.
+      }
+    },
+  };
+}
+
+/** The tool's own folder for compiled validators: build/validators in the project, wherever the data is. */
+export function validatorFolder(moduleUrl: string): string {
+  const here = dirname(fileURLToPath(moduleUrl));
+  return moduleUrl.endsWith(".ts") ? join(here, "../../build/validators") : join(here, "../validators");
 }

@@ -2,7 +2,7 @@ import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
 import { diskSource, type FileSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import type { Rule } from "../rules/rule.ts";
-import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
+import { type CompiledValidatorStore, loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
 import { type CachedPart, type ResultCache, recordingSource, stillValid } from "./cache.ts";
 import { Dataset } from "./dataset.ts";
 import { type Part, partsOfShard, planParts, type Shard } from "./plan.ts";
@@ -26,6 +26,8 @@ export interface ValidateOptions {
   cache?: ResultCache;
   /** The validator's own version (its code and dependencies): a cached result of another version is not reused. */
   toolVersion?: string;
+  /** Where compiled schema validators are kept between runs (see `CompiledValidatorStore`). */
+  compiled?: CompiledValidatorStore;
 }
 
 export interface ValidationResult {
@@ -43,7 +45,7 @@ export interface ValidationResult {
  */
 export function validateRepository(options: ValidateOptions): ValidationResult {
   const source = options.source ?? diskSource(options.root ?? ".");
-  const catalog = options.catalog ?? loadCatalog(source);
+  const catalog = options.catalog ?? loadCatalog(source, options.compiled ? { compiled: options.compiled } : {});
   const now = options.now ?? new Date();
   const rules = options.rules ?? RULES;
   if (options.targets) {

@@ -8,6 +8,7 @@ import { diskSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { loadCatalog } from "../schema/catalog.ts";
 import { type CachedPart, memoryCache, stillValid } from "./cache.ts";
+import { diskValidatorStore } from "./disk-cache.ts";
 import { cacheContext, mergeResults, type ValidateOptions, type ValidationResult, validatePart, validateRepository, validateRepositoryWide } from "./index.ts";
 import { type Part, partsOfShard, planParts } from "./plan.ts";
 
@@ -19,6 +20,8 @@ export interface WorkerTask {
   root: string;
   now: string;
   toolVersion?: string;
+  /** The folder of compiled validators (see diskValidatorStore), if any. */
+  validators?: string;
   parts: Part[];
 }
 
@@ -34,12 +37,12 @@ export interface WorkerReply {
  * targets and runs with custom rules stay in one thread, where they are as fast and give the same result.
  */
 export async function validateInParallel(
-  options: ValidateOptions & { root: string; workerUrl: URL; workers?: number; minFilesForWorkers?: number },
+  options: ValidateOptions & { root: string; workerUrl: URL; workers?: number; minFilesForWorkers?: number; validators?: string },
 ): Promise<ValidationResult> {
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), 8));
   if (options.targets || options.rules || options.source || workers === 1) return validateRepository(options);
   const source = diskSource(options.root);
-  const catalog = loadCatalog(source);
+  const catalog = loadCatalog(source, options.compiled ? { compiled: options.compiled } : {});
   const now = options.now ?? new Date();
   const plan = planParts(source);
   const parts = options.shard ? partsOfShard(plan, options.shard) : plan;
@@ -78,6 +81,7 @@ export async function validateInParallel(
             root: options.root,
             now: now.toISOString(),
             ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+            ...(options.validators ? { validators: options.validators } : {}),
             parts: share,
           }),
         ),
@@ -103,7 +107,7 @@ function tsxApiUrl(): string {
 /** The body of a worker: checks its parts as `validatePart` does, recording what each read. */
 export function runTask(task: WorkerTask): WorkerReply {
   const source = diskSource(task.root);
-  const catalog = loadCatalog(source);
+  const catalog = loadCatalog(source, task.validators ? { compiled: diskValidatorStore(task.validators) } : {});
   const cache = memoryCache();
   const now = new Date(task.now);
   const context = { source, catalog, now, rules: RULES, cache, ...(task.toolVersion ? { toolVersion: task.toolVersion } : {}) };
