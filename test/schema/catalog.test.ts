@@ -61,6 +61,7 @@ function minimalActivity() {
     status: "active",
     originalLanguage: "en",
     links: [{ url: "https://example.org/a", type: "official" }],
+    provenance: { compiledBy: "editors" },
   };
 }
 

@@ -154,6 +154,7 @@ export function* generateFiles(catalog: SchemaCatalog, options: GenerateOptions)
           ...(evidence ? [{ url: `https://example.org/${owner.id}/${slug}/evaluation`, type: "evaluation" }] : []),
         ],
         originalLanguage: original,
+        provenance: { compiledBy: "editors" },
       };
       if (slugs.length > 0 && random() < 0.1) activity.related = [`${owner.id}/${pick(slugs)}`];
       slugs.push(slug);
