@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
-import { loadSchemas } from "../schema/ajv.ts";
+import { diskSource } from "../load/source.ts";
+import { loadCatalog } from "../schema/catalog.ts";
 import { Dataset } from "../validate/dataset.ts";
-import { loadVocabularies } from "../vocab.ts";
 import type { LinkResult } from "./check-link.ts";
 import { type CheckLinksEnvironment, type CheckLinksOptions, checkLinks, DEFAULT_OPTIONS } from "./check-links.ts";
 import { collectLinkUses, type LinkUse } from "./collect.ts";
@@ -46,10 +46,10 @@ export async function runLinkCheck(input: {
   environment?: CheckLinksEnvironment;
 }): Promise<LinkCheckRun> {
   const options = { ...DEFAULT_LINK_CHECK_OPTIONS, ...input.options };
+  const source = diskSource(input.root);
   const dataset = new Dataset({
-    root: input.root,
-    vocabularies: loadVocabularies(input.root),
-    schemas: loadSchemas(input.root),
+    source,
+    catalog: loadCatalog(source),
     now: new Date(),
     ...(input.targets ? { targets: input.targets } : {}),
   });
