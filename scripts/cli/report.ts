@@ -11,9 +11,10 @@ import { UN_LANGUAGES, type UnLanguage } from "../lib/vocab.ts";
 const HELP = `Usage: npm run report -- --year YYYY [--lang xx] [--out dir]
 
 Writes the annual report for the ITU Council: the entries added and updated in
-that year by ITU-D region, type and topic, the countries and organisations that
-contributed, youth participation and translations, with charts. The dates come
-from the git history of the main branch (clone with full history).
+that year by ITU-D region, type and topic, the countries and organisations with
+entries added or updated, how many entries are confirmed, youth participation
+and translations, with charts. The dates come from the git history of the main
+branch (clone with full history).
 
   --year <YYYY>   the year (required)
   --lang <xx>     ar, zh, en, fr, ru, es, or "all" (default: en)
