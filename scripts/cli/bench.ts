@@ -6,9 +6,9 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { writeGeneratedRepository } from "../lib/bench/generate.ts";
 import { listFiles } from "../lib/load/files.ts";
+import { resolveSiteConfig } from "../lib/model/config.ts";
 import { loadCatalog } from "../lib/schema/catalog.ts";
 import { buildSiteForBenchmark } from "../lib/site/build.ts";
-import { resolveSiteConfig } from "../lib/site/config.ts";
 import { validateRepository } from "../lib/validate/index.ts";
 
 const HELP = `Usage: npm run bench [-- --countries N --entries N --site-countries N --site-entries N]

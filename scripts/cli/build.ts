@@ -2,9 +2,9 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { countBySeverity } from "../lib/diagnostics.ts";
+import { siteConfigFor } from "../lib/model/config.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { type BuildResult, buildSite } from "../lib/site/build.ts";
-import { siteConfigFor } from "../lib/site/config.ts";
 
 const HELP = `Usage: npm run build -- [options]
 

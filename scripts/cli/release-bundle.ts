@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { siteConfigFor } from "../lib/model/config.ts";
+import { loadSiteData } from "../lib/model/load.ts";
+import { readHistory } from "../lib/model/provenance.ts";
 import { changelogFromDiff, readChangesSincePreviousTag, releaseFiles, TAG_PATTERN } from "../lib/open-data/bundle.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
-import { siteConfigFor } from "../lib/site/config.ts";
-import { loadSiteData } from "../lib/site/model.ts";
-import { readHistory } from "../lib/site/provenance.ts";
 
 const HELP = `Usage: npm run release-bundle -- <tag> [--out dir]
 

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { siteConfigFor } from "../lib/model/config.ts";
+import { loadSiteData } from "../lib/model/load.ts";
+import { readHistory } from "../lib/model/provenance.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { renderAnnualReport } from "../lib/report-annual/document.ts";
-import { siteConfigFor } from "../lib/site/config.ts";
-import { loadSiteData } from "../lib/site/model.ts";
-import { readHistory } from "../lib/site/provenance.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../lib/vocab.ts";
 
 const HELP = `Usage: npm run report -- --year YYYY [--lang xx] [--out dir]

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
+import { loadSiteData } from "../../scripts/lib/model/load.ts";
+import { readHistory } from "../../scripts/lib/model/provenance.ts";
+import type { SiteData } from "../../scripts/lib/model/types.ts";
 import { computeAnnualReport, reportYears } from "../../scripts/lib/report-annual/compute.ts";
 import { renderAnnualReport } from "../../scripts/lib/report-annual/document.ts";
-import { resolveSiteConfig } from "../../scripts/lib/site/config.ts";
-import { loadSiteData, type SiteData } from "../../scripts/lib/site/model.ts";
-import { readHistory } from "../../scripts/lib/site/provenance.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { hasGit, makeSyntheticRepo } from "./support/dataset.ts";
 

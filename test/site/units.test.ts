@@ -1,15 +1,15 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
+import { normaliseRepositoryUrl, pagesUrlOf, resolveSiteConfig } from "../../scripts/lib/model/config.ts";
+import { type History, parseGitLog, provenanceByEntry } from "../../scripts/lib/model/provenance.ts";
+import { absoluteUrl, isSafeOutputPath, pagePath, relativeUrl } from "../../scripts/lib/model/urls.ts";
 import { changelogFromDiff } from "../../scripts/lib/open-data/bundle.ts";
 import { neutraliseFormula } from "../../scripts/lib/open-data/csv.ts";
 import { tarGz } from "../../scripts/lib/open-data/tar.ts";
-import { normaliseRepositoryUrl, pagesUrlOf, resolveSiteConfig } from "../../scripts/lib/site/config.ts";
-import { escapeHtml, externalLink, html } from "../../scripts/lib/site/html.ts";
-import { formatDate } from "../../scripts/lib/site/i18n.ts";
+import { escapeHtml, externalLink, html } from "../../scripts/lib/present/html.ts";
+import { formatDate } from "../../scripts/lib/present/i18n.ts";
 import { shadeOf, worldShapes } from "../../scripts/lib/site/map.ts";
 import { pageSizeOf, pageWindow, paginate } from "../../scripts/lib/site/pagination.ts";
-import { type History, parseGitLog, provenanceByEntry } from "../../scripts/lib/site/provenance.ts";
-import { absoluteUrl, isSafeOutputPath, pagePath, relativeUrl } from "../../scripts/lib/site/urls.ts";
 
 describe("relative URLs keep the site working under any base path", () => {
   test.for([

@@ -1,47 +1,81 @@
-import type { SiteConfig } from "../site/config.ts";
-import type { SiteData, SiteEntry, SiteOwner } from "../site/model.ts";
-import { absoluteUrl, apiPath, pagePath } from "../site/urls.ts";
-import { UN_LANGUAGES } from "../vocab.ts";
+import type { SiteConfig } from "../model/config.ts";
+import type { Activity, SiteData, SiteEntry, SiteNarrative, SiteOwner } from "../model/types.ts";
+import { absoluteUrl, apiPath, pagePath } from "../model/urls.ts";
+import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
 
 /** The version of the API: the "v1" in its addresses. Fields may be added; none are removed or renamed. */
 export const API_VERSION = 1;
 
-/** An activity as the API publishes it (documented in docs/API.md, schema api/activity). */
-export interface ApiActivity {
-  id: string;
-  owner: { type: "country" | "organization"; id: string };
+/** The lists of activity.json the API always includes, empty when the entry has none. */
+type AlwaysListed = "countries" | "lead" | "partners" | "audiences" | "topics" | "policyAreas" | "mnrCapabilities" | "sdgTargets" | "related";
+type ItemOf<T> = T extends readonly (infer U)[] ? U : never;
+
+/** One narrative of an activity as the API publishes it; `markdown` in the per-activity files only. */
+export interface ApiNarrative {
+  title: SiteNarrative["title"];
+  summary: SiteNarrative["summary"];
+  status: SiteNarrative["status"];
+  outOfDate: boolean;
+  version?: string;
+  translates?: string;
+  markdown?: string;
+}
+
+/**
+ * An activity as the API publishes it (documented in docs/API.md, schema api/activity): every
+ * field of activity.json (the generated `Activity` type), with its lists always present, plus
+ * what the repository knows about it.
+ */
+export type ApiActivity = Omit<Activity, AlwaysListed | "provenance"> & { [K in AlwaysListed]: Array<ItemOf<NonNullable<Activity[K]>>> } & {
+  /** Who compiled the entry, and which owners' reviewers confirmed it (always a list, empty when none did). */
+  provenance: Omit<Activity["provenance"], "confirmedBy"> & { confirmedBy: Array<ItemOf<NonNullable<Activity["provenance"]["confirmedBy"]>>> };
+  id: SiteEntry["permalink"];
+  owner: { type: SiteOwner["type"]; id: string };
   slug: string;
-  kind: string;
-  type: string;
-  level: string;
-  status?: string;
-  start?: string;
-  end?: string;
   year?: number;
-  countries: string[];
   regions: string[];
-  lead: Array<{ name: string; acronym?: string; url?: string; country?: string }>;
-  partners: Array<{ name: string; acronym?: string; url?: string; country?: string }>;
-  audiences: string[];
-  topics: string[];
-  policyAreas: string[];
-  mnrCapabilities: string[];
-  sdgTargets: string[];
-  links: Array<{ url: string; type: string; title?: string; language?: string; accessed?: string }>;
-  contact?: { organisation?: string; url?: string; email?: string; phone?: string };
-  related: string[];
-  originalLanguage: string;
-  provenance: { compiledBy: string; confirmedBy: string[]; confirmedOn?: string };
-  narratives: Record<string, { title: string; summary: string; status: string; outOfDate: boolean; version?: string; translates?: string; markdown?: string }>;
+  narratives: Record<string, ApiNarrative>;
   added: string | null;
   updated: string | null;
-  pages: Record<string, string>;
+  pages: Record<UnLanguage, string>;
   source: string | null;
+};
+
+/**
+ * The facts of activity.json as the API copies them. Typed with every key of `Activity`, so
+ * that a field added to the schema (and to the generated types) fails to compile here until
+ * the API says what it publishes for it.
+ */
+function apiFacts(f: Activity, entry: SiteEntry): { [K in keyof Required<Activity>]: ApiActivity[K] | undefined } {
+  return {
+    kind: f.kind,
+    type: f.type,
+    level: f.level,
+    status: f.status,
+    start: f.start,
+    end: f.end,
+    countries: entry.countries as ApiActivity["countries"],
+    lead: f.lead ?? [],
+    partners: f.partners ?? [],
+    audiences: f.audiences ?? [],
+    topics: f.topics ?? [],
+    policyAreas: f.policyAreas ?? [],
+    mnrCapabilities: f.mnrCapabilities ?? [],
+    sdgTargets: f.sdgTargets ?? [],
+    links: f.links,
+    originalLanguage: f.originalLanguage,
+    contact: f.contact,
+    related: f.related ?? [],
+    provenance: {
+      compiledBy: f.provenance.compiledBy,
+      confirmedBy: f.provenance.confirmedBy ?? [],
+      ...(f.provenance.confirmedOn ? { confirmedOn: f.provenance.confirmedOn } : {}),
+    },
+  };
 }
 
 /** The API record of an entry; `withText` adds each narrative's Markdown (per-entry files only, to keep lists small). */
 export function apiActivity(entry: SiteEntry, config: SiteConfig, withText = false): ApiActivity {
-  const f = entry.facts;
   const narratives: ApiActivity["narratives"] = {};
   for (const [lang, n] of [...entry.narratives.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     narratives[lang] = {
@@ -54,41 +88,43 @@ export function apiActivity(entry: SiteEntry, config: SiteConfig, withText = fal
       ...(withText ? { markdown: n.body } : {}),
     };
   }
-  return {
+  const facts = apiFacts(entry.facts, entry);
+  // Key order is the published order: identity first, then the facts, then what the repository adds.
+  const record = {
     id: entry.permalink,
     owner: { type: entry.owner.type, id: entry.owner.id },
     slug: entry.slug,
-    kind: f.kind,
-    type: f.type,
-    level: f.level,
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.start ? { start: f.start } : {}),
-    ...(f.end ? { end: f.end } : {}),
+    kind: facts.kind,
+    type: facts.type,
+    level: facts.level,
+    ...(facts.status ? { status: facts.status } : {}),
+    ...(facts.start ? { start: facts.start } : {}),
+    ...(facts.end ? { end: facts.end } : {}),
     ...(entry.year !== undefined ? { year: entry.year } : {}),
-    countries: entry.countries,
+    countries: facts.countries,
     regions: entry.regions,
-    lead: f.lead ?? [],
-    partners: f.partners ?? [],
-    audiences: f.audiences ?? [],
-    topics: f.topics ?? [],
-    policyAreas: f.policyAreas ?? [],
-    mnrCapabilities: f.mnrCapabilities ?? [],
-    sdgTargets: f.sdgTargets ?? [],
-    links: f.links,
-    ...(f.contact ? { contact: f.contact } : {}),
-    related: f.related ?? [],
-    originalLanguage: f.originalLanguage,
-    provenance: {
-      compiledBy: f.provenance.compiledBy,
-      confirmedBy: f.provenance.confirmedBy ?? [],
-      ...(f.provenance.confirmedOn ? { confirmedOn: f.provenance.confirmedOn } : {}),
-    },
+    lead: facts.lead,
+    partners: facts.partners,
+    audiences: facts.audiences,
+    topics: facts.topics,
+    policyAreas: facts.policyAreas,
+    mnrCapabilities: facts.mnrCapabilities,
+    sdgTargets: facts.sdgTargets,
+    links: facts.links,
+    ...(facts.contact ? { contact: facts.contact } : {}),
+    related: facts.related,
+    originalLanguage: facts.originalLanguage,
+    provenance: facts.provenance,
     narratives,
     added: entry.provenance.added?.date ?? null,
     updated: entry.provenance.updated?.date ?? null,
-    pages: Object.fromEntries(UN_LANGUAGES.map((lang) => [lang, absoluteUrl(config.siteUrl, pagePath.entry(lang, entry))])),
+    pages: Object.fromEntries(UN_LANGUAGES.map((lang) => [lang, absoluteUrl(config.siteUrl, pagePath.entry(lang, entry))])) as Record<UnLanguage, string>,
     source: config.repositoryUrl ? `${config.repositoryUrl}/tree/${config.branch}/${entry.dir}` : null,
   };
+  for (const key of Object.keys(facts) as Array<keyof typeof facts>) {
+    if (!(key in record) && facts[key] !== undefined) Object.assign(record, { [key]: facts[key] });
+  }
+  return record as ApiActivity;
 }
 
 /** A country or organisation as the API publishes it. */

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { classifyPath } from "../load/paths.ts";
-import type { SiteConfig } from "../site/config.ts";
-import type { SiteData } from "../site/model.ts";
+import type { SiteConfig } from "../model/config.ts";
+import type { SiteData } from "../model/types.ts";
 import { apiFiles } from "./api.ts";
 import { API_SCHEMAS } from "./api-schemas.ts";
 import { activitiesCsv } from "./csv.ts";

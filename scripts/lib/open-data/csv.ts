@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
-import type { SiteConfig } from "../site/config.ts";
-import type { SiteEntry } from "../site/model.ts";
-import { absoluteUrl, pagePath } from "../site/urls.ts";
+import type { SiteConfig } from "../model/config.ts";
+import type { SiteEntry } from "../model/types.ts";
+import { absoluteUrl, pagePath } from "../model/urls.ts";
 import { UN_LANGUAGES } from "../vocab.ts";
 
 /**

@@ -1,8 +1,9 @@
 import { Feed } from "feed";
-import type { SiteConfig } from "../site/config.ts";
-import { messages } from "../site/i18n.ts";
-import { narrativeFor, type SiteEntry, type SiteOwner } from "../site/model.ts";
-import { absoluteUrl, apiPath, pagePath } from "../site/urls.ts";
+import type { SiteConfig } from "../model/config.ts";
+import { narrativeFor } from "../model/queries.ts";
+import type { SiteEntry, SiteOwner } from "../model/types.ts";
+import { absoluteUrl, apiPath, pagePath } from "../model/urls.ts";
+import { messages } from "../present/i18n.ts";
 import type { UnLanguage } from "../vocab.ts";
 
 /** How many entries the feed of all entries carries (the newest). */

@@ -1,5 +1,5 @@
-import { escapeHtml } from "../site/html.ts";
-import { absoluteUrl } from "../site/urls.ts";
+import { absoluteUrl } from "../model/urls.ts";
+import { escapeHtml } from "../present/html.ts";
 
 /** sitemap.xml for the given HTML pages (paths under dist/), with a last-modified date where known. */
 export function sitemapXml(siteUrl: string, pages: ReadonlyArray<{ path: string; lastmod?: string }>): string {

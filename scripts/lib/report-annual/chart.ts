@@ -1,4 +1,4 @@
-import { type Html, html } from "../site/html.ts";
+import { type Html, html } from "../present/html.ts";
 
 export interface Bar {
   label: string;

@@ -1,6 +1,6 @@
 import { classifyPath } from "../load/paths.ts";
-import type { SiteData, SiteEntry, SiteOwner } from "../site/model.ts";
-import { isYouthParticipation } from "../site/pages/home.ts";
+import { isYouthParticipation } from "../model/queries.ts";
+import type { SiteData, SiteEntry, SiteOwner } from "../model/types.ts";
 
 /** A row of a breakdown: one region, type or topic, with its counts. */
 export interface BreakdownRow {

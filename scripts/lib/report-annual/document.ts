@@ -1,8 +1,8 @@
-import type { SiteConfig } from "../site/config.ts";
-import { pageContext } from "../site/context.ts";
-import { escapeHtml } from "../site/html.ts";
-import type { SiteData, SiteEntry } from "../site/model.ts";
-import { absoluteUrl, pagePath } from "../site/urls.ts";
+import type { SiteConfig } from "../model/config.ts";
+import type { SiteData, SiteEntry } from "../model/types.ts";
+import { absoluteUrl, pagePath } from "../model/urls.ts";
+import { pageContext } from "../present/context.ts";
+import { escapeHtml } from "../present/html.ts";
 import type { UnLanguage } from "../vocab.ts";
 import { computeAnnualReport } from "./compute.ts";
 import { renderReportHtml, renderReportMarkdown } from "./render.ts";

@@ -1,7 +1,8 @@
-import type { PageContext } from "../site/context.ts";
-import { type Html, html } from "../site/html.ts";
-import { formatNumber } from "../site/i18n.ts";
-import { narrativeFor, type SiteEntry } from "../site/model.ts";
+import { narrativeFor } from "../model/queries.ts";
+import type { SiteEntry } from "../model/types.ts";
+import type { PageContext } from "../present/context.ts";
+import { type Html, html } from "../present/html.ts";
+import { formatNumber } from "../present/i18n.ts";
 import type { UnLanguage } from "../vocab.ts";
 import { barChart } from "./chart.ts";
 import type { AnnualReport, BreakdownRow } from "./compute.ts";

@@ -1,10 +1,10 @@
+import { FACETS, type Facet, facetValues, narrativeFor } from "../model/queries.ts";
+import type { SiteData, SiteEntry } from "../model/types.ts";
+import { browseIndexPath } from "../model/urls.ts";
+import type { PageContext } from "../present/context.ts";
+import { LOCALES } from "../present/i18n.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
-import { FACETS, type Facet, facetValues } from "./components.ts";
-import type { PageContext } from "./context.ts";
-import { LOCALES } from "./i18n.ts";
-import { narrativeFor, type SiteData, type SiteEntry } from "./model.ts";
 import { valueLabel } from "./pages/browse.ts";
-import { browseIndexPath } from "./urls.ts";
 
 /** Entries per text shard: a phone fetches only the shards that hold the results it shows. */
 export const TEXT_SHARD_SIZE = 500;

@@ -1,29 +1,30 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
+import type { SiteConfig } from "../model/config.ts";
+import { loadSiteData } from "../model/load.ts";
+import { type History, readHistory } from "../model/provenance.ts";
+import { FACETS, isYouthParticipation } from "../model/queries.ts";
+import type { SiteData, SiteEntry } from "../model/types.ts";
+import { apiPath, isSafeOutputPath, pagePath } from "../model/urls.ts";
 import { apiFiles } from "../open-data/api.ts";
 import { API_SCHEMAS } from "../open-data/api-schemas.ts";
 import { activitiesCsv } from "../open-data/csv.ts";
 import { feedFiles } from "../open-data/feeds.ts";
 import { sitemapXml } from "../open-data/sitemap.ts";
+import { type PageContext, pageContext } from "../present/context.ts";
 import { computeAnnualReport, reportYears } from "../report-annual/compute.ts";
 import { renderReportMarkdown } from "../report-annual/render.ts";
 import { UN_LANGUAGES } from "../vocab.ts";
 import { browseIndexFiles } from "./browse-index.ts";
-import { FACETS } from "./components.ts";
-import type { SiteConfig } from "./config.ts";
-import { type PageContext, pageContext } from "./context.ts";
-import { loadSiteData, type SiteData, type SiteEntry } from "./model.ts";
 import { facetIndex, type ListPage, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
 import { renderDataPage, renderVocabulariesPage, renderVocabularyPage } from "./pages/data.ts";
 import { renderEntryPage } from "./pages/entry.ts";
-import { isYouthParticipation, renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPage } from "./pages/home.ts";
+import { renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPage } from "./pages/home.ts";
 import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pages/owners.ts";
 import { renderReportPage, renderReportsPage } from "./pages/reports.ts";
 import { pageSizeOf, paginate } from "./pagination.ts";
-import { type History, readHistory } from "./provenance.ts";
 import { indexSite } from "./search-index.ts";
-import { apiPath, isSafeOutputPath, pagePath } from "./urls.ts";
 
 /** The site's static assets (CSS, script), shipped next to this file. */
 export const ASSETS_DIR = join(import.meta.dirname, "assets");

@@ -1,49 +1,9 @@
-import type { PageContext } from "./context.ts";
-import { externalLink, type Html, html, trusted } from "./html.ts";
-import { formatDate, formatNumber } from "./i18n.ts";
-import { narrativeFor, type SiteEntry, type SiteOwner } from "./model.ts";
-import { pagePath } from "./urls.ts";
-
-/** The facets an entry can be filtered by, and their values for one entry. */
-export const FACETS = ["country", "region", "kind", "type", "topic", "audience", "level", "status", "year", "language", "confirmation"] as const;
-export type Facet = (typeof FACETS)[number];
-
-/** The vocabulary behind each facet (undefined: the values are years). */
-export const FACET_LIST: Record<Facet, string | undefined> = {
-  country: "countries",
-  region: "regions",
-  kind: "kinds",
-  type: "types",
-  topic: "topics",
-  audience: "audiences",
-  level: "levels",
-  status: "statuses",
-  year: undefined,
-  language: "languages",
-  confirmation: "confirmation",
-};
-
-/** The values of each facet for an entry (what the browse filters match). */
-export function facetValues(entry: SiteEntry): Record<Facet, string[]> {
-  return {
-    country: entry.countries,
-    region: entry.regions,
-    kind: [entry.facts.kind],
-    type: [entry.facts.type],
-    topic: entry.facts.topics ?? [],
-    audience: entry.facts.audiences ?? [],
-    level: [entry.facts.level],
-    status: entry.facts.status ? [entry.facts.status] : [],
-    year: entry.year === undefined ? [] : [String(entry.year)],
-    language: [...entry.narratives.keys()].sort(),
-    confirmation: [confirmationOf(entry)],
-  };
-}
-
-/** Whether any country or organisation the entry concerns has confirmed it. */
-export function confirmationOf(entry: SiteEntry): "confirmed" | "unconfirmed" {
-  return (entry.facts.provenance.confirmedBy ?? []).length > 0 ? "confirmed" : "unconfirmed";
-}
+import { confirmationOf, narrativeFor } from "../model/queries.ts";
+import type { Link, SiteEntry, SiteOwner } from "../model/types.ts";
+import { pagePath } from "../model/urls.ts";
+import type { PageContext } from "../present/context.ts";
+import { externalLink, type Html, html, trusted } from "../present/html.ts";
+import { formatDate, formatNumber } from "../present/i18n.ts";
 
 /** The small confirmation badge of lists and entry pages. */
 export function confirmationBadge(c: PageContext, entry: SiteEntry): Html {
@@ -84,7 +44,7 @@ export function ownerLink(c: PageContext, owner: SiteOwner): Html {
 }
 
 /** The source links of an entry or profile. */
-export function linkList(c: PageContext, links: SiteEntry["facts"]["links"]): Html {
+export function linkList(c: PageContext, links: readonly Link[]): Html {
   return html`<ul class="links">
 ${links.map((link) => {
   let host = link.url;

@@ -1,7 +1,7 @@
+import { apiPath, pagePath } from "../model/urls.ts";
+import { nativeName, type PageContext } from "../present/context.ts";
+import { type Html, html } from "../present/html.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
-import { nativeName, type PageContext } from "./context.ts";
-import { type Html, html } from "./html.ts";
-import { apiPath, pagePath } from "./urls.ts";
 
 /**
  * The Content-Security-Policy of every page (checklist item 26), as a <meta> because GitHub

@@ -3,9 +3,9 @@ import { geoEqualEarth, geoPath } from "d3-geo";
 import countriesCodes from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import type { PageContext } from "./context.ts";
-import { type Html, html } from "./html.ts";
-import { formatNumber } from "./i18n.ts";
+import type { PageContext } from "../present/context.ts";
+import { type Html, html } from "../present/html.ts";
+import { formatNumber } from "../present/i18n.ts";
 
 const WIDTH = 960;
 const HEIGHT = 470;

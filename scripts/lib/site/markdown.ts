@@ -7,7 +7,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { EXTERNAL_REL, type Html, trusted } from "./html.ts";
+import { EXTERNAL_REL, type Html, trusted } from "../present/html.ts";
 
 /**
  * Images in a narrative would load from another host (a third-party request, a tracker):

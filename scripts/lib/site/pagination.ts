@@ -1,6 +1,6 @@
-import type { PageContext } from "./context.ts";
-import { type Html, html } from "./html.ts";
-import { formatNumber } from "./i18n.ts";
+import type { PageContext } from "../present/context.ts";
+import { type Html, html } from "../present/html.ts";
+import { formatNumber } from "../present/i18n.ts";
 
 /** Entries per static list page: small enough for a phone, large enough to skim. */
 export const PAGE_SIZE = 50;

@@ -1,11 +1,12 @@
+import { FACET_LIST, FACETS, type Facet, facetValues } from "../../model/queries.ts";
+import type { SiteData, SiteEntry } from "../../model/types.ts";
+import { browseIndexPath, pagePath } from "../../model/urls.ts";
+import type { PageContext } from "../../present/context.ts";
+import { type Html, html } from "../../present/html.ts";
 import type { UnLanguage } from "../../vocab.ts";
-import { entryList, FACET_LIST, FACETS, type Facet, facetValues } from "../components.ts";
-import type { PageContext } from "../context.ts";
-import { type Html, html } from "../html.ts";
+import { entryList } from "../components.ts";
 import { renderPage } from "../layout.ts";
-import type { SiteData, SiteEntry } from "../model.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
-import { browseIndexPath, pagePath } from "../urls.ts";
 
 /** Every value of every facet that at least one entry has, with its entries. */
 export function facetIndex(data: SiteData): Map<Facet, Map<string, SiteEntry[]>> {

@@ -1,9 +1,9 @@
+import { apiPath, pagePath } from "../../model/urls.ts";
+import type { PageContext } from "../../present/context.ts";
+import { type Html, html } from "../../present/html.ts";
 import type { SchemaCatalog } from "../../schema/catalog.ts";
 import { UN_LANGUAGES } from "../../vocab.ts";
-import type { PageContext } from "../context.ts";
-import { type Html, html } from "../html.ts";
 import { renderPage } from "../layout.ts";
-import { apiPath, pagePath } from "../urls.ts";
 
 /** The file kinds the data dictionary documents, with their schema file. */
 export const DICTIONARY: Array<{ kind: string; schema: string; file: string }> = [

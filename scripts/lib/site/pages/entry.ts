@@ -1,13 +1,14 @@
+import type { Change } from "../../model/provenance.ts";
+import { narrativeFor } from "../../model/queries.ts";
+import type { Contact, Organisation, SiteData, SiteEntry, SiteNarrative, SiteOwner } from "../../model/types.ts";
+import { absoluteUrl, apiPath, pagePath } from "../../model/urls.ts";
+import type { PageContext } from "../../present/context.ts";
+import { externalLink, type Html, html } from "../../present/html.ts";
+import { formatDate } from "../../present/i18n.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../../vocab.ts";
 import { confirmationBadge, entryTitle, linkList } from "../components.ts";
-import type { PageContext } from "../context.ts";
-import { externalLink, type Html, html } from "../html.ts";
-import { formatDate } from "../i18n.ts";
 import { renderPage } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
-import { narrativeFor, type SiteData, type SiteEntry, type SiteNarrative, type SiteOwner } from "../model.ts";
-import type { Change } from "../provenance.ts";
-import { absoluteUrl, apiPath, pagePath } from "../urls.ts";
 
 /** The page of one entry: its narrative, facts, sources, languages, history and citation. */
 export function renderEntryPage(c: PageContext, entry: SiteEntry): string {
@@ -100,7 +101,7 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
           linked ? html`<li><a href="${c.url(pagePath.facet(lang, facet, id))}">${c.label(list, id)}</a></li>` : html`<li>${c.label(list, id)}</li>`,
         )}</ul>`
       : undefined;
-  const organisations = (list: SiteEntry["facts"]["lead"]) =>
+  const organisations = (list: readonly Organisation[] | undefined) =>
     list && list.length > 0
       ? html`<ul>${list.map((o) => html`<li><bdi>${o.url ? externalLink(o.url, o.name) : o.name}${o.acronym ? html` (${o.acronym})` : ""}</bdi></li>`)}</ul>`
       : undefined;
@@ -138,7 +139,6 @@ ${rows.filter(([, value]) => value !== undefined && value !== "").map(([term, va
 
 const countryOwnersOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
 
-/** Country owners by ISO code, computed once per build rather than once per entry page. */
 /** "Confirmed by Kenya on 3 November 2026", or who has not confirmed it yet (the owner). */
 function confirmationText(c: PageContext, entry: SiteEntry): string {
   const confirmedBy = entry.facts.provenance.confirmedBy ?? [];
@@ -148,6 +148,7 @@ function confirmationText(c: PageContext, entry: SiteEntry): string {
   return c.m.confirmedByOn(names(confirmedBy), formatDate(c.lang, entry.facts.provenance.confirmedOn));
 }
 
+/** Country owners by ISO code, computed once per build rather than once per entry page. */
 function countryOwners(data: SiteData): Map<string, SiteOwner> {
   let owners = countryOwnersOf.get(data);
   if (!owners) {
@@ -158,7 +159,7 @@ function countryOwners(data: SiteData): Map<string, SiteOwner> {
 }
 
 /** An organisation's public contact: a web page, a mailbox, a phone number. */
-export function contactBlock(contact: NonNullable<SiteEntry["facts"]["contact"]>): Html {
+export function contactBlock(contact: Contact): Html {
   const parts: Html[] = [];
   if (contact.organisation) parts.push(html`<bdi>${contact.organisation}</bdi>`);
   if (contact.url) parts.push(externalLink(contact.url, new URL(contact.url).hostname));

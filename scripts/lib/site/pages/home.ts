@@ -1,12 +1,13 @@
+import { confirmationOf } from "../../model/queries.ts";
+import type { SiteData } from "../../model/types.ts";
+import { pagePath } from "../../model/urls.ts";
+import { nativeName, type PageContext } from "../../present/context.ts";
+import { html } from "../../present/html.ts";
 import { UN_LANGUAGES } from "../../vocab.ts";
-import { confirmationOf, entryList, figures } from "../components.ts";
-import { nativeName, type PageContext } from "../context.ts";
-import { html } from "../html.ts";
+import { entryList, figures } from "../components.ts";
 import { CONTENT_SECURITY_POLICY, renderPage } from "../layout.ts";
 import { renderWorldMap } from "../map.ts";
-import type { SiteData } from "../model.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
-import { pagePath } from "../urls.ts";
 import type { ListPage } from "./browse.ts";
 
 /** How many entries concern each country (its own and multi-country ones). */
@@ -75,15 +76,6 @@ ${paginationNav(c, list.page, list.pages, (page) => pagePath.youth(c.lang, page)
     alternate: (other) => pagePath.youth(other, list.page),
     section: "youth",
   });
-}
-
-/** Youth consultations and the activities in which children take part. */
-export function isYouthParticipation(entry: SiteData["entries"][number]): boolean {
-  return (
-    entry.facts.type === "youth-participation" ||
-    (entry.facts.policyAreas ?? []).includes("child-participation") ||
-    (entry.facts.mnrCapabilities ?? []).includes("child-participation")
-  );
 }
 
 /** The search page: a form the script connects to Pagefind's index for the page's language. */

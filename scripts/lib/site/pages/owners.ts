@@ -1,11 +1,11 @@
+import type { SiteEntry, SiteOwner } from "../../model/types.ts";
+import { apiPath, pagePath } from "../../model/urls.ts";
+import type { PageContext } from "../../present/context.ts";
+import { type Html, html } from "../../present/html.ts";
 import type { UnLanguage } from "../../vocab.ts";
 import { entryList, linkList, ownerLink } from "../components.ts";
-import type { PageContext } from "../context.ts";
-import { type Html, html } from "../html.ts";
 import { renderPage } from "../layout.ts";
-import type { SiteEntry, SiteOwner } from "../model.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
-import { apiPath, pagePath } from "../urls.ts";
 import type { ListPage } from "./browse.ts";
 import { contactBlock } from "./entry.ts";
 

@@ -1,9 +1,9 @@
+import { apiPath, pagePath } from "../../model/urls.ts";
+import type { PageContext } from "../../present/context.ts";
+import { html } from "../../present/html.ts";
 import type { AnnualReport } from "../../report-annual/compute.ts";
 import { renderReportHtml } from "../../report-annual/render.ts";
-import type { PageContext } from "../context.ts";
-import { html } from "../html.ts";
 import { renderPage } from "../layout.ts";
-import { apiPath, pagePath } from "../urls.ts";
 
 /** The list of annual reports. */
 export function renderReportsPage(c: PageContext, years: readonly number[]): string {

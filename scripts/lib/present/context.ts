@@ -1,9 +1,9 @@
+import type { SiteConfig } from "../model/config.ts";
+import type { SiteData, SiteOwner } from "../model/types.ts";
+import { relativeUrl } from "../model/urls.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
-import type { SiteConfig } from "./config.ts";
 import { type Html, html } from "./html.ts";
 import { type Messages, messages } from "./i18n.ts";
-import type { SiteData, SiteOwner } from "./model.ts";
-import { relativeUrl } from "./urls.ts";
 
 /** What every template needs: the data, the configuration, the reader's language and where the page is. */
 export interface PageContext {

@@ -1,5 +1,5 @@
 import type { UnLanguage } from "../vocab.ts";
-import type { SiteEntry, SiteOwner } from "./model.ts";
+import type { SiteEntry, SiteOwner } from "./types.ts";
 
 /**
  * Where each page lives under dist/, always "<something>/index.html". Every segment comes

@@ -1,0 +1,140 @@
+import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import { diskSource } from "../load/source.ts";
+import { RULES } from "../rules/index.ts";
+import { versionOf } from "../rules/narratives.ts";
+import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
+import { Dataset, isObject } from "../validate/dataset.ts";
+import { runRules } from "../validate/run.ts";
+import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
+import { type History, NO_HISTORY, provenanceByEntry } from "./provenance.ts";
+import { compareLatest } from "./queries.ts";
+import type { Activity, CountryProfile, NarrativeFrontmatter, OrganisationProfile, SiteData, SiteEntry, SiteNarrative, SiteOwner } from "./types.ts";
+
+export interface LoadResult {
+  diagnostics: Diagnostic[];
+  /** Undefined when the data has errors: the site is never built from invalid data. */
+  data?: SiteData;
+}
+
+/** Validates the whole data tree, and when it has no errors, reads it into `SiteData`. */
+export function loadSiteData(root: string, history: History = NO_HISTORY, now: Date = new Date()): LoadResult {
+  const source = diskSource(root);
+  const catalog = loadCatalog(source);
+  const dataset = new Dataset({ source, catalog, now });
+  const diagnostics = runRules(dataset, RULES).sort(compareDiagnostics);
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  return { diagnostics, data: buildSiteData(dataset, catalog, history) };
+}
+
+function buildSiteData(dataset: Dataset, catalog: SchemaCatalog, history: History): SiteData {
+  const vocabularies = catalog.vocabularies;
+  const countries = vocabularies.get("countries");
+  const provenance = provenanceByEntry(history);
+  const owners = new Map<string, SiteOwner>();
+  for (const owner of dataset.owners) {
+    const value = dataset.json(dataset.profileOf(owner))?.value;
+    if (!isObject(value)) continue;
+    if (owner.type === "country") {
+      // Validated: the schema guarantees the shape.
+      const profile = value as unknown as CountryProfile;
+      const iso3 = owner.id.toUpperCase();
+      const term = countries.terms.get(iso3);
+      if (!term) continue;
+      owners.set(owner.dir, {
+        type: "country",
+        id: owner.id,
+        dir: owner.dir,
+        names: { ...term.labels },
+        nameLangs: Object.fromEntries(UN_LANGUAGES.map((l) => [l, l])) as Record<UnLanguage, string>,
+        iso3,
+        region: profile.region ?? (term.meta?.region as CountryProfile["region"] | undefined),
+        links: profile.links ?? [],
+        ...(profile.contact ? { contact: profile.contact } : {}),
+        entries: [],
+      });
+    } else {
+      const profile = value as unknown as OrganisationProfile;
+      const name = profile.name;
+      const fallback = name.en ? "en" : Object.keys(name)[0]!;
+      const names = {} as Record<UnLanguage, string>;
+      const nameLangs = {} as Record<UnLanguage, string>;
+      for (const lang of UN_LANGUAGES) {
+        const has = typeof name[lang] === "string";
+        names[lang] = has ? name[lang]! : name[fallback]!;
+        nameLangs[lang] = has ? lang : fallback;
+      }
+      owners.set(owner.dir, {
+        type: "organization",
+        id: owner.id,
+        dir: owner.dir,
+        names,
+        nameLangs,
+        ...(profile.acronym !== undefined ? { acronym: profile.acronym } : {}),
+        ...(profile.regions ? { regions: profile.regions } : {}),
+        category: profile.category,
+        level: profile.level,
+        links: profile.links ?? [],
+        ...(profile.contact ? { contact: profile.contact } : {}),
+        entries: [],
+      });
+    }
+  }
+  const entries: SiteEntry[] = [];
+  for (const entry of dataset.entries) {
+    const owner = owners.get(entry.owner.dir);
+    const facts = dataset.activity(entry)?.value as Activity | undefined;
+    if (!owner || !facts) continue;
+    const parsed = dataset.narratives(entry);
+    const originalNarrative = parsed.get(facts.originalLanguage);
+    const currentVersion = originalNarrative ? versionOf(originalNarrative) : undefined;
+    const narratives = new Map<string, SiteNarrative>();
+    for (const [lang, narrative] of parsed) {
+      const raw = narrative.frontmatter?.value;
+      if (!isObject(raw) || typeof raw.title !== "string" || typeof raw.summary !== "string") continue;
+      // Validated: the schema guarantees the rest of the shape.
+      const value = raw as unknown as NarrativeFrontmatter;
+      const translation = value.translation;
+      const isOriginal = lang === facts.originalLanguage;
+      narratives.set(lang, {
+        lang,
+        title: value.title,
+        summary: value.summary,
+        body: narrative.split.body,
+        status: isOriginal || !translation ? "original" : translation.method,
+        outOfDate: !isOriginal && !!translation && !!currentVersion && translation.version !== currentVersion,
+        ...(isOriginal && currentVersion ? { version: currentVersion } : {}),
+        ...(!isOriginal && translation ? { translates: translation.version } : {}),
+      });
+    }
+    if (!narratives.has(facts.originalLanguage)) continue;
+    const covered = facts.countries ?? (owner.iso3 ? [owner.iso3] : []);
+    const regions = new Set<string>();
+    for (const code of covered) {
+      const region = countries.terms.get(code)?.meta?.region;
+      if (typeof region === "string") regions.add(region);
+    }
+    if (covered.length === 0) for (const region of owner.regions ?? []) regions.add(region);
+    const site: SiteEntry = {
+      owner,
+      slug: entry.slug,
+      permalink: `${owner.id}/${entry.slug}`,
+      dir: entry.dir,
+      facts,
+      narratives,
+      original: facts.originalLanguage,
+      year: facts.start ? Number(facts.start.slice(0, 4)) : undefined,
+      countries: [...covered].sort(),
+      regions: [...regions].sort(),
+      provenance: provenance.get(entry.dir) ?? {},
+      files: entry.files,
+    };
+    owner.entries.push(site);
+    entries.push(site);
+  }
+  entries.sort(compareLatest);
+  for (const owner of owners.values()) owner.entries.sort(compareLatest);
+  const byPermalink = new Map(entries.map((e) => [e.permalink, e]));
+  // terminology.json is the lint rule's data, not a schema a data file refers to: it is not published with them.
+  const schemas = new Map([...catalog.files].filter(([name]) => name !== "vocab/terminology.json"));
+  return { catalog, vocabularies, schemas, owners: [...owners.values()], entries, byPermalink, history };
+}
