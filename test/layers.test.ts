@@ -38,7 +38,11 @@ describe("the layers of the publishing code", () => {
   const files = sources(LIB);
 
   test("the layered folders exist (the test would pass vacuously otherwise)", () => {
-    for (const folder of rankOf.keys()) expect(files.some((file) => folderOf(file) === folder), folder).toBe(true);
+    for (const folder of rankOf.keys())
+      expect(
+        files.some((file) => folderOf(file) === folder),
+        folder,
+      ).toBe(true);
   });
 
   test("no folder imports from its own layer or a layer above it", () => {
