@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const result = await runBuild("dist", !values["no-search"]);
+  const result = await runBuild("dist", { search: !values["no-search"] });
   if (!result.ok) return 1;
   const wanted = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);

@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SiteConfig } from "../model/config.ts";
 import { loadSiteData } from "../model/load.ts";
 import { type History, readHistory } from "../model/provenance.ts";
 import { FACETS, isYouthParticipation } from "../model/queries.ts";
 import type { SiteData, SiteEntry } from "../model/types.ts";
-import { apiPath, isSafeOutputPath, pagePath } from "../model/urls.ts";
+import { apiPath, pagePath } from "../model/urls.ts";
 import { apiFiles } from "../open-data/api.ts";
 import { API_SCHEMAS } from "../open-data/api-schemas.ts";
 import { activitiesCsv } from "../open-data/csv.ts";
@@ -17,6 +18,7 @@ import { computeAnnualReport, reportYears } from "../report-annual/compute.ts";
 import { renderReportMarkdown } from "../report-annual/render.ts";
 import { UN_LANGUAGES } from "../vocab.ts";
 import { browseIndexFiles } from "./browse-index.ts";
+import { describeError, type OutputFs, SiteOutput } from "./output.ts";
 import { facetIndex, type ListPage, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
 import { renderDataPage, renderVocabulariesPage, renderVocabularyPage } from "./pages/data.ts";
 import { renderEntryPage } from "./pages/entry.ts";
@@ -24,130 +26,222 @@ import { renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPag
 import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pages/owners.ts";
 import { renderReportPage, renderReportsPage } from "./pages/reports.ts";
 import { pageSizeOf, paginate } from "./pagination.ts";
-import { indexSite } from "./search-index.ts";
+import { indexSite, SEARCH_DIR } from "./search-index.ts";
 
 /** The site's static assets (CSS, script), shipped next to this file. */
 export const ASSETS_DIR = join(import.meta.dirname, "assets");
 
+/** One part of a build split across machines: part `index` (1-based) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
 export interface BuildOptions {
   /** The repository (or data) root: countries/, organizations/, schemas/. */
   root: string;
-  /** Where to write the site; emptied first. */
+  /** Where to write the site; replaced as a whole at the end of a successful build. */
   outDir: string;
   config: SiteConfig;
   /** The history to use; read from git at `root` when not given. */
   history?: History;
-  /** Build the Pagefind search index (default true). */
+  /** Build the Pagefind search index (default true; never in a shard). */
   search?: boolean;
+  /** Make every file again, whatever the last build left (default false). */
+  full?: boolean;
+  /** Build only the entry pages of one part of the owners; part 1 also writes everything else. */
+  shard?: Shard;
   /** Called as the build goes: a phase name and how far it is. */
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** Stops the build (Ctrl-C): it throws BuildInterrupted and the output stays as it was. */
+  signal?: AbortSignal;
+  /** Where the manifest of the last build is kept (default: .cache/build/ under the root). */
+  manifestPath?: string;
+  /** For tests: file writes that fail on purpose. */
+  fs?: OutputFs;
 }
 
 export interface BuildResult {
   /** Every diagnostic of the validation (warnings only when `ok`). */
   diagnostics: Diagnostic[];
   ok: boolean;
+  /** HTML pages of the site (written or kept). */
   pages: number;
+  /** Files of the site (written or kept). */
   files: number;
+  /** Files written by this build, and files kept unchanged from the last one. */
+  written: number;
+  reused: number;
   entries: number;
-  /** Pages Pagefind indexed, per language. */
+  /** Pages Pagefind indexed (0 without a search index, or when the last one was kept). */
   searchPages: number;
+  /** Whether the search index was made again (false: kept from the last build, or none). */
+  searchIndexed: boolean;
   milliseconds: number;
 }
 
-/** Collects output files, refusing any path that did not come from validated ids (checklist item 26). */
-class SiteWriter {
-  readonly outDir: string;
-  files = 0;
-  pages: Array<{ path: string; lastmod?: string }> = [];
-  constructor(outDir: string) {
-    this.outDir = resolve(outDir);
-  }
-  write(path: string, content: string | Uint8Array, lastmod?: string): void {
-    if (!isSafeOutputPath(path)) throw new Error(`build: refusing to write the unsafe path ${JSON.stringify(path)}`);
-    const target = resolve(this.outDir, path);
-    if (!target.startsWith(this.outDir + sep)) throw new Error(`build: ${path} would leave the output folder`);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-    this.files++;
-    if (path.endsWith(".html")) this.pages.push(lastmod ? { path, lastmod } : { path });
+/** Thrown when the build was stopped by a signal; the output was left as it was. */
+export class BuildInterrupted extends Error {
+  constructor() {
+    super("interrupted; the output was left as it was");
+    this.name = "BuildInterrupted";
   }
 }
 
+/** One file of the site, made only when it has to be written. */
+interface PlannedFile {
+  path: string;
+  make: () => string | Uint8Array;
+  /** A hash of everything the file is made from: while it is unchanged, the last output's file is kept without making it. */
+  key?: string;
+  /** The owner folder whose shard writes it (entry pages); other files are written by shard 1. */
+  owner?: string;
+  /** An HTML page, for the sitemap. */
+  page?: boolean;
+  lastmod?: string;
+}
+
+/** Where the manifest of a build of `outDir` is kept: under the root's .cache/, which git ignores. */
+export function defaultManifestPath(root: string, outDir: string): string {
+  const id = createHash("sha1").update(resolve(outDir)).digest("hex").slice(0, 16);
+  return join(resolve(root), ".cache", "build", `${id}.json`);
+}
+
 /**
- * Validates the data and, when it has no errors, builds the whole site into `outDir`:
- * pages in six languages, the open data API, CSV, feeds, sitemap, reports and search index.
+ * Validates the data and, when it has no errors, builds the site into `outDir`: pages in six
+ * languages, the open data API, CSV, feeds, sitemap, reports and search index. Only files whose
+ * content changed since the last build are written; the output is replaced at the end, as a whole.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const history = options.history ?? readHistory(options.root);
   options.onProgress?.("validate", 0, 1);
-  const loaded = loadSiteData(options.root, history, options.config.now);
+  const loaded = readData(options.root, history, options.config.now);
   if (!loaded.data) {
-    return { diagnostics: loaded.diagnostics, ok: false, pages: 0, files: 0, entries: 0, searchPages: 0, milliseconds: performance.now() - started };
+    return {
+      diagnostics: loaded.diagnostics,
+      ok: false,
+      pages: 0,
+      files: 0,
+      written: 0,
+      reused: 0,
+      entries: 0,
+      searchPages: 0,
+      searchIndexed: false,
+      milliseconds: performance.now() - started,
+    };
   }
   const written = await writeSiteFiles(loaded.data, options);
   return { ...written, diagnostics: loaded.diagnostics, milliseconds: performance.now() - started };
 }
 
+/** Validates and reads the data; a file that cannot be read stops the build with its name. */
+function readData(root: string, history: History, now: Date): ReturnType<typeof loadSiteData> {
+  try {
+    return loadSiteData(root, history, now);
+  } catch (error) {
+    const path = (error as NodeJS.ErrnoException | undefined)?.path;
+    if (!path) throw error;
+    throw new Error(`could not read ${relative(resolve(root), path).split(sep).join("/")} (${describeError(error)})`, { cause: error });
+  }
+}
+
 /**
- * Writes the site of already validated data into `outDir` (emptied first). `buildSite` is the
- * way in; this is exported for the benchmark and for tests that prove the templates stay safe
- * even if a validator bug let hostile text through.
+ * Writes the site of already validated data into `outDir`. `buildSite` is the way in; this is
+ * exported for the benchmark and for tests that prove the templates stay safe even if a
+ * validator bug let hostile text through.
  */
 export async function writeSiteFiles(
   data: SiteData,
-  options: Pick<BuildOptions, "outDir" | "config" | "search" | "onProgress" | "root">,
+  options: Pick<BuildOptions, "outDir" | "config" | "search" | "onProgress" | "root" | "full" | "shard" | "signal" | "manifestPath" | "fs">,
 ): Promise<Omit<BuildResult, "diagnostics" | "milliseconds">> {
   const out = resolve(options.outDir);
   const root = resolve(options.root);
-  if (out === root || root.startsWith(out + sep) || relative(out, root) === "") throw new Error(`build: the output folder ${out} must not contain the data`);
-  rmSync(out, { recursive: true, force: true });
-  const writer = new SiteWriter(out);
-  writeSite(writer, data, options.config, options.onProgress);
-  for (const asset of ["site.css", "site.js", "favicon.svg"]) writer.write(`assets/${asset}`, readFileSync(join(ASSETS_DIR, asset)));
-  // GitHub Pages would otherwise run Jekyll over the output.
-  writeFileSync(join(out, ".nojekyll"), "");
-  writer.write("sitemap.xml", sitemapXml(options.config.siteUrl, writer.pages));
-  let searchPages = 0;
-  if (options.search !== false) {
-    options.onProgress?.("search index", 0, 1);
-    searchPages = await indexSite(out);
-    options.onProgress?.("search index", 1, 1);
+  if (out === root || root.startsWith(out + sep) || relative(out, root) === "") throw new Error(`the output folder ${out} must not contain the data`);
+  const shard = options.shard;
+  const search = options.search !== false && !shard;
+  const planned = planSite(data, options.config);
+  const mine = (file: PlannedFile) => !shard || (file.owner === undefined ? shard.index === 1 : shardOf(file.owner, shard.count) === shard.index - 1);
+  const output = new SiteOutput({
+    outDir: out,
+    manifestPath: options.manifestPath ?? defaultManifestPath(root, out),
+    ...(options.fs ? { fs: options.fs } : {}),
+    ...(options.full ? { ignoreManifest: true } : {}),
+  });
+  try {
+    let pages = 0;
+    let done = 0;
+    const total = planned.length;
+    let htmlChanged = false;
+    for (const file of planned) {
+      if (++done % 200 === 0) {
+        options.onProgress?.("pages", done, total);
+        // Lets a signal in, so that Ctrl-C stops a long build here rather than at its end.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (options.signal?.aborted) throw new BuildInterrupted();
+      }
+      if (!mine(file)) continue;
+      if (file.page) pages++;
+      if (file.key !== undefined && output.reuseByKey(file.path, file.key)) continue;
+      if (output.write(file.path, file.make(), file.key) === "written" && file.path.endsWith(".html")) htmlChanged = true;
+    }
+    options.onProgress?.("pages", total, total);
+    if (options.signal?.aborted) throw new BuildInterrupted();
+    let searchPages = 0;
+    let searchIndexed = false;
+    if (search) {
+      // The index depends on the pages only: when none was written, the last index is kept.
+      const previous = output.previousUnder(`${SEARCH_DIR}/`);
+      if (htmlChanged || !output.reuseAll(previous)) {
+        options.onProgress?.("search index", 0, 1);
+        const indexed = await indexSite(output.stagingDir, options.signal);
+        output.adopt(indexed.files);
+        searchPages = indexed.pages;
+        searchIndexed = true;
+        options.onProgress?.("search index", 1, 1);
+      }
+    }
+    if (options.signal?.aborted) throw new BuildInterrupted();
+    const files = output.written + output.reused;
+    const { written, reused } = output;
+    output.commit();
+    return { ok: true, pages, files, written, reused, entries: data.entries.length, searchPages, searchIndexed };
+  } catch (error) {
+    output.abort();
+    throw error;
   }
-  return { ok: true, pages: writer.pages.length, files: writer.files, entries: data.entries.length, searchPages };
 }
 
-function writeSite(writer: SiteWriter, data: SiteData, config: SiteConfig, onProgress: BuildOptions["onProgress"]): void {
+/** Which part of a split build an owner's entry pages go to: a stable hash of its folder, so that adding an owner moves no other. */
+export function shardOf(ownerDir: string, count: number): number {
+  return createHash("sha1").update(ownerDir).digest().readUInt32BE(0) % count;
+}
+
+/** Every file of the site, in a fixed order, each made only when written. Pure. */
+function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
+  const planned: PlannedFile[] = [];
   const facets = facetIndex(data);
   const years = reportYears(data);
   const reports = years.map((year) => computeAnnualReport(data, year));
   const vocabularies = [...data.vocabularies.lists.keys()];
   const size = pageSizeOf(config);
-  const pagesOf = (count: number) => Math.max(1, Math.ceil(count / size));
   const youth = data.entries.filter(isYouthParticipation);
   const concerning = concerningByCountry(data.entries);
-  let facetPages = 0;
-  for (const byValue of facets.values()) for (const entries of byValue.values()) facetPages += pagesOf(entries.length);
-  const ownerPages = data.owners.reduce((sum, owner) => sum + pagesOf(owner.entries.length), 0);
-  const perLanguage =
-    6 + pagesOf(data.entries.length) + facetPages + ownerPages + pagesOf(youth.length) + data.entries.length + vocabularies.length + reports.length;
-  const total = perLanguage * UN_LANGUAGES.length;
-  let done = 0;
-  const page = (path: string, render: (c: ReturnType<typeof pageContext>) => string, lastmod?: string) => {
+  const global = siteFingerprint(data, config);
+  const add = (file: PlannedFile) => planned.push(file);
+  const page = (path: string, render: (c: PageContext) => string, extra: Partial<PlannedFile> = {}) => {
     const lang = path.slice(0, 2) as (typeof UN_LANGUAGES)[number];
-    writer.write(path, render(pageContext(data, config, lang, path)), lastmod);
-    done++;
-    if (done % 50 === 0 || done === total) onProgress?.("pages", Math.min(done, total), total);
+    add({ path, make: () => render(pageContext(data, config, lang, path)), page: true, ...extra });
   };
-  /** Writes a list as pages of `size` entries: page 1 at the list's address, the others under page/<n>/. */
+  /** A list as pages of `size` entries: page 1 at the list's address, the others under page/<n>/. */
   const pagedList = (entries: readonly SiteEntry[], pathOf: (page: number) => string, render: (c: PageContext, list: ListPage) => string) => {
     const slices = paginate(entries, size);
     slices.forEach((slice, i) => {
       page(pathOf(i + 1), (c) => render(c, { page: i + 1, pages: slices.length, entries: slice }));
     });
   };
-  writer.write(pagePath.root(), renderLanguageChooser(data));
+  add({ path: pagePath.root(), make: () => renderLanguageChooser(data), page: true });
+  const entryKeys = new Map(data.entries.map((entry) => [entry, entryFingerprint(global, entry, data)]));
   for (const lang of UN_LANGUAGES) {
     page(pagePath.home(lang), renderHomePage);
     pagedList(
@@ -173,7 +267,14 @@ function writeSite(writer: SiteWriter, data: SiteData, config: SiteConfig, onPro
         (c, list) => renderOwnerPage(c, owner, list, others),
       );
     }
-    for (const entry of data.entries) page(pagePath.entry(lang, entry), (c) => renderEntryPage(c, entry), entry.provenance.updated?.date);
+    for (const entry of data.entries) {
+      const lastmod = entry.provenance.updated?.date;
+      page(pagePath.entry(lang, entry), (c) => renderEntryPage(c, entry), {
+        key: entryKeys.get(entry)!,
+        owner: entry.owner.dir,
+        ...(lastmod ? { lastmod } : {}),
+      });
+    }
     pagedList(
       youth,
       (n) => pagePath.youth(lang, n),
@@ -186,23 +287,88 @@ function writeSite(writer: SiteWriter, data: SiteData, config: SiteConfig, onPro
     page(pagePath.reports(lang), (c) => renderReportsPage(c, years));
     for (const report of reports) {
       page(pagePath.report(lang, report.year), (c) => renderReportPage(c, report));
-      const c = pageContext(data, config, lang, apiPath.report(report.year, lang));
-      writer.write(
-        apiPath.report(report.year, lang),
-        renderReportMarkdown(c, report, (entry) => `${config.siteUrl}${pagePath.entry(lang, entry).replace(/index\.html$/, "")}`),
-      );
+      const path = apiPath.report(report.year, lang);
+      add({
+        path,
+        make: () =>
+          renderReportMarkdown(
+            pageContext(data, config, lang, path),
+            report,
+            (entry) => `${config.siteUrl}${pagePath.entry(lang, entry).replace(/index\.html$/, "")}`,
+          ),
+      });
     }
   }
   // Compact, without indentation: these files are for the script, and their size is what a phone downloads.
   for (const [path, value] of browseIndexFiles(data, size, (lang) => pageContext(data, config, lang, pagePath.browse(lang)))) {
-    writer.write(path, JSON.stringify(value));
+    add({ path, make: () => JSON.stringify(value) });
   }
-  onProgress?.("open data", 0, 1);
-  for (const [path, value] of apiFiles(data, config)) writer.write(path, `${JSON.stringify(value, null, 1)}\n`);
-  for (const [name, schema] of Object.entries(API_SCHEMAS)) writer.write(apiPath.apiSchema(name), `${JSON.stringify(schema, null, 2)}\n`);
-  writer.write(apiPath.csv(), activitiesCsv(data.entries, config));
-  for (const [path, xml] of feedFiles(data.owners, data.entries, config, UN_LANGUAGES)) writer.write(path, xml);
-  onProgress?.("open data", 1, 1);
+  for (const [path, value] of apiFiles(data, config)) add({ path, make: () => `${JSON.stringify(value, null, 1)}\n` });
+  for (const [name, schema] of Object.entries(API_SCHEMAS)) add({ path: apiPath.apiSchema(name), make: () => `${JSON.stringify(schema, null, 2)}\n` });
+  add({ path: apiPath.csv(), make: () => activitiesCsv(data.entries, config) });
+  for (const [path, xml] of feedFiles(data.owners, data.entries, config, UN_LANGUAGES)) add({ path, make: () => xml });
+  for (const asset of ["site.css", "site.js", "favicon.svg"]) add({ path: `assets/${asset}`, make: () => readFileSync(join(ASSETS_DIR, asset)) });
+  // GitHub Pages would otherwise run Jekyll over the output.
+  add({ path: ".nojekyll", make: () => "" });
+  const sitemapPages = planned.filter((file) => file.page).map(({ path, lastmod }) => (lastmod ? { path, lastmod } : { path }));
+  add({ path: "sitemap.xml", make: () => sitemapXml(config.siteUrl, sitemapPages) });
+  return planned;
+}
+
+/**
+ * A fingerprint of what every entry page depends on besides its entry: the code (templates,
+ * messages), the configuration, the schemas and vocabularies, whether there is a history, and
+ * the owners (their names appear on pages of others' entries).
+ */
+function siteFingerprint(data: SiteData, config: SiteConfig): string {
+  const hash = createHash("sha1");
+  hash.update(codeFingerprint());
+  // Entry pages show the build date (the citation's "accessed on"), not the time.
+  hash.update(JSON.stringify({ ...config, now: config.now.toISOString().slice(0, 10) }));
+  for (const [name, document] of [...data.schemas].sort(([a], [b]) => a.localeCompare(b))) hash.update(name).update(JSON.stringify(document));
+  hash.update(JSON.stringify({ available: data.history.available, shallow: data.history.shallow }));
+  for (const owner of data.owners) hash.update(JSON.stringify([owner.type, owner.id, owner.dir, owner.names, owner.nameLangs, owner.iso3 ?? ""]));
+  return hash.digest("hex");
+}
+
+/** A fingerprint of one entry's page: the site's, the entry (facts, narratives, history) and the titles of the entries it links to. */
+function entryFingerprint(site: string, entry: SiteEntry, data: SiteData): string {
+  const { owner: _owner, narratives, ...rest } = entry;
+  const related = (entry.facts.related ?? []).map((link) => {
+    const other = data.byPermalink.get(link);
+    return other ? [other.dir, other.owner.dir, [...other.narratives.values()].map((n) => [n.lang, n.title])] : [link];
+  });
+  return createHash("sha1")
+    .update(site)
+    .update(JSON.stringify([entry.owner.dir, rest, [...narratives.values()], related]))
+    .digest("hex");
+}
+
+let codeKey: string | undefined;
+
+/**
+ * A fingerprint of the code that makes the site (scripts/lib: templates, messages, assets) and of
+ * the dependency lock: a new template changes every page, so no page is kept after it.
+ */
+export function codeFingerprint(): string {
+  if (codeKey) return codeKey;
+  const lib = join(import.meta.dirname, "..");
+  const hash = createHash("sha1");
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(relative(lib, path)).update("\0").update(readFileSync(path)).update("\0");
+    }
+  };
+  walk(lib);
+  try {
+    hash.update(readFileSync(join(lib, "..", "..", "package-lock.json")));
+  } catch {
+    // An installed copy without a lock file: the code alone.
+  }
+  codeKey = hash.digest("hex");
+  return codeKey;
 }
 
 /** For `npm run bench`: builds the site of a data folder into a folder, without git history or search index by default. */

@@ -1,26 +1,74 @@
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import * as pagefind from "pagefind";
+import { createRequire } from "node:module";
+import { join, relative } from "node:path";
+
+/** The folder of the search index under the site. */
+export const SEARCH_DIR = "pagefind";
+
+/** What an index run made: pages indexed (each language counted) and the files written, by path under the site. */
+export interface IndexedSite {
+  pages: number;
+  files: string[];
+}
 
 /**
- * Builds the Pagefind index of a built site into <site>/pagefind/: one index per language,
- * as Pagefind splits pages by their <html lang>. Only pages marked data-pagefind-body
- * (entries and profiles) are indexed. Returns how many pages were indexed.
+ * Builds the Pagefind index of a built site into <site>/pagefind/. Pagefind splits pages by
+ * their <html lang>, and only indexes what is marked data-pagefind-body: each entry in the
+ * languages it is written in (pages that only point to another language's text are not marked),
+ * and each profile. Pagefind runs as a child process that this waits for, so its time and memory
+ * count in the build's, and a failure of it fails the build.
  */
-export async function indexSite(siteDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
-  try {
-    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
-    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-    // Pagefind also writes its own ready-made interfaces; the site has its own, so they go.
-    for (const name of readdirSync(join(siteDir, "pagefind"))) if (/-ui\.(js|css)$/.test(name)) rmSync(join(siteDir, "pagefind", name));
-    // Pages per language, as Pagefind counted them (addDirectory's count includes skipped pages).
-    const entry = JSON.parse(readFileSync(join(siteDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  } finally {
-    await pagefind.close();
+export async function indexSite(siteDir: string, signal?: AbortSignal): Promise<IndexedSite> {
+  const args = ["--site", siteDir, "--output-subdir", SEARCH_DIR, "--keep-index-url", "--quiet"];
+  const { code, output } = await run(pagefindBinary(), args, signal);
+  if (signal?.aborted) throw new Error("the search index was interrupted");
+  if (code !== 0) throw new Error(`the search indexer (Pagefind) failed with exit code ${code}: ${output.trim().split("\n").slice(-5).join(" | ")}`);
+  const folder = join(siteDir, SEARCH_DIR);
+  // Pagefind also writes its own ready-made interfaces; the site has its own, so they go.
+  for (const name of readdirSync(folder))
+    if (/-ui\.(js|css)$/.test(name) || name === "playground") rmSync(join(folder, name), { recursive: true, force: true });
+  const entry = JSON.parse(readFileSync(join(folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  const files = (readdirSync(folder, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>)
+    .filter((file) => file.isFile())
+    .map((file) => relative(siteDir, join(file.parentPath, file.name)).split("\\").join("/"))
+    .sort();
+  return { pages, files };
+}
+
+/** The Pagefind executable the npm package installed for this platform (or PAGEFIND_BINARY_PATH, as its own wrapper allows). */
+function pagefindBinary(): string {
+  const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
+  if (fromEnv) return fromEnv;
+  const require = createRequire(import.meta.resolve("pagefind"));
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const suffix = process.platform === "win32" ? ".exe" : "";
+  for (const name of ["pagefind_extended", "pagefind"]) {
+    try {
+      return require.resolve(`@pagefind/${platform}-${process.arch}/bin/${name}${suffix}`);
+    } catch {
+      // Try the next build of it.
+    }
   }
+  throw new Error(`the search indexer (Pagefind) is not installed for ${platform}-${process.arch}; run npm ci, or build with --no-search`);
+}
+
+function run(command: string, args: string[], signal?: AbortSignal): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...(signal ? { signal } : {}) });
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      // The last lines are what explains a failure.
+      output = (output + chunk.toString("utf8")).slice(-4000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", (error) => {
+      if ((error as { name?: string }).name === "AbortError") return;
+      reject(new Error(`could not start the search indexer (Pagefind): ${error.message}`));
+    });
+    // "close", not "exit": the process has ended and its output has been read.
+    child.on("close", (code) => resolve({ code, output }));
+  });
 }

@@ -156,7 +156,8 @@ export const SPECS: Spec[] = [
 const ORIGINAL: Record<string, string> = { bra: "pt", egy: "ar", fra: "fr" };
 const REGIONS: Record<string, string> = { ken: "africa", fra: "europe", bra: "americas", egy: "arab-states" };
 
-function ownerDir(owner: string): string {
+/** The folder of an owner of the dataset: countries/<code> or organizations/<id>. */
+export function ownerDir(owner: string): string {
   return owner in REGIONS ? `countries/${owner}` : `organizations/${owner}`;
 }
 

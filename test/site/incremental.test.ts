@@ -1,0 +1,168 @@
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
+import { buildSite, defaultManifestPath } from "../../scripts/lib/site/build.ts";
+import type { TempRepo } from "../support/repo.ts";
+import { makeSyntheticRepo, ownerDir, SPECS } from "./support/dataset.ts";
+import { contentChanges, rewritten, snapshot, treeDifferences } from "./support/tree.ts";
+
+// Incremental builds on the small synthetic dataset, without git history: what a change rewrites, and that it is always the cold build's result.
+const config = { ...resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z")), pageSize: 2 };
+const history = { available: false, shallow: false, changes: [] };
+const LANGS = ["ar", "zh", "en", "fr", "ru", "es"] as const;
+const ENTRY_PAGE = /^[a-z]{2}\/(countries|organizations)\/[^/]+\/activities\/([^/]+)\/index\.html$/;
+
+let scratch: string;
+const repos: TempRepo[] = [];
+const build = (repo: TempRepo, outDir: string, full = false) => buildSite({ root: repo.root, outDir, config, history, search: false, full });
+const freshRepo = () => {
+  const repo = makeSyntheticRepo(false);
+  repos.push(repo);
+  return repo;
+};
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "cop-atlas-incremental-"));
+});
+
+afterAll(() => {
+  for (const repo of repos) repo.cleanup();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("an incremental build", () => {
+  test("with nothing changed writes nothing and keeps every file as it was", async () => {
+    const repo = freshRepo();
+    const out = join(scratch, "unchanged");
+    const first = await build(repo, out);
+    const before = snapshot(out);
+    const second = await build(repo, out);
+    expect(second.written).toBe(0);
+    expect(second.reused).toBe(first.files);
+    expect(rewritten(before, snapshot(out))).toEqual([]);
+  });
+
+  test("after one entry's summary changed, rewrites exactly the files whose content changed: its pages, its owner's, the lists and open data it is in", async () => {
+    const repo = freshRepo();
+    const out = join(scratch, "one-change");
+    await build(repo, out);
+    const before = snapshot(out);
+    const file = "countries/ken/activities/helpline-2018/en.md";
+    const text = readFileSync(join(repo.root, file), "utf8");
+    repo.write(file, text.replace(/^summary: "(.*)"$/m, 'summary: "$1 Now also by text message."'));
+    const result = await build(repo, out);
+    const after = snapshot(out);
+
+    // The same site as a cold build of the changed data.
+    const cold = join(scratch, "one-change-cold");
+    await build(repo, cold, true);
+    expect(treeDifferences(snapshot(cold), after)).toEqual([]);
+
+    // Rewritten (new modification time) is exactly changed (new content), and nothing was added or removed.
+    const changed = contentChanges(before, after);
+    expect(rewritten(before, after)).toEqual(changed);
+    expect(result.written).toBe(changed.length);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+
+    // Its six pages changed; no other entry's page did; no other owner's page did.
+    for (const lang of LANGS) expect(changed).toContain(`${lang}/countries/ken/activities/helpline-2018/index.html`);
+    const otherEntries = changed.filter((path) => ENTRY_PAGE.exec(path) && ENTRY_PAGE.exec(path)![2] !== "helpline-2018");
+    expect(otherEntries).toEqual([]);
+    const otherOwners = changed.filter((path) => /^[a-z]{2}\/(countries|organizations)\//.test(path) && !path.includes("/countries/ken/"));
+    expect(otherOwners).toEqual([]);
+    // Everything else that changed is a list, a feed or open data that shows the summary.
+    const elsewhere = changed.filter((path) => !path.includes("/countries/ken/"));
+    for (const path of elsewhere) expect(path).toMatch(/^([a-z]{2}\/(index\.html|browse\/|youth\/)|api\/v1\/|browse-index\/)/);
+    expect(changed.length).toBeLessThan(before.size / 4);
+  });
+
+  test("a new template, vocabulary or catalog rebuilds what it feeds: a changed topic label reaches every page that shows it", async () => {
+    const repo = freshRepo();
+    const out = join(scratch, "vocabulary");
+    await build(repo, out);
+    const before = snapshot(out);
+    const vocabulary = join(repo.root, "schemas/vocab/topics.json");
+    const document = JSON.parse(readFileSync(vocabulary, "utf8")) as { oneOf: Array<{ const: string; labels: Record<string, string> }> };
+    const grooming = document.oneOf.find((term) => term.const === "grooming")!;
+    grooming.labels.en = "Grooming (sexual solicitation)";
+    writeFileSync(vocabulary, JSON.stringify(document, null, 2));
+    await build(repo, out);
+    const after = snapshot(out);
+    const cold = join(scratch, "vocabulary-cold");
+    await build(repo, cold, true);
+    expect(treeDifferences(snapshot(cold), after)).toEqual([]);
+    const changed = contentChanges(before, after);
+    // Both entries about grooming show the label on their English page.
+    expect(changed).toContain("en/countries/ken/activities/safer-chat-2021/index.html");
+    expect(changed).toContain("en/countries/fra/activities/school-workshops-2019/index.html");
+    expect(rewritten(before, after)).toEqual(changed.filter((path) => before.has(path)));
+  });
+
+  test("random edits, and damage to the output or the manifest, never leave a site that differs from a cold build", async () => {
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant("summary" as const), at: fc.nat(), n: fc.nat(999) }),
+      fc.record({ kind: fc.constant("body" as const), at: fc.nat(), n: fc.nat(999) }),
+      fc.record({ kind: fc.constant("status" as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant("label" as const), at: fc.nat(), n: fc.nat(999) }),
+      fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant("tamper" as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant("manifest" as const) }),
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
+        const repo = freshRepo();
+        const out = join(scratch, `random-${++run}`);
+        await build(repo, out);
+        let entries = SPECS.map((spec) => `${ownerDir(spec.owner)}/activities/${spec.slug}`);
+        for (const step of edits) {
+          const entry = entries[("at" in step ? step.at : 0) % entries.length]!;
+          const narrative = readdirSync(join(repo.root, entry)).find(
+            (name) => name.endsWith(".md") && !readFileSync(join(repo.root, entry, name), "utf8").includes("translation:"),
+          )!;
+          const narrativePath = `${entry}/${narrative}`;
+          const text = () => readFileSync(join(repo.root, narrativePath), "utf8");
+          if (step.kind === "summary") repo.write(narrativePath, text().replace(/^summary: "(.*)"$/m, `summary: "$1 Revised ${step.n}."`));
+          if (step.kind === "body") repo.write(narrativePath, `${text()}\nA further paragraph, revision ${step.n}.\n`);
+          if (step.kind === "status") {
+            const facts = readFileSync(join(repo.root, entry, "activity.json"), "utf8");
+            repo.write(
+              `${entry}/activity.json`,
+              facts.includes('"status": "active"')
+                ? facts.replace('"status": "active"', '"status": "completed"')
+                : facts.replace(/"status": "[a-z-]+"/, '"status": "active"'),
+            );
+          }
+          if (step.kind === "label") {
+            const vocabulary = join(repo.root, "schemas/vocab/audiences.json");
+            const document = JSON.parse(readFileSync(vocabulary, "utf8")) as { oneOf: Array<{ labels: Record<string, string> }> };
+            const term = document.oneOf[step.at % document.oneOf.length]!;
+            term.labels.fr = `${term.labels.fr} ${step.n}`;
+            writeFileSync(vocabulary, JSON.stringify(document, null, 2));
+          }
+          if (step.kind === "delete" && entries.length > 1) {
+            repo.remove(entry);
+            entries = entries.filter((other) => other !== entry);
+          }
+          if (step.kind === "tamper") {
+            // Someone edits a built file by hand: the next build must not trust it.
+            const files = [...snapshot(out).keys()].sort();
+            appendFileSync(join(out, files[step.at % files.length]!), "tampered");
+          }
+          if (step.kind === "manifest") writeFileSync(defaultManifestPath(repo.root, out), "{ not json");
+          const result = await build(repo, out);
+          expect(result.ok).toBe(true);
+        }
+        const cold = join(scratch, `random-${run}-cold`);
+        await build(repo, cold, true);
+        expect(treeDifferences(snapshot(cold), snapshot(out))).toEqual([]);
+        rmSync(out, { recursive: true, force: true });
+        rmSync(cold, { recursive: true, force: true });
+      }),
+      { seed: 20261201, numRuns: 3, endOnFailure: true },
+    );
+  });
+});

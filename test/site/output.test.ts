@@ -1,0 +1,156 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
+import { BuildInterrupted, buildSite, shardOf } from "../../scripts/lib/site/build.ts";
+import { PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
+import { makeSyntheticRepo, ownerDir, SPECS } from "./support/dataset.ts";
+import { snapshot, treeDifferences } from "./support/tree.ts";
+
+// The output, the atomic swap and the split build, on the small synthetic dataset without git history.
+const config = { ...resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z")), pageSize: 2 };
+const history = { available: false, shallow: false, changes: [] };
+const LANGS = ["ar", "zh", "en", "fr", "ru", "es"] as const;
+
+let repo: TempRepo;
+let scratch: string;
+const build = (outDir: string, extra: Partial<Parameters<typeof buildSite>[0]> = {}) =>
+  buildSite({ root: repo.root, outDir, config, history, search: false, ...extra });
+/** What a build leaves beside its output when it stops: it must never stay. */
+const leftovers = (outDir: string) => readdirSync(dirname(outDir)).filter((name) => name.startsWith(`.${basename(outDir)}.`));
+
+beforeAll(() => {
+  repo = makeSyntheticRepo(false);
+  scratch = mkdtempSync(join(tmpdir(), "cop-atlas-output-"));
+});
+
+afterAll(() => {
+  repo?.cleanup();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the output is replaced as a whole, or not at all", () => {
+  test("a write that fails half-way leaves the last site untouched, says which file and why, and leaves nothing beside it", async () => {
+    const out = join(scratch, "write-error");
+    await build(out);
+    const before = snapshot(out);
+    let writes = 0;
+    const failing = {
+      writeFile: (path: string, content: string | Uint8Array) => {
+        if (++writes === 40) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+        writeFileSync(path, content);
+      },
+    };
+    // --full: every file is written, so the failure comes half-way through.
+    await expect(build(out, { full: true, fs: failing })).rejects.toThrow(/could not write \S+ \(no space left on the disk, ENOSPC\)/);
+    expect(writes).toBe(40);
+    expect(treeDifferences(before, snapshot(out))).toEqual([]);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  test("a stopped build (Ctrl+C) throws BuildInterrupted and leaves the last site untouched", async () => {
+    const out = join(scratch, "interrupted");
+    await build(out);
+    const before = snapshot(out);
+    const controller = new AbortController();
+    const stopping = build(out, {
+      full: true,
+      signal: controller.signal,
+      onProgress: (phase) => {
+        if (phase === "pages") controller.abort();
+      },
+    });
+    await expect(stopping).rejects.toBeInstanceOf(BuildInterrupted);
+    expect(treeDifferences(before, snapshot(out))).toEqual([]);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  test("a first build that fails leaves no output folder at all", async () => {
+    const out = join(scratch, "never-built");
+    const failing = {
+      writeFile: () => {
+        throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      },
+    };
+    await expect(build(out, { fs: failing })).rejects.toThrow(/permission denied, EACCES/);
+    expect(existsSync(out)).toBe(false);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  test("what an interrupted build left beside the output (killed before it could clean up) is discarded by the next", async () => {
+    const out = join(scratch, "killed");
+    await build(out);
+    const staging = join(scratch, ".killed.partial");
+    // A half-written staging folder, as a kill -9 would leave it.
+    mkdirSync(join(staging, "en"), { recursive: true });
+    writeFileSync(join(staging, "en", "index.html"), "half");
+    const result = await build(out);
+    expect(result.ok).toBe(true);
+    expect(leftovers(out)).toEqual([]);
+    expect(readFileSync(join(out, "en", "index.html"), "utf8")).toContain("<!doctype html>");
+  });
+
+  // Root reads any file whatever its mode, so an unreadable file can only be made by another user.
+  test.skipIf(process.getuid?.() === 0)("an unreadable data file stops the build with its name, and the last site stays", async () => {
+    const out = join(scratch, "unreadable");
+    await build(out);
+    const before = snapshot(out);
+    const file = join(repo.root, "countries/ken/activities/helpline-2018/activity.json");
+    chmodSync(file, 0o000);
+    try {
+      await expect(build(out)).rejects.toThrow(/helpline-2018\/activity\.json/);
+    } finally {
+      chmodSync(file, 0o644);
+    }
+    expect(treeDifferences(before, snapshot(out))).toEqual([]);
+  });
+
+  test("npm run build exits with 2 and one clear line when the output cannot be made, and leaves nothing", () => {
+    const blocker = join(scratch, "a-file");
+    writeFileSync(blocker, "not a folder");
+    const run = spawnSync(
+      join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+      [join(PROJECT_ROOT, "scripts/cli/build.ts"), "--out", join(blocker, "dist"), "--no-search"],
+      {
+        cwd: repo.root,
+        encoding: "utf8",
+        env: { ...process.env, SOURCE_DATE_EPOCH: "1767139200" },
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /^build: could not prepare the output beside .*a-file\/dist \(a file is in the way, ENOTDIR\); the output was left as it was\n$/,
+    );
+    expect(readFileSync(blocker, "utf8")).toBe("not a folder");
+  });
+});
+
+describe("--shard i/n", () => {
+  test("the parts together are the whole site: the same files with the same bytes, each entry page in exactly one part", async () => {
+    await build(join(scratch, "whole"));
+    const whole = snapshot(join(scratch, "whole"));
+    const parts = [];
+    for (const index of [1, 2, 3]) {
+      const out = join(scratch, `part-${index}`);
+      const result = await build(out, { shard: { index, count: 3 } });
+      expect(result.ok).toBe(true);
+      parts.push(snapshot(out));
+    }
+    const merged = new Map(parts.flatMap((part) => [...part]));
+    expect(treeDifferences(whole, merged)).toEqual([]);
+    const entryPage = /^[a-z]{2}\/(countries|organizations)\/[^/]+\/activities\/[^/]+\/index\.html$/;
+    for (const path of whole.keys()) {
+      const holders = parts.filter((part) => part.has(path)).length;
+      expect(holders, path).toBe(1);
+      if (!entryPage.test(path)) expect(parts[0]!.has(path), path).toBe(true);
+    }
+    // Each owner's entry pages are in the part its folder hashes to.
+    for (const spec of SPECS) {
+      const owner = ownerDir(spec.owner);
+      const part = parts[shardOf(owner, 3)]!;
+      for (const lang of LANGS) expect(part.has(`${lang}/${owner}/activities/${spec.slug}/index.html`), `${spec.slug} ${lang}`).toBe(true);
+    }
+  });
+});
