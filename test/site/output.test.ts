@@ -154,3 +154,34 @@ describe("--shard i/n", () => {
     }
   });
 });
+
+describe("entry pages in a language without a text", () => {
+  test("carry the localised facts and the original's summary, link to the full text, and are not indexed for search", async () => {
+    const out = join(scratch, "fallback");
+    await build(out);
+    // school-workshops-2019 is written in French and translated into English only.
+    const ru = readFileSync(join(out, "ru/countries/fra/activities/school-workshops-2019/index.html"), "utf8");
+    const fr = readFileSync(join(out, "fr/countries/fra/activities/school-workshops-2019/index.html"), "utf8");
+    expect(ru).toContain('<h1 lang="fr" dir="ltr">Ateliers dans les écoles</h1>');
+    expect(ru).toContain('href="../../../../../fr/countries/fra/activities/school-workshops-2019/index.html" hreflang="fr"');
+    expect(ru).toContain('<h2 id="facts-heading">');
+    expect(ru).not.toContain('class="narrative"');
+    expect(ru).not.toContain("data-pagefind-body");
+    expect(fr).toContain('class="narrative"');
+    expect(fr).toContain("data-pagefind-body");
+    const text = /<div class="narrative">([\s\S]*?)<\/div>/.exec(fr)?.[1] ?? "";
+    expect(text.length).toBeGreaterThan(20);
+    expect(ru).not.toContain(text.trim());
+  });
+
+  test("an original outside the six languages is carried in full by the English page", async () => {
+    const out = join(scratch, "fallback");
+    // reporting-portal-2016 is written in Portuguese.
+    const en = readFileSync(join(out, "en/countries/bra/activities/reporting-portal-2016/index.html"), "utf8");
+    const zh = readFileSync(join(out, "zh/countries/bra/activities/reporting-portal-2016/index.html"), "utf8");
+    expect(en).toContain('<div class="narrative" lang="pt" dir="ltr">');
+    expect(en).toContain("data-pagefind-body");
+    expect(zh).not.toContain('class="narrative"');
+    expect(zh).toContain('href="../../../../../en/countries/bra/activities/reporting-portal-2016/index.html" hreflang="en"');
+  });
+});

@@ -74,6 +74,9 @@ export interface Messages {
   translationNote: (method: string, original: string) => string;
   outOfDateNote: (original: string) => string;
   fallbackNote: (wanted: string, shownIn: string) => string;
+  /** On a page that has no text in its language: the summary is the original's, the full text is on another page. */
+  summaryOnlyNote: (wanted: string, shownIn: string) => string;
+  readFullText: (language: string) => string;
   provenance: string;
   firstAdded: string;
   lastUpdated: string;
@@ -229,6 +232,9 @@ const en: Messages = {
   translationNote: (method, original) => `This text is a translation (${method}) of the original in ${original}.`,
   outOfDateNote: (original) => `The original in ${original} has changed since this translation was made: it may be out of date.`,
   fallbackNote: (wanted, shownIn) => `This entry is not yet available in ${wanted}. It is shown in its original language, ${shownIn}.`,
+  summaryOnlyNote: (wanted, shownIn) =>
+    `This entry is not yet available in ${wanted}. Its facts are below; its summary is in its original language, ${shownIn}.`,
+  readFullText: (language) => `Read the full text in ${language}`,
   provenance: "History",
   firstAdded: "First added",
   lastUpdated: "Last updated",
@@ -380,6 +386,9 @@ const fr: Messages = {
   translationNote: (method, original) => `Ce texte est une traduction (${method}) de l'original en ${original}.`,
   outOfDateNote: (original) => `L'original en ${original} a changé depuis cette traduction : elle n'est peut-être plus à jour.`,
   fallbackNote: (wanted, shownIn) => `Cette entrée n'est pas encore disponible en ${wanted}. Elle est présentée dans sa langue originale, ${shownIn}.`,
+  summaryOnlyNote: (wanted, shownIn) =>
+    `Cette entrée n'est pas encore disponible en ${wanted}. Ses données figurent ci-dessous ; son résumé est dans sa langue originale, ${shownIn}.`,
+  readFullText: (language) => `Lire le texte intégral en ${language}`,
   provenance: "Historique",
   firstAdded: "Ajoutée le",
   lastUpdated: "Mise à jour le",
@@ -531,6 +540,9 @@ const es: Messages = {
   translationNote: (method, original) => `Este texto es una traducción (${method}) del original en ${original}.`,
   outOfDateNote: (original) => `El original en ${original} ha cambiado desde que se hizo esta traducción: puede estar desactualizada.`,
   fallbackNote: (wanted, shownIn) => `Esta entrada aún no está disponible en ${wanted}. Se muestra en su idioma original, ${shownIn}.`,
+  summaryOnlyNote: (wanted, shownIn) =>
+    `Esta entrada aún no está disponible en ${wanted}. Sus datos figuran a continuación; su resumen está en su idioma original, ${shownIn}.`,
+  readFullText: (language) => `Leer el texto completo en ${language}`,
   provenance: "Historial",
   firstAdded: "Añadida el",
   lastUpdated: "Actualizada el",
@@ -682,6 +694,9 @@ const ru: Messages = {
   translationNote: (method, original) => `Этот текст — перевод (${method}) оригинала на языке: ${original}.`,
   outOfDateNote: (original) => `Оригинал (${original}) изменился после выполнения этого перевода: перевод может быть устаревшим.`,
   fallbackNote: (wanted, shownIn) => `Эта запись пока недоступна на языке: ${wanted}. Она показана на языке оригинала: ${shownIn}.`,
+  summaryOnlyNote: (wanted, shownIn) =>
+    `Эта запись пока недоступна на языке: ${wanted}. Ниже приведены её сведения; краткое описание дано на языке оригинала: ${shownIn}.`,
+  readFullText: (language) => `Читать полный текст на языке: ${language}`,
   provenance: "История",
   firstAdded: "Добавлено",
   lastUpdated: "Обновлено",
@@ -832,6 +847,8 @@ const ar: Messages = {
   translationNote: (method, original) => `هذا النص ترجمة (${method}) للأصل باللغة ${original}.`,
   outOfDateNote: (original) => `تغيَّر الأصل باللغة ${original} منذ إعداد هذه الترجمة، فقد لا تكون محدَّثة.`,
   fallbackNote: (wanted, shownIn) => `هذا المدخل غير متاح بعد باللغة ${wanted}. وهو معروض بلغته الأصلية، ${shownIn}.`,
+  summaryOnlyNote: (wanted, shownIn) => `هذا المدخل غير متاح بعد باللغة ${wanted}. ترد بياناته أدناه، وملخّصه بلغته الأصلية، ${shownIn}.`,
+  readFullText: (language) => `اقرأ النص الكامل باللغة ${language}`,
   provenance: "السجل",
   firstAdded: "أضيف في",
   lastUpdated: "آخر تحديث",
@@ -980,6 +997,8 @@ const zh: Messages = {
   translationNote: (method, original) => `本文是${original}原文的译文（${method}）。`,
   outOfDateNote: (original) => `${original}原文在此译文完成后已有改动：译文可能已过时。`,
   fallbackNote: (wanted, shownIn) => `本条目尚无${wanted}版本，现以其原文语言（${shownIn}）显示。`,
+  summaryOnlyNote: (wanted, shownIn) => `本条目尚无${wanted}版本。以下为其基本信息，摘要为原文语言（${shownIn}）。`,
+  readFullText: (language) => `阅读${language}全文`,
   provenance: "历史记录",
   firstAdded: "首次添加",
   lastUpdated: "最近更新",

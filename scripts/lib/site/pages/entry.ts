@@ -10,19 +10,41 @@ import { confirmationBadge, entryTitle, linkList } from "../components.ts";
 import { renderPage } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
 
-/** The page of one entry: its narrative, facts, sources, languages, history and citation. */
+/**
+ * The interface language whose page carries an entry's full text when the reader's language has
+ * none: its original language, or English for an original outside the six.
+ */
+export function fullTextLanguage(entry: SiteEntry): UnLanguage {
+  return (UN_LANGUAGES as readonly string[]).includes(entry.original) ? (entry.original as UnLanguage) : "en";
+}
+
+/**
+ * The page of one entry: its narrative, facts, sources, languages, history and citation. A page
+ * in a language the entry has no text in carries the localised facts and the original's summary
+ * and links to the page with the full text, rather than repeating it six times over.
+ */
 export function renderEntryPage(c: PageContext, entry: SiteEntry): string {
   const { m, lang } = c;
   const narrative = narrativeFor(entry, lang);
   const shownLang = narrative.lang;
+  const fullTextLang = fullTextLanguage(entry);
+  const fullText = shownLang === lang || lang === fullTextLang;
   const contentAttrs = shownLang === lang ? html`` : html` lang="${shownLang}" dir="${c.dir(shownLang)}"`;
   const notes: Html[] = [];
-  if (shownLang !== lang) {
+  if (!fullText) {
+    notes.push(
+      html`<p class="note">${m.summaryOnlyNote(c.languageName(lang), c.languageName(shownLang))} <a href="${c.url(pagePath.entry(fullTextLang, entry))}" hreflang="${fullTextLang}">${m.readFullText(c.languageName(shownLang))}</a></p>`,
+    );
+  } else if (shownLang !== lang) {
     notes.push(html`<p class="note">${m.fallbackNote(c.languageName(lang), c.languageName(shownLang))}</p>`);
   } else if (narrative.status !== "original") {
     notes.push(html`<p class="note">${m.translationNote(c.label("translation-methods", narrative.status), c.languageName(entry.original))}</p>`);
   }
   if (narrative.outOfDate) notes.push(html`<p class="note warning">${m.outOfDateNote(c.languageName(entry.original))}</p>`);
+  const facts = html`<aside class="facts" aria-labelledby="facts-heading">
+<h2 id="facts-heading">${m.facts}</h2>
+${factsList(c, entry)}
+</aside>`;
   const body = html`
 <nav class="breadcrumb" aria-label="${c.m.breadcrumb}"><ol>
 <li><a href="${c.url(pagePath.home(lang))}">${m.navHome}</a></li>
@@ -36,15 +58,16 @@ export function renderEntryPage(c: PageContext, entry: SiteEntry): string {
 ${notes}
 <p class="lead"${contentAttrs}>${narrative.summary}</p>
 </header>
-<div class="entry-layout">
+${
+  fullText
+    ? html`<div class="entry-layout">
 <div class="narrative"${contentAttrs}>
 ${narrativeHtml(narrative)}
 </div>
-<aside class="facts" aria-labelledby="facts-heading">
-<h2 id="facts-heading">${m.facts}</h2>
-${factsList(c, entry)}
-</aside>
-</div>
+${facts}
+</div>`
+    : facts
+}
 <section aria-labelledby="sources-heading">
 <h2 id="sources-heading">${m.sources}</h2>
 ${linkList(c, entry.facts.links)}
@@ -69,7 +92,8 @@ ${citation(c, entry)}
     body,
     alternate: (other) => pagePath.entry(other, entry),
     section: "browse",
-    searchable: true,
+    // Each text is indexed once, on the page that carries it.
+    searchable: fullText,
     printable: true,
     feed: apiPath.feedOwner(lang, entry.owner),
   });
