@@ -101,6 +101,29 @@ describe("an incremental build", () => {
     expect(rewritten(before, after)).toEqual(changed.filter((path) => before.has(path)));
   });
 
+  test("the search index is kept while no page changed, and made again (as a cold build makes it) when one did", async () => {
+    const repo = freshRepo();
+    const out = join(scratch, "search");
+    const withSearch = (outDir: string, full = false) => buildSite({ root: repo.root, outDir, config, history, search: true, full });
+    expect((await withSearch(out)).searchIndexed).toBe(true);
+    const before = snapshot(out);
+    const again = await withSearch(out);
+    expect(again.searchIndexed).toBe(false);
+    expect(rewritten(before, snapshot(out))).toEqual([]);
+    const file = "countries/ken/activities/helpline-2018/en.md";
+    repo.write(file, `${readFileSync(join(repo.root, file), "utf8")}\nCallers can now also reach it by text message.\n`);
+    const changed = await withSearch(out);
+    expect(changed.searchIndexed).toBe(true);
+    const after = snapshot(out);
+    const cold = join(scratch, "search-cold");
+    await withSearch(cold, true);
+    expect(treeDifferences(snapshot(cold), after)).toEqual([]);
+    // Pagefind's files that came out the same keep their time; only the changed ones are rewritten.
+    const search = (paths: string[]) => paths.filter((path) => path.startsWith("pagefind/"));
+    const inBoth = (path: string) => before.has(path) && after.has(path);
+    expect(search(rewritten(before, after))).toEqual(search(contentChanges(before, after)).filter(inBoth));
+  });
+
   test("random edits, and damage to the output or the manifest, never leave a site that differs from a cold build", async () => {
     const edit = fc.oneof(
       fc.record({ kind: fc.constant("summary" as const), at: fc.nat(), n: fc.nat(999) }),

@@ -18,7 +18,7 @@ import { isSafeOutputPath } from "../model/urls.ts";
 
 /** What the manifest remembers of one output file. */
 export interface ManifestFile {
-  /** SHA-1 of the content ("" for files the build does not hash, such as the search index). */
+  /** SHA-1 of the content. */
   hash: string;
   /** The key of the inputs it was made from, for files that can be reused without rendering. */
   key?: string;
@@ -125,11 +125,23 @@ export class SiteOutput {
     return true;
   }
 
-  /** Records files another program wrote into the staging folder (the search index), so that the next build can keep them. */
+  /**
+   * Records files another program wrote into the staging folder (the search index), so that
+   * the next build can keep them; one whose bytes are those of the last output's file is
+   * replaced by a link to it, so that it keeps its modification time.
+   */
   adopt(paths: readonly string[]): void {
     for (const path of paths) {
-      const stat = statSync(this.#target(path), { bigint: true });
-      this.#files[path] = { hash: "", size: Number(stat.size), mtime: String(stat.mtimeNs), ino: String(stat.ino) };
+      const target = this.#target(path);
+      const hash = createHash("sha1").update(readFileSync(target)).digest("hex");
+      const before = this.#previous[path];
+      if (before && before.hash === hash && this.#stillThere(path, before)) {
+        rmSync(target);
+        this.#link(path, before);
+        continue;
+      }
+      const stat = statSync(target, { bigint: true });
+      this.#files[path] = { hash, size: Number(stat.size), mtime: String(stat.mtimeNs), ino: String(stat.ino) };
       this.written++;
       this.bytes += Number(stat.size);
       this.writtenPaths.push(path);

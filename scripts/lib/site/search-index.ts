@@ -20,7 +20,9 @@ export interface IndexedSite {
  * count in the build's, and a failure of it fails the build.
  */
 export async function indexSite(siteDir: string, signal?: AbortSignal): Promise<IndexedSite> {
-  const args = ["--site", siteDir, "--output-subdir", SEARCH_DIR, "--keep-index-url", "--quiet"];
+  // Only the pages that can be marked for the index are read: entries and profiles, not the thousands of list pages.
+  const glob = "*/{countries,organizations}/*/{index.html,activities/*/index.html}";
+  const args = ["--site", siteDir, "--output-subdir", SEARCH_DIR, "--glob", glob, "--keep-index-url", "--quiet"];
   const { code, output } = await run(pagefindBinary(), args, signal);
   if (signal?.aborted) throw new Error("the search index was interrupted");
   if (code !== 0) throw new Error(`the search indexer (Pagefind) failed with exit code ${code}: ${output.trim().split("\n").slice(-5).join(" | ")}`);
