@@ -9,6 +9,8 @@ export default defineConfig({
     // machine is busy.
     testTimeout: 600_000,
     hookTimeout: 600_000,
+    // expect.poll gave up after one second: a busy browser had not rendered yet. Also a guard only.
+    expect: { poll: { timeout: 120_000 } },
     pool: "forks",
   },
 });
