@@ -315,7 +315,7 @@ const COUNTRY_NAMES: Readonly<Record<string, readonly [alpha2: string, ar: strin
   URY: ["UY", "أوروغواي", "乌拉圭", "Uruguay", "Уругвай", "Uruguay"],
   USA: ["US", "الولايات المتحدة الأمريكية", "美利坚合众国", "États-Unis d'Amérique", "Соединенные Штаты Америки", "Estados Unidos de América"],
   UZB: ["UZ", "أوزبكستان", "乌兹别克斯坦", "Ouzbékistan", "Узбекистан", "Uzbekistán"],
-  VAT: ["VA", "الكرسي الرسولي", "罗马教廷", "Saint-Siège", "Святой Престол", "Santa Sede"],
+  VAT: ["VA", "الكرسي الرسولي", "教廷", "Saint-Siège", "Святой Престол", "Santa Sede"],
   VCT: [
     "VC",
     "سانت فنسنت وجزر غرينادين",
