@@ -14,7 +14,8 @@ Creates a new entry: countries/<country>/activities/<slug>/activity.json and
 for what the options do not give; otherwise every required option is needed.
 It never overwrites anything.
 
-  --country <code>     ISO 3166-1 alpha-3 code: ken, rwa, fra ...   (required)
+  --country <name>     the country: its name in any UN language or its ISO
+                       code: Kenya, Кения, ken, KE ...               (required)
   --kind <id>          activity, case-study or good-practice         (required)
   --type <id>          law, policy-strategy, hotline ...             (required)
   --level <id>         national, regional or international           (default: national)
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
   const vocabularies = catalog.vocabularies;
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   let answers: ScaffoldAnswers = {
-    country: values.country?.toUpperCase(),
+    country: values.country,
     kind: values.kind,
     type: values.type,
     level: values.level ?? (interactive ? undefined : "national"),

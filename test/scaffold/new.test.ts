@@ -55,8 +55,21 @@ test.for([
   ["National COP Policy", "2019", "national-cop-policy-2019"],
   ["Loi n° 2016-03 relative à la protection de l'enfant", "2016", "loi-n-2016-03-relative-a-la-protection-de-l-enfant-2016"],
   ["Strategy 2019", "2019", "strategy-2019"],
-  ["قانون حقوق الطفل", "2016", ""],
   ["../../etc/passwd", "2020", "etc-passwd-2020"],
+  // A title in any of the six languages gives a readable Latin name, never a bare year or number.
+  ["قانون حقوق الطفل 2023", "2023", "qanwn-hqwq-altfl-2023"],
+  ["قانون حقوق الطفل", "2016", "qanwn-hqwq-altfl-2016"],
+  ["国家儿童在线保护战略", "2021", "guo-jia-er-tong-zai-xian-bao-hu-zhan-lue-2021"],
+  ["银行业未成年人保护指引", "2022", "yin-hang-ye-wei-cheng-nian-ren-bao-hu-zhi-yin-2022"],
+  ["Федеральный закон № 436-ФЗ «О защите детей от информации»", "2010", "federalniy-zakon-no-436-fz-o-zaschite-detey-ot-informatsii-2010"],
+  ["Стратегия национальной безопасности", "2021", "strategiya-natsionalnoy-bezopasnosti-2021"],
+  ["Қазақстан балалары", "2022", "qazaqstan-balalary-2022"],
+  ["Estrategia Nacional de Ciberseguridad", "2019", "estrategia-nacional-de-ciberseguridad-2019"],
+  ["Stratégie nationale pour la protection de l'enfance en ligne", "2022", "strategie-nationale-pour-la-protection-de-l-enfance-en-ligne-2022"],
+  // Nothing to read: the caller asks for a short name.
+  ["2023", "2023", ""],
+  ["№ 436-ФЗ", "2010", ""],
+  ["٢٠٢٣", "2023", ""],
 ] as const)("deriveSlug(%s, %s) → %s", ([title, year, slug]) => {
   expect(deriveSlug(title, year)).toBe(slug);
 });
@@ -109,7 +122,7 @@ describe("npm run new with flags", () => {
     repo.write("countries/rwa/country.json", '{\n  "region": "africa",\n  "reviewers": [{ "login": "someone", "id": 1 }]\n}\n');
     const bad = run(["--country", "rwx", "--kind", "activty", "--start", "June 2020", "--link", "http://insecure.example.org"]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('"RWX" is not an ISO 3166-1 alpha-3 country code; did you mean "rwa"?');
+    expect(bad.stderr).toContain('"rwx" is not a country we know; did you mean "rwa" (Rwanda)?');
     expect(bad.stderr).toContain('"activty" is not a kind of entry; did you mean "activity"?');
     expect(bad.stderr).toContain("--title is required.");
     expect(bad.stderr).toContain('"http://insecure.example.org" is not a public https:// address.');

@@ -126,19 +126,69 @@ describe("a valid submission", () => {
     expect(JSON.parse(files.get("countries/rwa/country.json") ?? "{}")).toEqual({ region: "africa", reviewers: [] });
   });
 
-  test("a title in another script needs the short name", async () => {
+  test("a title in another script gives a readable Latin folder name, and a short name wins over it", async () => {
     const answers = {
       ...validAnswers(),
       language: "ar",
-      title: "المبادئ التوجيهية لحماية الأطفال على الإنترنت",
+      title: "المبادئ التوجيهية لحماية الأطفال على الإنترنت 2021",
       summary: "مبادئ توجيهية اعتمدتها الهيئة لحماية الأطفال على الإنترنت.",
     };
     const { issue, result } = await submit(formBody(answers));
-    expect(result.outcome).toBe("problems");
-    expect(botComment(issue.number)).toContain("Short name for the web address");
+    expect(result.outcome).toBe("ready");
+    expect([...github.filesAt(`submission/issue-${issue.number}`).keys()]).toContain(
+      "countries/ken/activities/almbady-altwjyhyt-lhmayt-alatfal-ela-alantrnt-2021/ar.md",
+    );
     const { result: again } = await submit(formBody({ ...answers, slug: "cop-guidelines" }), "edited", issue.number);
     expect(again.outcome).toBe("ready");
     expect([...github.filesAt(`submission/issue-${issue.number}`).keys()]).toContain("countries/ken/activities/cop-guidelines-2021/ar.md");
+  });
+
+  test("a Russian title gives a transliterated folder name, never the number alone", async () => {
+    const answers = {
+      ...validAnswers(),
+      language: "ru",
+      title: "Федеральный закон № 436-ФЗ «О защите детей от информации»",
+      summary: "Закон защищает детей от информации, причиняющей вред их здоровью и развитию.",
+    };
+    const { issue, result } = await submit(formBody(answers));
+    expect(result.outcome).toBe("ready");
+    expect([...github.filesAt(`submission/issue-${issue.number}`).keys()]).toContain(
+      "countries/ken/activities/federalniy-zakon-no-436-fz-o-zaschite-detey-ot-informatsii-2021/ru.md",
+    );
+  });
+
+  test.for<[string, string[]]>([
+    ["Kenya, UK", ["KEN", "GBR"]],
+    ["KEN, Vietnam, Turkey", ["KEN", "VNM", "TUR"]],
+    ["Ivory Coast; Kenia", ["CIV", "KEN"]],
+    ["Кения، المملكة المتحدة", ["KEN", "GBR"]],
+    ["KEN UGA TZA", ["KEN", "UGA", "TZA"]],
+  ])("countries covered written as %j are %j", async ([written, codes]) => {
+    const { issue, result } = await submit(formBody({ ...validAnswers(), countries: written }));
+    expect(result.outcome).toBe("ready");
+    const activity = JSON.parse(
+      github.filesAt(`submission/issue-${issue.number}`).get("countries/ken/activities/national-child-online-protection-guidelines-2021/activity.json") ?? "{}",
+    );
+    expect(activity.countries).toEqual(codes);
+  });
+
+  test.for<[string, string]>([
+    ["Kenia", "ken"],
+    ["UK", "gbr"],
+    ["Türkiye", "tur"],
+  ])("a country answer edited by hand to %j files the entry under %s", async ([written, folder]) => {
+    const { issue, result } = await submit(formBody({ ...validAnswers(), country: written }));
+    expect(result.outcome).toBe("ready");
+    expect([...github.filesAt(`submission/issue-${issue.number}`).keys()]).toContain(
+      `countries/${folder}/activities/national-child-online-protection-guidelines-2021/en.md`,
+    );
+  });
+
+  test("an ambiguous country is a question to the person, never a guess", async () => {
+    const { issue, result } = await submit(formBody({ ...validAnswers(), countries: "Korea" }));
+    expect(result.outcome).toBe("problems");
+    expect(botComment(issue.number)).toContain("Republic of Korea");
+    expect(botComment(issue.number)).toContain("Democratic People");
   });
 });
 

@@ -73,7 +73,35 @@ export const CASES: Case[] = [
         file: ACTIVITY,
         line: 5,
         column: 17,
-        message: 'countries[0]: "ken" is not a known ISO 3166-1 alpha-3 country code; did you mean "KEN"?',
+        message: 'countries[0]: "ken" is not a known ISO 3166-1 alpha-3 country code; did you mean "KEN" (Kenya)?',
+      },
+    ],
+  },
+  {
+    name: "UK in a list of countries suggests the United Kingdom, never Ukraine",
+    change: { [ACTIVITY]: replace('"level": "national",', '"level": "national",\n  "countries": ["KEN", "UK"],') },
+    expected: [
+      {
+        ruleId: "schema",
+        file: ACTIVITY,
+        line: 5,
+        column: 24,
+        message:
+          'countries[1]: "UK" is not a known ISO 3166-1 alpha-3 country code; did you mean "GBR" (United Kingdom of Great Britain and Northern Ireland)?',
+      },
+    ],
+  },
+  {
+    name: "Korea in a list of countries offers both Koreas",
+    change: { [ACTIVITY]: replace('"level": "national",', '"level": "national",\n  "countries": ["KEN", "Korea"],') },
+    expected: [
+      {
+        ruleId: "schema",
+        file: ACTIVITY,
+        line: 5,
+        column: 24,
+        message:
+          'countries[1]: "Korea" is not a known ISO 3166-1 alpha-3 country code; did you mean "KOR" (Republic of Korea) or "PRK" (Democratic People\'s Republic of Korea)?',
       },
     ],
   },
@@ -413,6 +441,24 @@ export const CASES: Case[] = [
     ],
   },
   {
+    name: "a country folder named uk suggests gbr",
+    change: Object.fromEntries(
+      Object.entries(baselineFiles()).flatMap(([path, text]) => [
+        [path, null],
+        [path.replace("countries/ken", "countries/uk"), text],
+      ]),
+    ),
+    expected: [
+      {
+        ruleId: "layout",
+        file: "countries/uk/country.json",
+        line: 1,
+        column: 1,
+        message: '"uk" is not an ISO 3166-1 alpha-3 country code; did you mean "gbr" (United Kingdom of Great Britain and Northern Ireland)?',
+      },
+    ],
+  },
+  {
     name: "a country folder named in words",
     change: Object.fromEntries(
       Object.entries(baselineFiles()).flatMap(([path, text]) => [
@@ -426,7 +472,7 @@ export const CASES: Case[] = [
         file: "countries/kenya/country.json",
         line: 1,
         column: 1,
-        message: '"kenya" is not an ISO 3166-1 alpha-3 country code; did you mean "ken"?',
+        message: '"kenya" is not an ISO 3166-1 alpha-3 country code; did you mean "ken" (Kenya)?',
       },
     ],
   },

@@ -52,7 +52,7 @@ export const ACTIVITY_PRESENTATION: Record<string, Presentation[]> = {
       id: "countries",
       type: "input",
       label: "Countries covered (for work across several countries)",
-      how: "Three-letter country codes separated by commas, such as KEN, RWA, UGA. Leave empty for your own country's activity.",
+      how: "Country names in any UN language or three-letter codes, separated by commas, such as Kenya, Rwanda, UGA. Leave empty for your own country's activity.",
       placeholder: "KEN, RWA, UGA",
     },
   ],

@@ -1,3 +1,4 @@
+import { countryIndex, countrySuggestion } from "../countries/lookup.ts";
 import { classifyPath, type Owner, PROFILE_FILE } from "../load/paths.ts";
 import { closestMatch } from "../suggest.ts";
 import type { Dataset } from "../validate/dataset.ts";
@@ -55,10 +56,10 @@ function checkOwner(dataset: Dataset, owner: Owner, at: At): void {
   if (owner.type === "country") {
     const codes = dataset.vocabularies.get("countries").terms;
     if (!codes.has(owner.id.toUpperCase())) {
-      const suggestion = findByLabel(dataset.vocabularies.get("countries"), owner.id) ?? closestMatch(owner.id.toUpperCase(), codes.keys());
+      const suggestion = countrySuggestion(countryIndex(dataset.vocabularies.get("countries")), owner.id, { lowerCase: true });
       at(
         profile,
-        `"${owner.id}" is not an ISO 3166-1 alpha-3 country code${suggestion ? `; did you mean "${suggestion.toLowerCase()}"?` : "."}`,
+        `"${owner.id}" is not an ISO 3166-1 alpha-3 country code${suggestion || "."}`,
         "Country folders are named by the three-letter code in lower case: countries/rwa for Rwanda.",
       );
     } else if (owner.id !== owner.id.toLowerCase()) {

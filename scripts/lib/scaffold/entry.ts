@@ -1,3 +1,5 @@
+import transliterate from "@sindresorhus/transliterate";
+import { pinyin } from "pinyin-pro";
 import { stringify } from "yaml";
 import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
 
@@ -28,17 +30,57 @@ export function isValidSlug(slug: string): boolean {
 }
 
 /**
- * A permalink from a title and a year: "National COP Policy" + "2019" → national-cop-policy-2019.
- * Accents are dropped; other scripts give nothing, and the caller then asks for a short name.
+ * Letters of Cyrillic alphabets of the CIS region that the transliteration library leaves out
+ * (Kazakh, Kyrgyz, Uzbek, Tajik, Bashkir), in their usual Latin forms.
+ */
+const EXTRA_CYRILLIC: Array<[string, string]> = Object.entries({
+  ә: "a",
+  ғ: "g",
+  қ: "q",
+  ң: "ng",
+  ө: "o",
+  ұ: "u",
+  ү: "u",
+  һ: "h",
+  і: "i",
+  ў: "o",
+  ҳ: "h",
+  ӣ: "i",
+  ӯ: "u",
+  ҷ: "j",
+  ҫ: "s",
+  ҙ: "z",
+}).flatMap(
+  ([lower, latin]): Array<[string, string]> => [
+    [lower, latin],
+    [lower.toUpperCase(), latin.toUpperCase()],
+  ],
+);
+
+/**
+ * A title in Latin letters: Chinese characters become Hanyu Pinyin without tones, one syllable
+ * per word ("儿童在线保护" → "er tong zai xian bao hu"); Cyrillic, Arabic, Greek and accented
+ * letters are transliterated ("Закон о защите детей" → "Zakon o zaschite detey").
+ */
+export function romanize(text: string): string {
+  const withPinyin = text.replace(/\p{Script=Han}+/gu, (run) => ` ${pinyin(run, { toneType: "none", type: "array" }).join(" ").replace(/ü/g, "u")} `);
+  return transliterate(withPinyin, { customReplacements: EXTRA_CYRILLIC });
+}
+
+/**
+ * A permalink from a title and a year, in readable Latin whatever the title's script:
+ * "National COP Policy" + "2019" → national-cop-policy-2019, "Закон о защите детей" + "2010" →
+ * zakon-o-zaschite-detey-2010. A title with no word of three letters or more (a bare year or
+ * number, "№ 436") gives "", and the caller then asks for a short name.
  */
 export function deriveSlug(title: string, year: string): string {
-  let words = title
+  let words = romanize(title)
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  if (words === "") return "";
+  if (!/[a-z]{3}/.test(words)) return "";
   if (words.length > 60) words = words.slice(0, 60).replace(/-[^-]*$/, "") || words.slice(0, 60);
   const safeYear = /^[12][0-9]{3}$/.test(year) ? year : "";
   if (safeYear === "" || words.endsWith(safeYear)) return words;

@@ -1,4 +1,5 @@
 import { input, search, select } from "@inquirer/prompts";
+import { countryIndex, searchCountries } from "../countries/lookup.ts";
 import { formTerms } from "../forms/options.ts";
 import type { Vocabularies } from "../vocab.ts";
 import { deriveSlug } from "./entry.ts";
@@ -18,15 +19,16 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
     select({ message, choices: choices(list), ...(fallback ? { default: fallback } : {}), pageSize: 12 });
 
   if (answers.country === undefined) {
-    const countries = formTerms(vocabularies.get("countries"));
+    const countries = vocabularies.get("countries");
+    const index = countryIndex(countries);
+    const everyCountry = formTerms(countries).map((country) => country.id);
     answers.country = await search({
-      message: "Country (type to search)",
-      source: (term) => {
-        const wanted = (term ?? "").toLowerCase();
-        return countries
-          .filter((country) => wanted === "" || country.labels.en.toLowerCase().includes(wanted) || country.id.toLowerCase() === wanted)
-          .map((country) => ({ name: `${country.labels.en} (${country.id})`, value: country.id }));
-      },
+      message: "Country (type its name in any UN language, or its code)",
+      source: (term) =>
+        (term ? searchCountries(index, term, 30) : everyCountry).map((code) => ({
+          name: `${countries.terms.get(code)?.labels.en ?? code} (${code})`,
+          value: code,
+        })),
       pageSize: 12,
     });
   }

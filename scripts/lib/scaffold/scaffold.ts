@@ -1,3 +1,4 @@
+import { countryIndex, countryProblem, lookupCountry } from "../countries/lookup.ts";
 import { closestMatch } from "../suggest.ts";
 import type { Vocabularies } from "../vocab.ts";
 import {
@@ -34,6 +35,12 @@ export interface ScaffoldAnswers {
   compiledBy?: string;
 }
 
+/** The alpha-3 code of a country written as a code or a name in any of the six languages, when it is certainly one country. */
+export function resolveCountry(written: string, vocabularies: Vocabularies): string | undefined {
+  const match = lookupCountry(countryIndex(vocabularies.get("countries")), written);
+  return match.kind === "found" ? match.code : undefined;
+}
+
 /** The answers `npm run new` cannot do without, with the flag that gives each. */
 export const REQUIRED_ANSWERS: ReadonlyArray<[keyof ScaffoldAnswers, string]> = [
   ["country", "--country"],
@@ -59,12 +66,8 @@ export function checkAnswer(name: keyof ScaffoldAnswers, value: string, vocabula
     return `"${value}" is not a ${what}${suggestion ? `; did you mean "${suggestion}"?` : `: use one of ${[...terms.keys()].slice(0, 20).join(", ")}.`}`;
   };
   switch (name) {
-    case "country": {
-      const terms = vocabularies.get("countries").terms;
-      if (terms.has(value.toUpperCase())) return undefined;
-      const suggestion = closestMatch(value.toUpperCase(), terms.keys());
-      return `"${value}" is not an ISO 3166-1 alpha-3 country code${suggestion ? `; did you mean "${suggestion.toLowerCase()}"?` : "."}`;
-    }
+    case "country":
+      return countryProblem(countryIndex(vocabularies.get("countries")), value);
     case "kind":
       return list("kinds", "kind of entry");
     case "type":
@@ -140,7 +143,8 @@ export function planScaffold(answers: ScaffoldAnswers, vocabularies: Vocabularie
     problems.push("No entry name can be made from the title: give one with --slug, such as national-cop-strategy-2019.");
   if (problems.length > 0 || !answers.country || !answers.lang || !answers.title || !answers.summary) return { files: [], problems };
 
-  const country = answers.country.toUpperCase();
+  const country = resolveCountry(answers.country, vocabularies);
+  if (!country) return { files: [], problems: [`"${answers.country}" is not a country.`] };
   const activity: Record<string, unknown> = {
     kind: answers.kind,
     type: answers.type,

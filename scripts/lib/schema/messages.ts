@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { countryIndex, countrySuggestion } from "../countries/lookup.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { fieldName, type PositionIndex } from "../load/positions.ts";
 import { closestMatch } from "../suggest.ts";
@@ -108,6 +109,14 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       const value = error.data;
       if (typeof value !== "string") {
         return { message: `${where}expected a ${noun} (text), found ${describeValue(value)}.`, hint: allowedHint(list.terms.keys()) };
+      }
+      if (list.name === "countries") {
+        // Names, aliases and codes in any form: "UK" suggests the United Kingdom, never Ukraine.
+        const suggestion = countrySuggestion(countryIndex(list), value);
+        return {
+          message: `${where}"${value}" is not a known ${noun}${suggestion || "."}`,
+          ...(suggestion ? {} : { hint: allowedHint(list.terms.keys(), list.name) }),
+        };
       }
       const suggestion = closestMatch(value, list.terms.keys()) ?? findByLabel(list, value);
       return {

@@ -1,8 +1,8 @@
 import { parseIssue } from "@github/issue-parser";
+import { type CountryIndex, countryIndex, countryProblem, lookupCountry } from "../countries/lookup.ts";
 import type { FormField } from "../forms/activity-form.ts";
 import { parseOption } from "../forms/options.ts";
 import { deriveSlug, type EntryDraft, isValidSlug } from "../scaffold/entry.ts";
-import { closestMatch } from "../suggest.ts";
 import type { Vocabularies } from "../vocab.ts";
 
 /** A problem with one answer of the form, in words for the person who filled it in. */
@@ -70,6 +70,18 @@ export function readActivityForm(body: string, template: string, fields: readonl
     const answer = single(field);
     if (!field?.vocabulary || answer === undefined) return undefined;
     const id = parseOption(answer, vocabularies.get(field.vocabulary));
+    if (id === undefined && field.vocabulary === "countries") {
+      // An answer edited by hand may name the country in any language or by any code.
+      const index = countryIndex(vocabularies.get("countries"));
+      const match = lookupCountry(index, answer);
+      if (match.kind === "found") return match.code;
+      problems.push({
+        field: field.label,
+        message: countryProblem(index, answer) ?? `"${answer}" is not a country.`,
+        hint: "Pick one of the countries offered in the form.",
+      });
+      return undefined;
+    }
     if (id === undefined)
       problems.push({ field: field.label, message: `"${answer}" is not one of the choices.`, hint: "Pick one of the choices offered in the form." });
     return id;
@@ -123,17 +135,12 @@ export function readActivityForm(body: string, template: string, fields: readonl
   }
   const countries = single(fieldOf("countries"));
   if (countries !== undefined) {
-    const codes = vocabularies.get("countries").terms;
+    const index = countryIndex(vocabularies.get("countries"));
     const list: string[] = [];
-    for (const raw of countries.split(/[\s,;]+/).filter(Boolean)) {
-      const code = raw.toUpperCase();
-      if (!codes.has(code)) {
-        const suggestion = closestMatch(code, codes.keys());
-        problems.push({
-          field: label("countries"),
-          message: `"${raw}" is not a three-letter country code${suggestion ? `; did you mean ${suggestion}?` : "."}`,
-        });
-      } else if (!list.includes(code)) list.push(code);
+    for (const written of splitCountries(countries, index)) {
+      const match = lookupCountry(index, written);
+      if (match.kind !== "found") problems.push({ field: label("countries"), message: countryProblem(index, written) ?? `"${written}" is not a country.` });
+      else if (!list.includes(match.code)) list.push(match.code);
     }
     if (list.length > 0) activity.countries = list;
   }
@@ -216,7 +223,7 @@ export function readActivityForm(body: string, template: string, fields: readonl
     if (slug === "")
       problems.push({
         field: label("slug"),
-        message: "A web address cannot be made from a title that is not in Latin letters.",
+        message: "A web address cannot be made from this title: it has no word, only numbers or signs.",
         hint: "Fill in the short name in English letters, such as national-cop-strategy.",
       });
   }
@@ -234,6 +241,23 @@ export function readActivityForm(body: string, template: string, fields: readonl
     draft: { country, slug, activity, narrative: { lang, title, summary, body: story ?? "" } },
     problems,
   };
+}
+
+/**
+ * The countries of a "countries covered" answer: one per line or between commas or semicolons,
+ * as names or codes ("United Kingdom, Kenia"); a line of codes separated by spaces ("KEN UGA TZA")
+ * is split at the spaces when the line as a whole is not a country.
+ */
+function splitCountries(answer: string, index: CountryIndex): string[] {
+  return answer
+    .split(/[\n,;،、，；]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .flatMap((part) => {
+      const words = part.split(/\s+/);
+      if (words.length < 2 || lookupCountry(index, part).kind !== "unknown") return [part];
+      return words.every((word) => lookupCountry(index, word).kind === "found") ? words : [part];
+    });
 }
 
 /** "Name | ACRONYM | https://site" → an organisation; a web address is found wherever it is. */
