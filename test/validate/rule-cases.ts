@@ -9,6 +9,14 @@ const ENTRY = "countries/ken/activities/example-strategy-2020";
 const ACTIVITY = `${ENTRY}/activity.json`;
 const ENGLISH = `${ENTRY}/en.md`;
 const FRENCH = `${ENTRY}/fr.md`;
+const ARABIC = `${ENTRY}/ar.md`;
+/** The baseline's French translation, as an Arabic one whose body says `sentence`. */
+const arabicTranslation = (sentence: string) =>
+  (baselineFiles()[FRENCH] ?? "")
+    .replace("Exemple de stratégie nationale", "استراتيجية وطنية نموذجية")
+    .replace("Une entrée synthétique que les tests utilisent comme base valide.", "مدخل اصطناعي تستخدمه الاختبارات أساسًا صالحًا.")
+    .replace("## Contexte", "## السياق")
+    .replace("Ce texte n'existe que pour les tests.", sentence);
 
 export type Expected = Pick<Diagnostic, "ruleId" | "file" | "line" | "column" | "message"> & { severity?: Diagnostic["severity"] };
 
@@ -569,6 +577,48 @@ export const CASES: Case[] = [
         ) as unknown as string,
       },
       { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
+    ],
+  },
+  {
+    name: "an English term to avoid in an Arabic narrative",
+    change: { [ARABIC]: arabicTranslation("تكافح الاستراتيجية child pornography على الإنترنت.") },
+    expected: [
+      {
+        ruleId: "terminology",
+        file: ARABIC,
+        line: 12,
+        column: 20,
+        message: expect.stringMatching(/^"child pornography" is a term to avoid: write ".*child sexual abuse material.*" instead/) as unknown as string,
+      },
+    ],
+  },
+  {
+    name: "an Arabic term to avoid in an English narrative",
+    change: { [ENGLISH]: replace("Nothing real.", "It fights إباحية الأطفال online.") },
+    expected: [
+      {
+        ruleId: "terminology",
+        file: ENGLISH,
+        line: 12,
+        column: 11,
+        message: expect.stringMatching(
+          /^"\u2068?إباحية الأطفال\u2069?" is a term to avoid: write "\u2068?مواد الاعتداء الجنسي على الأطفال\u2069?" instead/,
+        ) as unknown as string,
+      },
+      { ruleId: "narratives", severity: "warning", file: FRENCH, line: 6, column: 12, message: OUT_OF_DATE },
+    ],
+  },
+  {
+    name: "a Chinese term to avoid pasted into an Arabic narrative",
+    change: { [ARABIC]: arabicTranslation("该战略打击儿童色情制品。") },
+    expected: [
+      {
+        ruleId: "terminology",
+        file: ARABIC,
+        line: 12,
+        column: 6,
+        message: expect.stringMatching(/^"儿童色情制品" is a term to avoid: write "儿童性虐待材料" instead/) as unknown as string,
+      },
     ],
   },
   {

@@ -418,6 +418,10 @@ describe("terminology.json", () => {
       "child-pornography-fr": "error",
       "child-pornography-es": "error",
       "child-pornography-ru": "error",
+      "child-pornography-ar": "error",
+      "child-pornography-zh": "error",
+      "sex-tourism": "error",
+      "sex-with-a-minor": "error",
     });
   });
 
@@ -434,11 +438,20 @@ describe("terminology.json", () => {
     for (const text of term.examples?.noMatch ?? []) expect(matches(text), `should not match: ${text}`).toBe(false);
   });
 
-  test("an English pattern does not flag the preferred wording of another term", () => {
-    const english = terminology.terms.filter((term) => term.language === "en");
-    const patterns = english.flatMap((term) => term.avoid.map((source) => new RegExp(source, terminology.flags)));
-    for (const { prefer } of english) {
+  test("no pattern, of any language, flags the preferred wording of any term: every narrative is checked against all of them", () => {
+    const patterns = terminology.terms.flatMap((term) => term.avoid.map((source) => new RegExp(source, terminology.flags)));
+    for (const { prefer } of terminology.terms) {
       for (const pattern of patterns) expect(pattern.test(prefer), `${pattern} on "${prefer}"`).toBe(false);
     }
+  });
+
+  test("the five other UN languages each have terms for child sexual abuse material, prostitution and travel and tourism, with sources", () => {
+    for (const language of ["ar", "zh", "fr", "ru", "es"]) {
+      const ids = terminology.terms.filter((term) => term.language === language).map((term) => term.id);
+      expect(ids, language).toEqual(
+        expect.arrayContaining([`child-pornography-${language}`, `child-prostitution-${language}`, `child-sex-tourism-${language}`]),
+      );
+    }
+    for (const term of terminology.terms.filter((t) => t.language !== "en")) expect(term.sources.length, term.id).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@ import type { Rule } from "./rule.ts";
 export const terminology: Rule = {
   id: "terminology",
   description:
-    'Prose avoids the terms the Luxembourg Terminology Guidelines (2016) ask to avoid, such as "child pornography", and says what to write instead; quoting a law\'s official title listed in officialTitles is allowed.',
+    'Prose in any language avoids the terms the Luxembourg Terminology Guidelines (2016) ask to avoid, in any of the six UN languages, such as "child pornography", and says what to write instead; quoting a law\'s official title listed in officialTitles is allowed.',
   check(dataset, report) {
     const compiled = dataset.vocabularies.terminology.map((term) => ({
       term,
@@ -16,11 +16,10 @@ export const terminology: Rule = {
       for (const narrative of dataset.narratives(entry).values()) {
         const value = narrative.frontmatter?.value;
         const titles = (isObject(value) && Array.isArray(value.officialTitles) ? value.officialTitles : []).filter((t): t is string => typeof t === "string");
-        const language = narrative.lang.split("-")[0];
         for (const span of proseSpans(narrative)) {
           const quoted = quotedRanges(span.text, titles);
+          // Every language's terms, whatever the narrative's language: a phrase pasted from another language counts too.
           for (const { term, patterns } of compiled) {
-            if (term.language !== language) continue;
             for (const pattern of patterns) {
               for (const match of span.text.matchAll(pattern)) {
                 const start = match.index ?? 0;
