@@ -8,6 +8,7 @@ import {
   type CountryMatch,
   countryIndex,
   countryProblem,
+  countrySearchNames,
   describeCountries,
   lookupCountry,
   normalizeCountryName,
@@ -270,4 +271,28 @@ describe("searchCountries", () => {
 test("describeCountries names each candidate for a message", () => {
   expect(describeCountries(index, ["KOR", "PRK"], { lowerCase: true })).toBe('"kor" (Republic of Korea) or "prk" (Democratic People\'s Republic of Korea)');
   expect(describeCountries(index, ["KEN"])).toBe('"KEN" (Kenya)');
+});
+
+describe("countrySearchNames", () => {
+  test("the United Kingdom is found by UK, Britain and its names in the other languages, never by England", () => {
+    const names = countrySearchNames(index, "GBR", "en");
+    expect(names).toEqual(
+      expect.arrayContaining(["UK", "Britain", "GBR", "GB", "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "大不列颠及北爱尔兰联合王国"]),
+    );
+    expect(names).not.toContain("England");
+    expect(names).not.toContain("United Kingdom of Great Britain and Northern Ireland");
+  });
+
+  test.for<[string, string]>([
+    ["VNM", "Vietnam"],
+    ["TUR", "Turkey"],
+    ["CIV", "Ivory Coast"],
+    ["KEN", "Kenia"],
+  ])("%s is found by %s", ([code, alias]) => {
+    expect(countrySearchNames(index, code, "fr")).toContain(alias);
+  });
+
+  test("an unknown code has no names", () => {
+    expect(countrySearchNames(index, "XXX")).toEqual([]);
+  });
 });

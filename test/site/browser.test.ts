@@ -173,6 +173,17 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     await page.close();
   });
 
+  test.for(["Kenia", "Кения"])("search finds the country by another name: %s", async (name) => {
+    const page = await open("en/search/index.html");
+    await page.getByLabel("Search entries").fill(name);
+    await page.getByRole("button", { name: "Search" }).click();
+    const result = page.locator('#search-results a[href$="countries/ken/index.html"]').first();
+    await result.waitFor({ timeout: 300_000 });
+    await result.click();
+    expect(await page.locator("h1").textContent()).toBe("Kenya");
+    await page.close();
+  });
+
   /** The entry ids ("ken/helpline-2018") of the cards shown on a list page. */
   const shownEntries = (page: Page) =>
     page.locator("ul.entries > li.entry:visible .entry-title a").evaluateAll((links) =>

@@ -232,6 +232,17 @@ describe("pagination of the long lists", () => {
     expect(read("en/countries/ken/index.html")).not.toContain('class="pagination"');
   });
 
+  test("a country's page is found in search by its names in the other languages, its aliases and its codes", () => {
+    const heading = /<h1 data-pagefind-index-attrs="data-names" data-names="([^"]*)">([^<]*)<\/h1>/;
+    const english = heading.exec(read("en/countries/ken/index.html"));
+    expect(english?.[2]).toBe("Kenya");
+    expect(english?.[1]?.split(" · ")).toEqual(expect.arrayContaining(["كينيا", "肯尼亚", "Кения", "Kenia", "KEN", "KE"]));
+    expect(english?.[1]?.split(" · ")).not.toContain("Kenya");
+    const russian = heading.exec(read("ru/countries/ken/index.html"));
+    expect(russian?.[1]?.split(" · ")).toEqual(expect.arrayContaining(["Kenya", "Kenia"]));
+    expect(read("en/organizations/test-network/index.html")).not.toContain("data-pagefind-index-attrs");
+  });
+
   test("country pages are paginated: the profile, the entries of others and search on the first page only", async () => {
     const small = mkdtempSync(join(tmpdir(), "cop-atlas-site-"));
     try {

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { distance } from "fastest-levenshtein";
 import aliasFile from "../../../schemas/reference/country-aliases.json" with { type: "json" };
-import { UN_LANGUAGES, type Vocabulary } from "../vocab.ts";
+import { UN_LANGUAGES, type UnLanguage, type Vocabulary } from "../vocab.ts";
 
 /** One entry of schemas/reference/country-aliases.json. */
 export interface CountryAlias {
@@ -270,4 +270,20 @@ export function describeCountries(
   });
   if (parts.length <= 1) return parts[0] ?? "";
   return `${parts.slice(0, -1).join(", ")} or ${parts.at(-1)}`;
+}
+
+/**
+ * The other names a country's page is found by in the site's search: its UN names in the six
+ * languages, its aliases that certainly mean it ("UK", "Vietnam", "Kenia"; not "England", which
+ * only asks) and its ISO codes. The name in `except` (the page's own language) is left out.
+ */
+export function countrySearchNames(index: CountryIndex, code: string, except?: UnLanguage): string[] {
+  const term = index.countries.terms.get(code);
+  if (!term) return [];
+  const names = UN_LANGUAGES.filter((lang) => lang !== except).map((lang) => term.labels[lang]);
+  for (const alias of index.aliases.values()) if (!alias.ask && alias.countries.length === 1 && alias.countries[0] === code) names.push(alias.alias);
+  names.push(code);
+  if (typeof term.meta?.alpha2 === "string") names.push(term.meta.alpha2);
+  const own = except ? term.labels[except] : undefined;
+  return [...new Set(names)].filter((name) => name !== own);
 }

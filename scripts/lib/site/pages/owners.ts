@@ -1,3 +1,4 @@
+import { countryIndex, countrySearchNames } from "../../countries/lookup.ts";
 import type { SiteEntry, SiteOwner } from "../../model/types.ts";
 import { apiPath, pagePath } from "../../model/urls.ts";
 import type { PageContext } from "../../present/context.ts";
@@ -32,7 +33,7 @@ ${paginationNav(c, list.page, list.pages, (page) => pagePath.owner(lang, owner, 
 <li><a href="${c.url(pagePath.directory(lang))}">${m.ownersTitle}</a></li>
 <li><a href="${c.url(pagePath.owner(lang, owner, list.page))}" aria-current="page">${c.ownerName(owner)}</a></li>
 </ol></nav>
-<h1>${c.ownerName(owner)}</h1>`;
+<h1${searchNames(c, owner)}>${c.ownerName(owner)}</h1>`;
   const options = {
     title: name + pageTitleSuffix(c, list.page, list.pages),
     alternate: (other: UnLanguage) => pagePath.owner(other, owner, list.page),
@@ -83,6 +84,17 @@ ${repo ? html`<p><a class="button" href="${repo}/issues/new/choose" rel="noopene
 </section>`;
   // Only the first page is indexed for search: the others would be results with the same title.
   return renderPage(c, { ...options, body, searchable: true });
+}
+
+/**
+ * The country's other names for the site's search (Pagefind indexes the attribute with the
+ * page): its UN names in the other languages, everyday aliases and ISO codes, so that "UK",
+ * "Vietnam" or "Kenia" find the profile whatever the page's language.
+ */
+function searchNames(c: PageContext, owner: SiteOwner): Html | string {
+  if (!owner.iso3) return "";
+  const names = countrySearchNames(countryIndex(c.data.vocabularies.get("countries")), owner.iso3, c.lang);
+  return names.length > 0 ? html` data-pagefind-index-attrs="data-names" data-names="${names.join(" · ")}"` : "";
 }
 
 /** For each country, the entries of other owners that concern it, newest first. */
