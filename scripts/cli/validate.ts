@@ -2,6 +2,8 @@ import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { countBySeverity } from "../lib/diagnostics.ts";
+import { localizeDiagnostics } from "../lib/i18n/diagnostics.ts";
+import { chooseLanguage, formatMessage } from "../lib/i18n/messages.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
@@ -26,6 +28,9 @@ with its file, line, column and rule.
   --json-out <file>   also write the JSON report to a file
   --no-cache          check everything again instead of reusing the results
                       kept in ${CACHE_FOLDER} for unchanged files
+  --lang <code>       the language of the messages: ar, zh, en, fr, ru or es
+                      (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG,
+                      else English); rule ids and positions do not change
   -h, --help          show this help
 
 Exit code: 0 no errors (warnings allowed), 1 the data has errors,
@@ -41,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: "string", default: "pretty" },
       "json-out": { type: "string" },
       "no-cache": { type: "boolean" },
+      lang: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -50,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const format = values.format ?? "pretty";
   if (!["pretty", "github", "json"].includes(format)) throw new Error(`unknown --format "${format}": use pretty, github or json`);
+  const lang = chooseLanguage(values.lang, process.env);
+  if (typeof lang !== "string") throw new Error(formatMessage("en", "validate.unknownLanguage", { lang: lang.unknown }));
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const root = process.cwd();
   const targets = resolveTargets(root, values.changed, positionals);
@@ -64,14 +72,15 @@ async function main(argv: string[]): Promise<number> {
     validators: validatorFolder(import.meta.url),
     workerUrl: new URL(bundled ? "./validate-worker.mjs" : "../lib/validate/worker.ts", import.meta.url),
   });
+  const diagnostics = localizeDiagnostics(result.diagnostics, lang);
   const summary = { files: result.files, entries: result.entries };
-  if (format === "json") process.stdout.write(formatJson(result.diagnostics, summary));
+  if (format === "json") process.stdout.write(formatJson(diagnostics, summary));
   else if (format === "github") {
-    process.stdout.write(formatGithub(result.diagnostics, summary));
-    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatJobSummary(result.diagnostics, summary));
-  } else process.stdout.write(formatPretty(result.diagnostics, summary, process.stdout.isTTY === true));
-  if (values["json-out"]) writeFileSync(values["json-out"], formatJson(result.diagnostics, summary));
-  return countBySeverity(result.diagnostics).errors > 0 ? 1 : 0;
+    process.stdout.write(formatGithub(diagnostics, summary));
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatJobSummary(diagnostics, summary));
+  } else process.stdout.write(formatPretty(diagnostics, summary, process.stdout.isTTY === true, lang));
+  if (values["json-out"]) writeFileSync(values["json-out"], formatJson(diagnostics, summary));
+  return countBySeverity(diagnostics).errors > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,3 +1,5 @@
+import type { MessageRef } from "./i18n/messages.ts";
+
 /** How serious a problem is: errors block a merge, warnings are shown and allowed. */
 export type Severity = "error" | "warning";
 
@@ -18,6 +20,11 @@ export interface Diagnostic {
   message: string;
   /** What to do about it, when the message alone does not say. */
   hint?: string;
+  /**
+   * The message and hint as references into the message catalogs (locales/), so that they can be
+   * written in the reader's language; `localizeDiagnostics` renders and drops them before output.
+   */
+  text?: { message: MessageRef; hint?: MessageRef };
 }
 
 /** A position in a text file, 1-based. */

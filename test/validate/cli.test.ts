@@ -13,7 +13,8 @@ function validate(repo: TempRepo, args: string[], env: Record<string, string> = 
   const result = spawnSync(process.execPath, [LAUNCH, "validate", ...args], {
     cwd: repo.root,
     encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: "", FORCE_COLOR: "0", GITHUB_STEP_SUMMARY: "", ...env },
+    // English unless a test asks otherwise, whatever the locale of the machine running the tests.
+    env: { ...process.env, NODE_OPTIONS: "", FORCE_COLOR: "0", GITHUB_STEP_SUMMARY: "", LANGUAGE: "", LC_ALL: "", LC_MESSAGES: "", LANG: "C.UTF-8", ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -58,6 +59,46 @@ describe("npm run validate", () => {
       ["schema", ACTIVITY, 9, 31],
       ["links", ACTIVITY, 11, 14],
     ]);
+  });
+
+  test.for<[string, string, string]>([
+    ["ru", 'topics[1]: значения «cyber-bullying» нет в списке «Темы»; возможно, вы имели в виду «cyberbullying»?', "Проверено 4 файла в 1 записи: 2 ошибки, 0 предупреждений."],
+    ["ar", "\u2068topics[1]: \u2069«\u2068cyber-bullying\u2069» ليست قيمة معروفة في قائمة «المواضيع»؛ هل تقصد «\u2068cyberbullying\u2069»؟", "تم فحص 4 ملفات في مدخل واحد: خطآن، لا تحذيرات."],
+    ["zh", "topics[1]: “cyber-bullying”不是“主题”列表中的已知值；您是否想写“cyberbullying”？", "已检查 1 个条目中的 4 个文件：2 个错误，0 个警告。"],
+  ])("--lang %s prints an unknown topic, its suggestion and the summary in that language", ([lang, message, summary]) => {
+    repo = makeRepo();
+    breakActivity(repo);
+    const { code, stdout } = validate(repo, ["--lang", lang]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`  9:31     error    ${message}  schema`);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(summary);
+  });
+
+  test("the language comes from the locale when --lang is not given, and --lang wins over it", () => {
+    repo = makeRepo();
+    breakActivity(repo);
+    expect(validate(repo, [], { LANG: "ru_RU.UTF-8" }).stdout).toContain("возможно, вы имели в виду «cyberbullying»?");
+    expect(validate(repo, ["--lang", "en"], { LANG: "ru_RU.UTF-8" }).stdout).toContain('did you mean "cyberbullying"?');
+    expect(validate(repo, [], { LANG: "de_DE.UTF-8" }).stdout).toContain('did you mean "cyberbullying"?');
+  });
+
+  test("--format json --lang keeps rule ids and positions and gives the message in that language", () => {
+    repo = makeRepo();
+    breakActivity(repo);
+    const english = JSON.parse(validate(repo, ["--format", "json"]).stdout) as JsonReport;
+    const arabic = JSON.parse(validate(repo, ["--format", "json", "--lang", "ar"]).stdout) as JsonReport;
+    const place = (report: JsonReport) => report.diagnostics.map((d) => [d.ruleId, d.severity, d.file, d.line, d.column]);
+    expect(place(arabic)).toEqual(place(english));
+    expect(arabic.diagnostics[0]?.message).toContain("ليست قيمة معروفة في قائمة «المواضيع»");
+    expect(english.diagnostics[0]?.message).toBe('topics[1]: "cyber-bullying" is not a known topic; did you mean "cyberbullying"?');
+    for (const d of [...english.diagnostics, ...arabic.diagnostics]) expect(Object.keys(d)).not.toContain("text");
+  });
+
+  test("an unknown --lang exits 2 and names the six languages", () => {
+    repo = makeRepo();
+    const { code, stderr } = validate(repo, ["--lang", "de"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('validate: unknown --lang "de": use ar, zh, en, fr, ru or es\n');
   });
 
   test("--format github prints annotations and writes a job summary", () => {

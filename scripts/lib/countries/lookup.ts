@@ -256,7 +256,8 @@ export function searchCountries(index: CountryIndex, query: string, limit = 20):
 
 /**
  * The candidates as a person reads them in a message: `"gbr" (United Kingdom of Great Britain
- * and Northern Ireland)`, joined with "or". Codes are lower case where they name a folder.
+ * and Northern Ireland)`, joined with "or" in the language of `lang` (English by default), with
+ * the country's UN name in that language. Codes are lower case where they name a folder.
  */
 export function describeCountries(
   index: CountryIndex,
@@ -269,6 +270,8 @@ export function describeCountries(
     return name ? `"${shown}" (${name})` : `"${shown}"`;
   });
   if (parts.length <= 1) return parts[0] ?? "";
+  // English keeps "A, B or C" as the messages always wrote it; the other languages join as CLDR says.
+  if ((options.lang ?? "en") !== "en") return new Intl.ListFormat(options.lang, { type: "disjunction" }).format(parts);
   return `${parts.slice(0, -1).join(", ")} or ${parts.at(-1)}`;
 }
 

@@ -12,7 +12,8 @@ export function toJsonReport(diagnostics: readonly Diagnostic[], summary: Summar
   return {
     schemaVersion: 1,
     summary: { files: summary.files, entries: summary.entries, ...countBySeverity(diagnostics) },
-    diagnostics: diagnostics.map((d) => ({ ...d })),
+    // The catalog references are the tool's own: the report carries the rendered words only.
+    diagnostics: diagnostics.map(({ text: _text, ...plain }) => plain),
   };
 }
 

@@ -1,12 +1,14 @@
 import { countBySeverity, type Diagnostic } from "../diagnostics.ts";
+import { formatMessage } from "../i18n/messages.ts";
+import type { UnLanguage } from "../vocab.ts";
 
 export interface Summary {
   files: number;
   entries: number;
 }
 
-/** The terminal format: problems grouped by file as `line:col  severity  message  rule-id`, then a count. */
-export function formatPretty(diagnostics: readonly Diagnostic[], summary: Summary, color = false): string {
+/** The terminal format: problems grouped by file as `line:col  severity  message  rule-id`, then a count in `lang`. */
+export function formatPretty(diagnostics: readonly Diagnostic[], summary: Summary, color = false, lang: UnLanguage = "en"): string {
   const paint = (code: number, text: string) => (color ? `\u001B[${code}m${text}\u001B[0m` : text);
   const lines: string[] = [];
   let currentFile: string | undefined;
@@ -21,16 +23,11 @@ export function formatPretty(diagnostics: readonly Diagnostic[], summary: Summar
     if (d.hint) for (const hintLine of d.hint.split("\n")) lines.push(`  ${" ".repeat(8)} ${" ".repeat(7)}  ${paint(2, hintLine)}`);
   }
   if (lines.length > 0) lines.push("");
-  lines.push(summaryLine(diagnostics, summary));
+  lines.push(summaryLine(diagnostics, summary, lang));
   return `${lines.join("\n")}\n`;
 }
 
-/** "Checked 42 files in 17 entries: 2 errors, 1 warning." */
-export function summaryLine(diagnostics: readonly Diagnostic[], summary: Summary): string {
-  const { errors, warnings } = countBySeverity(diagnostics);
-  return `Checked ${count(summary.files, "file")} in ${count(summary.entries, "entry", "entries")}: ${count(errors, "error")}, ${count(warnings, "warning")}.`;
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "Checked 42 files in 17 entries: 2 errors, 1 warning.", in `lang` with its plural forms. */
+export function summaryLine(diagnostics: readonly Diagnostic[], summary: Summary, lang: UnLanguage = "en"): string {
+  return formatMessage(lang, "validate.summary", { files: summary.files, entries: summary.entries, ...countBySeverity(diagnostics) });
 }

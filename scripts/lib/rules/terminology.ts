@@ -1,3 +1,4 @@
+import { catalogText } from "../i18n/diagnostics.ts";
 import { proseSpans } from "../load/narrative.ts";
 import { isObject } from "../validate/dataset.ts";
 import type { Rule } from "./rule.ts";
@@ -31,8 +32,10 @@ export const terminology: Rule = {
                   file: narrative.file,
                   ...span.position(start),
                   severity: term.severity,
-                  message: `"${found}" ${term.severity === "error" ? "is a term to avoid" : "needs care"}: write "${term.prefer}" instead (Luxembourg Terminology Guidelines).`,
-                  hint: "If you are quoting the official title of a law or document, add that exact title to officialTitles in the frontmatter.",
+                  ...catalogText(
+                    { key: term.severity === "error" ? "terminology.avoid" : "terminology.care", values: { found, prefer: term.prefer } },
+                    { key: "terminology.quotedTitleHint" },
+                  ),
                 });
               }
             }

@@ -1,9 +1,11 @@
 import type { ErrorObject } from "ajv";
-import { countryIndex, countrySuggestion } from "../countries/lookup.ts";
+import { candidateCodes, countryIndex, describeCountries, lookupCountry } from "../countries/lookup.ts";
 import type { Diagnostic } from "../diagnostics.ts";
+import { catalogText } from "../i18n/diagnostics.ts";
+import { type MessageRef, renderMessage } from "../i18n/messages.ts";
 import { fieldName, type PositionIndex } from "../load/positions.ts";
 import { closestMatch } from "../suggest.ts";
-import { findByLabel, type Vocabularies, vocabularyOfSchema } from "../vocab.ts";
+import { findByLabel, UN_LANGUAGES, type Vocabularies, vocabularyOfSchema } from "../vocab.ts";
 import type { SchemaKind } from "./catalog.ts";
 
 /** What one kind of value is called in a sentence, per vocabulary. */
@@ -62,6 +64,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], context: Schem
       column: position.column,
       message: described.message,
       ...(described.hint ? { hint: described.hint } : {}),
+      ...(described.text ? { text: described.text } : {}),
     });
   }
   return dedupe(diagnostics);
@@ -70,6 +73,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], context: Schem
 interface Described {
   message: string;
   hint?: string;
+  /** The catalog references of message and hint, where the message is in the catalogs. */
+  text?: Diagnostic["text"];
   /** The pointer to point at, when not the error's own instance path. */
   at?: string;
   atKey?: boolean;
@@ -108,21 +113,22 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       const noun = VALUE_NOUNS[list.name] ?? "value";
       const value = error.data;
       if (typeof value !== "string") {
-        return { message: `${where}expected a ${noun} (text), found ${describeValue(value)}.`, hint: allowedHint(list.terms.keys()) };
+        return { message: `${where}expected a ${noun} (text), found ${describeValue(value)}.`, hint: renderMessage("en", allowedHint(list.terms.keys())) };
       }
+      // In other languages the list is named by its vocabulary's own label ("Темы", "المواضيع").
+      const named = { ...list.labels, en: noun };
+      const values = { where, value, noun: named };
       if (list.name === "countries") {
         // Names, aliases and codes in any form: "UK" suggests the United Kingdom, never Ukraine.
-        const suggestion = countrySuggestion(countryIndex(list), value);
-        return {
-          message: `${where}"${value}" is not a known ${noun}${suggestion || "."}`,
-          ...(suggestion ? {} : { hint: allowedHint(list.terms.keys(), list.name) }),
-        };
+        const index = countryIndex(list);
+        const codes = candidateCodes(lookupCountry(index, value)).slice(0, 3);
+        if (codes.length === 0) return catalogText({ key: "schema.unknownValue", values }, allowedHint(list.terms.keys(), list.name));
+        const choices = Object.fromEntries(UN_LANGUAGES.map((lang) => [lang, describeCountries(index, codes, { lang })]));
+        return catalogText({ key: "schema.unknownValueChoices", values: { ...values, choices } });
       }
       const suggestion = closestMatch(value, list.terms.keys()) ?? findByLabel(list, value);
-      return {
-        message: `${where}"${value}" is not a known ${noun}${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
-        ...(suggestion ? {} : { hint: allowedHint(list.terms.keys(), list.name) }),
-      };
+      if (suggestion) return catalogText({ key: "schema.unknownValueSuggest", values: { ...values, suggestion } });
+      return catalogText({ key: "schema.unknownValue", values }, allowedHint(list.terms.keys(), list.name));
     }
     case "propertyNames":
       return undefined; // the inner error names the property; reported there
@@ -194,10 +200,10 @@ function misspeltRequiredFields(errors: readonly ErrorObject[]): Set<string> {
   return found;
 }
 
-function allowedHint(ids: Iterable<string>, name?: string): string {
+function allowedHint(ids: Iterable<string>, name?: string): MessageRef {
   const all = [...ids];
-  if (all.length <= 25) return `Use one of: ${all.join(", ")}.`;
-  return `The list is in schemas/vocab/${name ?? ""}.json.`;
+  if (all.length <= 25) return { key: "schema.useOneOf", values: { values: all.join(", ") } };
+  return { key: "schema.listIn", values: { name: name ?? "" } };
 }
 
 const TYPE_NAMES: Record<string, string> = {
