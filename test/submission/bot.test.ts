@@ -213,6 +213,50 @@ describe("what the bot refuses", () => {
     expect(github.writes().map((w) => w.operationId)).toEqual(["issues/create-comment"]);
   });
 
+  test("answers an Arabic form in Arabic, its validator findings too", async () => {
+    const answers = {
+      ...validAnswers(),
+      language: "ar",
+      title: "المبادئ التوجيهية لحماية الأطفال على الإنترنت",
+      summary: "مبادئ توجيهية لمكافحة إباحية الأطفال على الإنترنت.",
+      start: "March 2021",
+    };
+    const { issue, result } = await submit(formBody(answers));
+    expect(result.outcome).toBe("problems");
+    const comment = botComment(issue.number);
+    expect(comment).toContain("**شكرًا لك. المدخل ليس جاهزًا بعد:**");
+    expect(comment).toContain("**عدّل هذه المسألة**");
+    expect(comment).not.toContain("Thank you");
+    const { result: again } = await submit(formBody({ ...answers, start: "2021-03" }), "edited", issue.number);
+    expect(again.outcome).toBe("problems");
+    // The terminology rule's finding, in Arabic, under the question it is about.
+    expect(botComment(issue.number)).toMatch(/\*\*Summary[^*]*\*\*: «إباحية الأطفال» مصطلح ينبغي تجنّبه: اكتب «مواد الاعتداء الجنسي على الأطفال» بدلًا منه/);
+  });
+
+  test.for<[string, string, string]>([
+    ["ru", "Федеральный закон о защите детей", "**Спасибо. Запись пока не готова:**"],
+    ["zh", "国家儿童在线保护战略", "**谢谢。条目尚未就绪：**"],
+    ["fr", "Stratégie nationale", "**Merci. L’entrée n’est pas encore prête :**"],
+  ])("answers a form in %s in that language", async ([language, title, opening]) => {
+    const { issue, result } = await submit(formBody({ ...validAnswers(), language, title, start: "March 2021" }));
+    expect(result.outcome).toBe("problems");
+    expect(botComment(issue.number)).toContain(opening);
+  });
+
+  test("without a language answer, the script of the text decides", async () => {
+    const { issue, result } = await submit(
+      formBody({
+        ...validAnswers(),
+        language: undefined,
+        title: "Национальная стратегия",
+        summary: "Стратегия защиты детей в интернете.",
+        body: "## Контекст\n\nСтратегия принята в 2021 году.",
+      }),
+    );
+    expect(result.outcome).toBe("problems");
+    expect(botComment(issue.number)).toContain("**Спасибо. Запись пока не готова:**");
+  });
+
   test("validator errors are mapped back to the form's questions", async () => {
     const answers = { ...validAnswers(), links: "official http://insecure.example.org/page" };
     const { issue, result } = await submit(formBody(answers));

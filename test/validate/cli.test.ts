@@ -62,8 +62,16 @@ describe("npm run validate", () => {
   });
 
   test.for<[string, string, string]>([
-    ["ru", 'topics[1]: значения «cyber-bullying» нет в списке «Темы»; возможно, вы имели в виду «cyberbullying»?', "Проверено 4 файла в 1 записи: 2 ошибки, 0 предупреждений."],
-    ["ar", "\u2068topics[1]: \u2069«\u2068cyber-bullying\u2069» ليست قيمة معروفة في قائمة «المواضيع»؛ هل تقصد «\u2068cyberbullying\u2069»؟", "تم فحص 4 ملفات في مدخل واحد: خطآن، لا تحذيرات."],
+    [
+      "ru",
+      "topics[1]: значения «cyber-bullying» нет в списке «Темы»; возможно, вы имели в виду «cyberbullying»?",
+      "Проверено 4 файла в 1 записи: 2 ошибки, 0 предупреждений.",
+    ],
+    [
+      "ar",
+      "\u2068topics[1]: \u2069«\u2068cyber-bullying\u2069» ليست قيمة معروفة في قائمة «المواضيع»؛ هل تقصد «\u2068cyberbullying\u2069»؟",
+      "تم فحص 4 ملفات في مدخل واحد: خطآن، لا تحذيرات.",
+    ],
     ["zh", "topics[1]: “cyber-bullying”不是“主题”列表中的已知值；您是否想写“cyberbullying”？", "已检查 1 个条目中的 4 个文件：2 个错误，0 个警告。"],
   ])("--lang %s prints an unknown topic, its suggestion and the summary in that language", ([lang, message, summary]) => {
     repo = makeRepo();

@@ -16,6 +16,8 @@ export interface FormProblem {
 export interface FormReading {
   draft?: EntryDraft;
   problems: FormProblem[];
+  /** The language the form was filled in, as its answer says or, failing that, as its text's script shows. */
+  language?: string;
 }
 
 /** GitHub caps an issue body at 65,536 characters; anything longer did not come from the form. */
@@ -236,10 +238,12 @@ export function readActivityForm(body: string, template: string, fields: readonl
     slug = "";
   }
 
-  if (problems.length > 0 || !country || !lang || !title || !summary || slug === "") return { problems };
+  const language = lang ?? scriptLanguage([title, summary, story].filter((text): text is string => text !== undefined).join(" "));
+  if (problems.length > 0 || !country || !lang || !title || !summary || slug === "") return { problems, ...(language ? { language } : {}) };
   return {
     draft: { country, slug, activity, narrative: { lang, title, summary, body: story ?? "" } },
     problems,
+    language: lang,
   };
 }
 
@@ -258,6 +262,22 @@ function splitCountries(answer: string, index: CountryIndex): string[] {
       if (words.length < 2 || lookupCountry(index, part).kind !== "unknown") return [part];
       return words.every((word) => lookupCountry(index, word).kind === "found") ? words : [part];
     });
+}
+
+/**
+ * The UN language whose script most of the letters of a text are in: Arabic, Chinese (Han) or
+ * Russian (Cyrillic); undefined for Latin letters, which do not tell English, French and Spanish apart.
+ */
+export function scriptLanguage(text: string): string | undefined {
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  const scripts: Array<[string, number]> = [
+    ["ar", count(/\p{Script=Arabic}/gu)],
+    ["zh", count(/\p{Script=Han}/gu)],
+    ["ru", count(/\p{Script=Cyrillic}/gu)],
+    ["", count(/\p{Script=Latin}/gu)],
+  ];
+  const [best] = scripts.sort((a, b) => b[1] - a[1]);
+  return best && best[1] > 0 && best[0] !== "" ? best[0] : undefined;
 }
 
 /** "Name | ACRONYM | https://site" → an organisation; a web address is found wherever it is. */

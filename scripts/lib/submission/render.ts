@@ -1,7 +1,9 @@
 import { escapeInline, escapeLogin, hasBidiControls } from "../bot/render/escape.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { FormField } from "../forms/activity-form.ts";
+import { type Translate, translator } from "../i18n/messages.ts";
 import type { EntryFile } from "../scaffold/entry.ts";
+import type { UnLanguage } from "../vocab.ts";
 import type { FormProblem } from "./read-form.ts";
 
 /** The hidden marker of the bot's one comment on a submission issue. */
@@ -45,19 +47,16 @@ function bullet(problem: FormProblem): string {
   return `- ${where}${escapeInline(problem.message, 400)}${hint}`;
 }
 
-function list(problems: readonly FormProblem[]): string[] {
+function list(problems: readonly FormProblem[], t: Translate): string[] {
   const shown = problems.slice(0, MAX_PROBLEMS).map(bullet);
-  if (problems.length > MAX_PROBLEMS) shown.push(`- … and ${problems.length - MAX_PROBLEMS} more.`);
+  if (problems.length > MAX_PROBLEMS) shown.push(t("submission.more", { count: problems.length - MAX_PROBLEMS }));
   return shown;
 }
 
-function finish(lines: string[]): string {
+function finish(lines: string[], t: Translate): string {
   const text = [ISSUE_COMMENT_MARKER, ...lines].join("\n");
-  return text.length > MAX_COMMENT ? `${text.slice(0, MAX_COMMENT)}\n\n… (cut: the comment was too long)\n` : `${text}\n`;
+  return text.length > MAX_COMMENT ? `${text.slice(0, MAX_COMMENT)}\n\n${t("submission.cut")}\n` : `${text}\n`;
 }
-
-const HOW_TO_EDIT =
-  "To fix it, **edit this issue**: open the ··· menu at the top right of the issue, choose *Edit*, change the answers and save. I check again after every edit.";
 
 /** What the bot says about a submission, by outcome. Every value from the issue is escaped. */
 export type IssueMessage =
@@ -69,61 +68,50 @@ export type IssueMessage =
   | { kind: "hand-edited"; pull: number | null }
   | { kind: "ready"; permalink: string; pull: number; warnings: FormProblem[]; bidi: boolean };
 
-export function renderIssueComment(message: IssueMessage): string {
+/**
+ * The bot's comment on a submission, in `lang` (the language the form was filled in): its own
+ * sentences come from the message catalogs; the problems are listed as they were worded.
+ */
+export function renderIssueComment(message: IssueMessage, lang: UnLanguage = "en"): string {
+  const t = translator(lang);
   switch (message.kind) {
     case "problems":
-      return finish([
-        "**Thank you. The entry is not ready yet:** please look at the following.",
-        "",
-        ...(message.personalData
-          ? [
-              "**Personal contact details cannot be published.** Entries appear on the open web and stay in the repository's history for good, so I have saved nothing: an entry may not hold a person's e-mail address or phone number. Remove them from the answers named below.",
-              "",
-              "This issue is public too, and GitHub keeps its earlier versions: after your edit, you (or a maintainer) can delete the old version from the issue's edit history (the *edited* menu at the top of the issue).",
-              "",
-            ]
-          : []),
-        ...list(message.problems),
-        "",
-        ...(message.bidi ? ["Some answers hold invisible text-direction characters (shown as ⟦U+…⟧ above); please retype those answers.", ""] : []),
-        HOW_TO_EDIT,
-      ]);
-    case "edit-ignored":
-      return finish([
-        `**This issue was edited by ${escapeLogin(message.editor)}, who did not open it, so I have not applied the edit.** The entry stays as ${escapeLogin(message.author)} last wrote it, and nothing changed in its pull request.`,
-        "",
-        `Only the person who opened a submission shapes its entry, so that reviewers know whose words they approve. If the edit is right, ${escapeLogin(message.author)} can save the issue once more (any small change) and I will apply it; suggestions are welcome as comments. Whoever edits a submission cannot approve it.`,
-      ]);
+      return finish(
+        [
+          t("submission.notReady"),
+          "",
+          ...(message.personalData ? [t("submission.personalData"), "", t("submission.personalDataHistory"), ""] : []),
+          ...list(message.problems, t),
+          "",
+          ...(message.bidi ? [t("submission.bidiRetype"), ""] : []),
+          t("submission.howToEdit"),
+        ],
+        t,
+      );
+    case "edit-ignored": {
+      const editor = escapeLogin(message.editor);
+      const author = escapeLogin(message.author);
+      return finish([t("submission.editIgnored", { editor, author }), "", t("submission.editIgnoredWhy", { author })], t);
+    }
     case "exists":
-      return finish([
-        `**An entry already exists at \`${safePermalink(message.permalink)}\`.** A new-activity form never replaces an existing entry.`,
-        "",
-        "If this is a different activity, give it another short name (the question *Short name for the web address*) by editing this issue. If you want to correct the existing entry, open a *Correction or update* issue instead.",
-      ]);
+      return finish([t("submission.exists", { permalink: `\`${safePermalink(message.permalink)}\`` }), "", t("submission.existsWhat")], t);
     case "rate-limited":
-      return finish([
-        `**You already have ${message.limit} submissions waiting for review.** To keep reviews manageable, I make pull requests for at most ${message.limit} open submissions per person.`,
-        "",
-        "This issue stays open: when one of your other submissions is merged or closed, edit this issue (any small change) and I will check it again.",
-      ]);
+      return finish([t("submission.rateLimited", { limit: message.limit }), "", t("submission.rateLimitedWhat")], t);
     case "pull-closed":
-      return finish([
-        message.merged
-          ? `The pull request #${message.pull} made from this issue has been merged, so edits to this issue no longer change it. To change the entry, open a *Correction or update* issue.`
-          : `The pull request #${message.pull} made from this issue was closed without merging, so I no longer update it. Ask the reviewers there, or open a new issue.`,
-      ]);
+      return finish([t(message.merged ? "submission.pullMerged" : "submission.pullClosed", { pull: message.pull })], t);
     case "hand-edited":
-      return finish([
-        `The branch of ${message.pull ? `pull request #${message.pull}` : "this submission"} has been changed by hand, so I no longer apply edits of this issue to it (that would undo the changes). Please suggest further changes in the pull request.`,
-      ]);
+      return finish([message.pull ? t("submission.handEditedPull", { pull: message.pull }) : t("submission.handEdited")], t);
     case "ready":
-      return finish([
-        `**Thank you. Your entry passed the checks**, and pull request #${message.pull} now holds it as \`${safePermalink(message.permalink)}\`.`,
-        "",
-        "Your country's designated reviewers will look at it. You can follow the review there. If you need to change something, edit this issue: I update the pull request.",
-        ...(message.warnings.length > 0 ? ["", "Things to check (they do not block the review):", "", ...list(message.warnings)] : []),
-        ...(message.bidi ? ["", "Some answers hold invisible text-direction characters; reviewers will check them."] : []),
-      ]);
+      return finish(
+        [
+          t("submission.ready", { pull: message.pull, permalink: `\`${safePermalink(message.permalink)}\`` }),
+          "",
+          t("submission.readyNext"),
+          ...(message.warnings.length > 0 ? ["", t("submission.readyWarnings"), "", ...list(message.warnings, t)] : []),
+          ...(message.bidi ? ["", t("submission.readyBidi")] : []),
+        ],
+        t,
+      );
   }
 }
 

@@ -6,8 +6,11 @@ import { activityFormFields } from "../forms/activity-form.ts";
 import { generateForms, NEW_ACTIVITY_FORM, SUBMISSION_LABEL } from "../forms/generate.ts";
 import type { GitHubClient } from "../github/client.ts";
 import { readIssueEdits } from "../github/issue-edits.ts";
+import { localizeDiagnostics } from "../i18n/diagnostics.ts";
+import { isUnLanguage } from "../i18n/messages.ts";
 import { entryDir, entryFiles, keyOrderOf, renderCountryProfile } from "../scaffold/entry.ts";
 import { loadCatalog } from "../schema/catalog.ts";
+import type { UnLanguage } from "../vocab.ts";
 import { checkEntryFiles } from "./check-entry.ts";
 import { decideSubmission } from "./decide.ts";
 import { executeSteps, type RepoRef, readBotComments, readIssue, readTarget, upsertComment } from "./github.ts";
@@ -107,10 +110,12 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   const fields = activityFormFields(catalog);
   const template = generateForms(catalog).get(NEW_ACTIVITY_FORM) ?? "";
   const comments = await readBotComments(client, event.repo, event.number, options.botLogin);
+  // The bot answers in the language the form was filled in; English when it cannot tell.
+  let replyLanguage: UnLanguage = "en";
   const say = async (message: IssueMessage, pull: number | null = null): Promise<SubmissionRunResult> => ({
     outcome: message.kind,
     pull,
-    comment: await upsertComment(client, event.repo, event.number, comments, renderIssueComment(message)),
+    comment: await upsertComment(client, event.repo, event.number, comments, renderIssueComment(message, replyLanguage)),
   });
 
   // The entry must be the author's own words: the event's sender, and whoever saved the body as it
@@ -125,6 +130,7 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   }
 
   const reading = readActivityForm(issue.body, template, fields, vocabularies);
+  if (reading.language && isUnLanguage(reading.language)) replyLanguage = reading.language;
   const draft = reading.draft;
   if (!draft) return say({ kind: "problems", problems: reading.problems, bidi: anyBidi([issue.body]) });
 
@@ -148,7 +154,8 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   const diagnostics = target.entryExistsOnBase ? [] : checkEntryFiles(root, files, options.now);
   const asProblem = (diagnostic: (typeof diagnostics)[number]): FormProblem => {
     const field = fieldOfDiagnostic(diagnostic, files, fields);
-    return { ...(field ? { field } : {}), message: diagnostic.message, ...(diagnostic.hint ? { hint: diagnostic.hint } : {}) };
+    const [words = diagnostic] = localizeDiagnostics([diagnostic], replyLanguage);
+    return { ...(field ? { field } : {}), message: words.message, ...(words.hint ? { hint: words.hint } : {}) };
   };
   // Personal contact details are a warning for a maintainer's own checkout, but an error here: what
   // the bot commits is public at once and stays in the history for good.
