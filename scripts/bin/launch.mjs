@@ -12,6 +12,8 @@ const output = join(project, "build/cli");
 /** The entry points each command needs: the command, and the worker threads it starts. */
 const ENTRIES = {
   validate: { validate: "scripts/cli/validate.ts", "validate-worker": "scripts/lib/validate/worker.ts" },
+  // The benchmark's probe of the schema pass alone, started the same way as validate.
+  "bench-schema-pass": { "bench-schema-pass": "scripts/cli/bench-schema-pass.ts" },
 };
 
 function newestSource() {
