@@ -7,7 +7,7 @@ import { chooseLanguage, formatMessage } from "../lib/i18n/messages.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
-import { CACHE_FOLDER, diskCache, diskValidatorStore, toolVersion, validatorFolder } from "../lib/validate/disk-cache.ts";
+import { CACHE_FOLDER, diskCache, diskFactsStore, diskValidatorStore, toolVersion, validatorFolder } from "../lib/validate/disk-cache.ts";
 import { validateInParallel } from "../lib/validate/parallel.ts";
 import { parseShard } from "../lib/validate/plan.ts";
 import { resolveTargets, withDefaultBase } from "./targets.ts";
@@ -63,11 +63,14 @@ async function main(argv: string[]): Promise<number> {
   const targets = resolveTargets(root, values.changed, positionals);
   if (shard && targets) throw new Error("--shard splits a whole-repository run: leave out --changed and the paths");
   const bundled = import.meta.url.endsWith(".mjs");
+  const version = values["no-cache"] ? "" : toolVersion(import.meta.url);
   const result = await validateInParallel({
     root,
     ...(targets ? { targets } : {}),
     ...(shard ? { shard } : {}),
-    ...(values["no-cache"] ? {} : { cache: diskCache(join(root, CACHE_FOLDER)), toolVersion: toolVersion(import.meta.url) }),
+    ...(values["no-cache"]
+      ? {}
+      : { cache: diskCache(join(root, CACHE_FOLDER)), toolVersion: version, facts: diskFactsStore(join(root, CACHE_FOLDER, "facts"), version) }),
     compiled: diskValidatorStore(validatorFolder(import.meta.url)),
     validators: validatorFolder(import.meta.url),
     workerUrl: new URL(bundled ? "./validate-worker.mjs" : "../lib/validate/worker.ts", import.meta.url),

@@ -25,7 +25,24 @@ export const duplicates: Rule = {
       const checked = new Set(targets.map((entry) => entry.dir));
       const siblings = dataset.entriesOf(owner);
       for (const entry of targets) if (!siblings.some((sibling) => sibling.dir === entry.dir)) siblings.push(entry);
-      const facts = siblings.map((entry) => ({ entry, name: permalink(entry.owner, entry.slug), facts: factsOf(dataset, entry) }));
+      const facts = siblings.map((entry) => {
+        const name = permalink(entry.owner, entry.slug);
+        if (checked.has(entry.dir)) {
+          const full = factsOf(dataset, entry);
+          // Indexed too, so that a whole run leaves the index a later --changed run reads.
+          dataset.entryFact(FACT, entry, () => summaryOf(full));
+          return { entry, name, facts: full };
+        }
+        // A sibling that is not checked is only compared with: its titles and links, from the index when its files are unchanged.
+        return {
+          entry,
+          name,
+          facts: fromSummary(
+            entry,
+            dataset.entryFact(FACT, entry, () => summaryOf(factsOf(dataset, entry))),
+          ),
+        };
+      });
       // Each unordered pair once; each side that is checked gets its own warning, naming the other.
       const pairs = (onPair: (a: (typeof facts)[number], b: (typeof facts)[number]) => void, of: (typeof facts)[number][]) => {
         for (let i = 0; i < of.length; i++) for (let j = i + 1; j < of.length; j++) onPair(of[i] as (typeof facts)[number], of[j] as (typeof facts)[number]);
@@ -94,6 +111,28 @@ export const duplicates: Rule = {
     }
   },
 };
+
+/** The name of this rule's facts in the facts index. */
+const FACT = "duplicates";
+
+/** What the index keeps of an entry for this rule: its normalised links and titles. */
+interface FactsSummary {
+  links: Array<[string, number]>;
+  titles: Array<[string, string, string]>;
+}
+
+function summaryOf(facts: Facts): FactsSummary {
+  return { links: [...facts.links], titles: [...facts.titles].map(([lang, title]) => [lang, title.text, title.normal]) };
+}
+
+/** The facts of a sibling that is not checked: nothing is reported on it, so its titles need no position. */
+function fromSummary(entry: Entry, summary: FactsSummary): Facts {
+  return {
+    activity: undefined,
+    links: new Map(summary.links),
+    titles: new Map(summary.titles.map(([lang, text, normal]) => [lang, { text, normal, file: `${entry.dir}/${lang}.md`, position: { line: 1, column: 1 } }])),
+  };
+}
 
 type Title = { text: string; normal: string; file: string; position: { line: number; column: number } };
 

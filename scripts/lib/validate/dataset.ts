@@ -4,6 +4,7 @@ import { classifyPath, DATA_ROOTS, type Owner, PROFILE_FILE, permalink } from ".
 import type { FileSource, SourceFile } from "../load/source.ts";
 import type { SchemaCatalog } from "../schema/catalog.ts";
 import type { Vocabularies } from "../vocab.ts";
+import { entryDigest, type FactsStore, type OwnerFacts } from "./facts.ts";
 
 /** One entry folder (countries/<iso3>/activities/<slug>/) and the files in it. */
 export interface Entry {
@@ -21,6 +22,8 @@ export interface DatasetOptions {
   now: Date;
   /** Files or folders to check; undefined for the whole data tree. */
   targets?: readonly string[];
+  /** The index of cross-file facts kept between runs (see `entryFact`). */
+  facts?: FactsStore;
 }
 
 /**
@@ -49,12 +52,15 @@ export class Dataset {
   readonly #json = new Map<string, ParsedJson | undefined>();
   readonly #narratives = new Map<string, ParsedNarrative | undefined>();
   readonly #ownerEntries = new Map<string, Entry[]>();
+  readonly #facts: FactsStore | undefined;
+  readonly #ownerFacts = new Map<string, { owner: Owner; facts: OwnerFacts; changed: boolean }>();
 
   constructor(options: DatasetOptions) {
     this.source = options.source;
     this.catalog = options.catalog;
     this.vocabularies = options.catalog.vocabularies;
     this.now = options.now;
+    this.#facts = options.facts;
     this.complete = options.targets === undefined;
     const files = new Set<string>();
     const deleted = new Set<string>();
@@ -165,6 +171,40 @@ export class Dataset {
       this.#ownerEntries.set(owner.dir, found);
     }
     return found;
+  }
+
+  /**
+   * A fact about an entry that the checks of other entries need (its titles, its links): taken
+   * from the facts index when the entry's files have the digest it was computed from, so an
+   * unchanged sibling is read but not parsed; computed and indexed otherwise. `compute` must
+   * depend on the entry's files alone.
+   */
+  entryFact<T>(name: string, entry: Entry, compute: () => T): T {
+    const digest = entryDigest(entry.files.map((path) => ({ path, file: this.file(path) })));
+    let owner = this.#ownerFacts.get(entry.owner.dir);
+    if (!owner) {
+      owner = { owner: entry.owner, facts: this.#facts?.load(entry.owner.dir) ?? {}, changed: false };
+      this.#ownerFacts.set(entry.owner.dir, owner);
+    }
+    const key = `${name}\0${entry.dir}`;
+    const known = owner.facts[key];
+    if (known && known.digest === digest) return known.value as T;
+    const value = compute();
+    owner.facts[key] = { digest, value };
+    owner.changed = true;
+    return value;
+  }
+
+  /** Writes the facts computed in this run to the index, for the next run. */
+  saveFacts(): void {
+    if (!this.#facts) return;
+    for (const { owner, facts, changed } of this.#ownerFacts.values()) {
+      if (!changed) continue;
+      // Entries that no longer exist are dropped, so the index does not grow with deleted entries.
+      const present = new Set(this.entriesOf(owner).map((entry) => entry.dir));
+      const kept = Object.fromEntries(Object.entries(facts).filter(([key]) => present.has(key.slice(key.indexOf("\0") + 1))));
+      this.#facts.save(owner.dir, kept);
+    }
   }
 
   /** True when a permalink ("rwa/some-slug", "eu/bik-plus") names an entry that exists. */

@@ -4,6 +4,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CompiledValidatorStore } from "../schema/catalog.ts";
 import type { CachedPart, ResultCache } from "./cache.ts";
+import type { FactsStore, OwnerFacts } from "./facts.ts";
 
 /** Where `npm run validate` keeps its results, under the repository root (.cache/ is ignored by git and restored by the Actions cache). */
 export const CACHE_FOLDER = ".cache/validate";
@@ -95,4 +96,34 @@ export function diskValidatorStore(folder: string): CompiledValidatorStore {
 export function validatorFolder(moduleUrl: string): string {
   const here = dirname(fileURLToPath(moduleUrl));
   return moduleUrl.endsWith(".ts") ? join(here, "../../build/validators") : join(here, "../validators");
+}
+
+/**
+ * The facts index in a folder: one JSON file per owner, tagged with the tool version (facts
+ * computed by other code are not reused), written aside and renamed like the result cache.
+ */
+export function diskFactsStore(folder: string, version: string): FactsStore {
+  const fileOf = (owner: string) => join(folder, `${createHash("sha1").update(owner).digest("hex")}.json`);
+  return {
+    folder,
+    load(owner) {
+      try {
+        const stored = JSON.parse(readFileSync(fileOf(owner), "utf8")) as { owner?: string; version?: string; facts?: OwnerFacts };
+        return stored.owner === owner && stored.version === version ? stored.facts : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save(owner, facts) {
+      try {
+        mkdirSync(folder, { recursive: true });
+        const file = fileOf(owner);
+        const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+        writeFileSync(temporary, JSON.stringify({ owner, version, facts }));
+        renameSync(temporary, file);
+      } catch {
+        // An index that cannot be written only makes the next run slower.
+      }
+    },
+  };
 }

@@ -5,6 +5,7 @@ import type { Rule } from "../rules/rule.ts";
 import { type CompiledValidatorStore, loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
 import { type CachedPart, type ResultCache, recordingSource, stillValid } from "./cache.ts";
 import { Dataset } from "./dataset.ts";
+import type { FactsStore } from "./facts.ts";
 import { type Part, partsOfShard, planParts, type Shard } from "./plan.ts";
 import { dedupe, runRules } from "./run.ts";
 
@@ -28,6 +29,8 @@ export interface ValidateOptions {
   toolVersion?: string;
   /** Where compiled schema validators are kept between runs (see `CompiledValidatorStore`). */
   compiled?: CompiledValidatorStore;
+  /** The index of cross-file facts (a sibling's titles and links) kept between runs. */
+  facts?: FactsStore;
 }
 
 export interface ValidationResult {
@@ -49,8 +52,10 @@ export function validateRepository(options: ValidateOptions): ValidationResult {
   const now = options.now ?? new Date();
   const rules = options.rules ?? RULES;
   if (options.targets) {
-    const dataset = new Dataset({ source, catalog, now, targets: options.targets });
-    return { diagnostics: runRules(dataset, rules), files: dataset.files.length, entries: dataset.entries.length };
+    const dataset = new Dataset({ source, catalog, now, targets: options.targets, ...(options.facts ? { facts: options.facts } : {}) });
+    const diagnostics = runRules(dataset, rules);
+    dataset.saveFacts();
+    return { diagnostics, files: dataset.files.length, entries: dataset.entries.length };
   }
   const plan = planParts(source);
   const parts = options.shard ? partsOfShard(plan, options.shard) : plan;
@@ -67,6 +72,7 @@ export interface PartContext {
   rules: readonly Rule[];
   cache?: ResultCache;
   toolVersion?: string;
+  facts?: FactsStore;
 }
 
 /** Checks one part with the owner-scoped rules, or takes its result from the cache when it is still valid. */
@@ -77,7 +83,13 @@ export function validatePart(part: Part, context: PartContext): ValidationResult
     return { diagnostics: cached.diagnostics, files: cached.files, entries: cached.entries };
   }
   const recording = context.cache ? recordingSource(context.source) : undefined;
-  const dataset = new Dataset({ source: recording?.source ?? context.source, catalog: context.catalog, now: context.now, targets: part.targets });
+  const dataset = new Dataset({
+    source: recording?.source ?? context.source,
+    catalog: context.catalog,
+    now: context.now,
+    targets: part.targets,
+    ...(context.facts ? { facts: context.facts } : {}),
+  });
   const result = {
     diagnostics: runRules(
       dataset,
@@ -86,6 +98,7 @@ export function validatePart(part: Part, context: PartContext): ValidationResult
     files: dataset.files.length,
     entries: dataset.entries.length,
   };
+  dataset.saveFacts();
   if (context.cache && recording) {
     const stored: CachedPart = { context: key, accesses: recording.accesses, ...result };
     context.cache.set(part.id, stored);

@@ -8,7 +8,7 @@ import { diskSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { loadCatalog } from "../schema/catalog.ts";
 import { type CachedPart, memoryCache, stillValid } from "./cache.ts";
-import { diskValidatorStore } from "./disk-cache.ts";
+import { diskFactsStore, diskValidatorStore } from "./disk-cache.ts";
 import { cacheContext, mergeResults, type ValidateOptions, type ValidationResult, validatePart, validateRepository, validateRepositoryWide } from "./index.ts";
 import { type Part, partsOfShard, planParts } from "./plan.ts";
 
@@ -22,6 +22,8 @@ export interface WorkerTask {
   toolVersion?: string;
   /** The folder of compiled validators (see diskValidatorStore), if any. */
   validators?: string;
+  /** The folder of the facts index (see diskFactsStore), if any. */
+  facts?: string;
   parts: Part[];
 }
 
@@ -53,6 +55,7 @@ export async function validateInParallel(
     rules: RULES,
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+    ...(options.facts ? { facts: options.facts } : {}),
   };
   const results: ValidationResult[] = [];
   const misses: Part[] = [];
@@ -82,6 +85,7 @@ export async function validateInParallel(
             now: now.toISOString(),
             ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
             ...(options.validators ? { validators: options.validators } : {}),
+            ...(options.facts?.folder ? { facts: options.facts.folder } : {}),
             parts: share,
           }),
         ),
@@ -110,7 +114,15 @@ export function runTask(task: WorkerTask): WorkerReply {
   const catalog = loadCatalog(source, task.validators ? { compiled: diskValidatorStore(task.validators) } : {});
   const cache = memoryCache();
   const now = new Date(task.now);
-  const context = { source, catalog, now, rules: RULES, cache, ...(task.toolVersion ? { toolVersion: task.toolVersion } : {}) };
+  const context = {
+    source,
+    catalog,
+    now,
+    rules: RULES,
+    cache,
+    ...(task.toolVersion ? { toolVersion: task.toolVersion } : {}),
+    ...(task.facts ? { facts: diskFactsStore(task.facts, task.toolVersion ?? "") } : {}),
+  };
   const results: WorkerReply["results"] = [];
   for (const part of task.parts) {
     validatePart(part, context);
