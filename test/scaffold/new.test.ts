@@ -1,9 +1,12 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { type IPty, spawn as spawnPty } from "@lydell/node-pty";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { deriveSlug, readKeyOrder, renderActivityJson } from "../../scripts/lib/scaffold/entry.ts";
+import { checkAnswer, checkGiven } from "../../scripts/lib/scaffold/scaffold.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
+import { loadVocabularies } from "../../scripts/lib/vocab.ts";
 import { makeRepo, PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
 
 const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
@@ -83,6 +86,33 @@ test("activity.json keys follow the schema's order, nested objects too", () => {
   expect(text).toContain('"url": "https://x.example.org",\n      "type": "official"');
 });
 
+const vocabularies = loadVocabularies(PROJECT_ROOT);
+
+test.for([
+  ["start", "2023-02-30", '"2023-02-30" does not exist: 2023-02 has 28 days. Write a year (2019), a month (2019-06) or a day (2019-06-30).'],
+  ["start", "2024-02-29", undefined],
+  ["end", "June 2020", '"June 2020" is not a date in the expected form. Write a year (2019), a month (2019-06) or a day (2019-06-30).'],
+  ["topics", "cyberbulying", '"cyberbulying" is not a topic; did you mean "cyberbullying"?'],
+  ["policyAreas", "legal-framework", undefined],
+  ["mnrCapabilities", "legislaton", '"legislaton" is not a Model National Response capability; did you mean "legislation"?'],
+  ["countries", "rwx", '"rwx" is not an ISO 3166-1 alpha-3 country code; did you mean "RWA"?'],
+  ["links", "http://example.org/a", '"http://example.org/a" is not a public https:// address.'],
+  ["lead", "Ministry of ICT | MICT | http://ict.example.org", 'The website of "Ministry of ICT" is not a public https:// address.'],
+  ["lead", "Ministry of ICT | MICT", undefined],
+  ["sdgTargets", "16.2", undefined],
+  ["sdgTargets", "16-2", '"16-2" is not an SDG target: write the goal, a dot and the target, such as 16.2 or 4.a.'],
+  ["related", "ken/be-the-cop-campaign-2015", undefined],
+  ["officialTitles", "Ab", "An official title needs 3 to 300 characters."],
+  ["contactEmail", "info@example.org", undefined],
+] as const)("checkAnswer(%s, %s)", ([name, value, problem]) => {
+  expect(checkAnswer(name, value, vocabularies)).toBe(problem);
+});
+
+test("checkGiven finds an end before the start, and nothing in what is missing", () => {
+  expect(checkGiven({ start: "2020-06", end: "2020-05" }, vocabularies)).toEqual(["The end (2020-05) is before the start (2020-06)."]);
+  expect(checkGiven({}, vocabularies)).toEqual([]);
+});
+
 describe("npm run new with flags", () => {
   test("writes an entry and the country's profile that pass the validator", () => {
     const result = run(FLAGS);
@@ -131,6 +161,16 @@ describe("npm run new with flags", () => {
     expect(readFileSync(join(repo.root, "countries/rwa/country.json"), "utf8")).toContain("someone");
   });
 
+  test("a mistyped option is named with a suggestion, and an impossible date is refused", () => {
+    const typo = run([...FLAGS, "--topik", "grooming"]);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain("--topik is not an option of npm run new; did you mean --topic?");
+    const date = run([...FLAGS, "--start", "2023-02-30"]);
+    expect(date.status).toBe(1);
+    expect(date.stderr).toContain('"2023-02-30" does not exist: 2023-02 has 28 days.');
+    expect(existsSync(join(repo.root, "countries/rwa/activities"))).toBe(false);
+  });
+
   test("--help prints the usage", () => {
     const result = run(["--help"]);
     expect(result.status).toBe(0);
@@ -139,80 +179,125 @@ describe("npm run new with flags", () => {
   });
 });
 
-const hasScript = (() => {
-  try {
-    execFileSync("script", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/** Drives a command in a pseudo-terminal (util-linux `script`): waits for each prompt, then types. */
+/**
+ * Drives a command in a real pseudo-terminal (@lydell/node-pty, prebuilt): waits for each
+ * prompt, then types. Each `answer` is one keystroke round: what a person types before Enter.
+ */
 class Terminal {
   output = "";
+  rounds = 0;
   #seen = 0;
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
+  readonly pty: IPty;
+  readonly exited: Promise<number>;
 
-  constructor(command: string, cwd: string) {
-    this.child = spawn("script", ["-qfec", command, "/dev/null"], { cwd, env: { ...process.env, TERM: "xterm-256color", COLUMNS: "120", LINES: "40" } });
-    this.child.stdout?.on("data", (chunk: Buffer) => {
-      this.output += chunk.toString("utf8");
+  constructor(args: string[], cwd: string) {
+    this.pty = spawnPty(TSX, [CLI, ...args], { cwd, cols: 160, rows: 40, env: { ...process.env, TERM: "xterm-256color" } as Record<string, string> });
+    this.pty.onData((chunk) => {
+      this.output += chunk;
     });
-    this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
+    this.exited = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
   }
 
-  /** Waits until the output after the last answer shows `text`, then types `keys`. */
-  async answer(text: string, keys: string): Promise<void> {
+  /** Waits until the output after the last answer shows `text`. */
+  async waitFor(text: string): Promise<void> {
+    // A guard against a hang only: the suite's own timeout is the real limit on a loaded machine.
     const deadline = Date.now() + 300_000;
     while (!plain(this.output.slice(this.#seen)).includes(text)) {
-      if (Date.now() > deadline) throw new Error(`no prompt "${text}" in:\n${plain(this.output)}`);
+      if (Date.now() > deadline) throw new Error(`no "${text}" in:\n${plain(this.output.slice(this.#seen))}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     this.#seen = this.output.length;
+  }
+
+  /** Waits for `text`, then types `keys` one key at a time, as a person would. */
+  async answer(text: string, keys: string): Promise<void> {
+    await this.waitFor(text);
+    this.rounds += 1;
     await new Promise((resolve) => setTimeout(resolve, 100));
     for (const key of keys.match(/\x1b\[[A-D]|\r|./gsu) ?? []) {
-      this.child.stdin?.write(key);
+      this.pty.write(key);
       await new Promise((resolve) => setTimeout(resolve, 15));
     }
   }
 }
 
 function plain(text: string): string {
-  return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+  return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\r/g, "");
 }
 
-describe.skipIf(!hasScript)("npm run new in a terminal", () => {
-  test("asks for each required answer and writes an entry that validates", async () => {
-    const terminal = new Terminal(`${TSX} ${CLI}`, repo.root);
-    await terminal.answer("Country", "Rwanda");
-    await terminal.answer("Rwanda (RWA)", "\r");
+const DOWN = "\x1b[B";
+/** Ctrl+U: clears the line, as readline does, to type a corrected answer. */
+const CLEAR = "\x15";
+
+describe("npm run new in a terminal", () => {
+  test("a first entry with optional fields and two corrected mistakes, in under 40 rounds", async () => {
+    const terminal = new Terminal([], repo.root);
+    await terminal.answer("Country", "Philippines");
+    await terminal.answer("Philippines (PHL)", "\r");
     await terminal.answer("Kind of entry", "\r");
-    await terminal.answer("Type of activity", "\x1b[B\r"); // the second type: policy or strategy
+    await terminal.answer("Type of activity", "\r"); // the first type: law
     await terminal.answer("Level", "\r");
     await terminal.answer("Status", "\r");
-    await terminal.answer("Start date", "2019-06\r");
+    await terminal.answer("Start date", "2009-11-31\r");
+    await terminal.answer("does not exist: 2009-11 has 30 days.", `${CLEAR}2009-11-17\r`);
+    await terminal.answer("End date", "\r");
     await terminal.answer("Language of the text", "\r");
     await terminal.answer("Who compiles this entry", "\r");
-    await terminal.answer("Title", "National Child Online Protection Strategy\r");
-    await terminal.answer("Summary", "The national strategy that coordinates child online protection.\r");
-    await terminal.answer("A public source", "https://www.example.org/strategy\r");
-    await terminal.answer("What is this source?", "\r");
+    await terminal.answer("Title", "Anti-Child Pornography Act of 2009\r");
+    await terminal.answer("Summary", "The law that defines and penalises online child sexual abuse material in the Philippines.\r");
+    await terminal.answer("Official title", "Anti-Child Pornography Act of 2009\r");
+    await terminal.answer("Another official title", "\r");
+    await terminal.answer("Lead organisation", "Department of Justice | DOJ | https://www.doj.gov.ph\r");
+    await terminal.answer("Another lead organisation", "\r");
+    await terminal.answer("Partner organisation", "\r");
+    await terminal.answer("Audiences", "14\r"); // children, policy-makers
+    await terminal.answer("Topics", "1\r"); // child sexual abuse material
+    await terminal.answer("Policy areas", "2\r"); // legal framework
+    await terminal.answer("Model National Response capabilities", "3\r"); // 3. legislation
+    await terminal.answer("SDG targets", "16.2\r");
+    await terminal.answer("A public source", "http://www.officialgazette.gov.ph/2009/11/17/republic-act-no-9775/\r");
+    await terminal.answer("is not a public https:// address.", `${CLEAR}https://www.officialgazette.gov.ph/2009/11/17/republic-act-no-9775/\r`);
+    await terminal.answer("What is this source?", `${DOWN}\r`); // document
+    await terminal.answer("Another source", "\r");
+    await terminal.answer("Add a public contact", "\r");
+    await terminal.answer("Related entries", "\r");
     await terminal.answer("Entry name", "\r");
     const code = await terminal.exited;
-    expect(plain(terminal.output)).toContain("Created rwa/national-child-online-protection-strategy-2019");
+    const output = plain(terminal.output);
+    expect(terminal.rounds).toBeLessThan(40);
+    expect(output).toContain("Created phl/anti-child-pornography-act-of-2009");
+    expect(output).toContain("Checking the new entry with the validator");
+    expect(output).toContain("The entry is valid.");
     expect(code).toBe(0);
-    const activity = JSON.parse(readFileSync(join(repo.root, "countries/rwa/activities/national-child-online-protection-strategy-2019/activity.json"), "utf8"));
-    expect(activity).toMatchObject({
+    const dir = join(repo.root, "countries/phl/activities/anti-child-pornography-act-of-2009");
+    expect(JSON.parse(readFileSync(join(dir, "activity.json"), "utf8"))).toEqual({
       kind: "activity",
-      type: "policy-strategy",
+      type: "law",
       level: "national",
       status: "active",
-      start: "2019-06",
+      start: "2009-11-17",
+      lead: [{ name: "Department of Justice", acronym: "DOJ", url: "https://www.doj.gov.ph" }],
+      audiences: ["children", "policy-makers"],
+      topics: ["child-sexual-abuse-material"],
+      policyAreas: ["legal-framework"],
+      mnrCapabilities: ["legislation"],
+      sdgTargets: ["16.2"],
+      links: [{ url: "https://www.officialgazette.gov.ph/2009/11/17/republic-act-no-9775/", type: "document" }],
       originalLanguage: "en",
       provenance: { compiledBy: "contributor" },
     });
+    expect(readFileSync(join(dir, "en.md"), "utf8")).toContain("officialTitles:\n  - Anti-Child Pornography Act of 2009\n");
     expect(errorsOf(repo.root)).toEqual([]);
+  });
+
+  test("a wrong option stops it before the first question", async () => {
+    const terminal = new Terminal(["--kind", "activty", "--start", "2023-02-30"], repo.root);
+    const code = await terminal.exited;
+    const output = plain(terminal.output);
+    expect(output).toContain('"activty" is not a kind of entry; did you mean "activity"?');
+    expect(output).toContain('"2023-02-30" does not exist: 2023-02 has 28 days.');
+    expect(output).not.toContain("Country");
+    expect(code).toBe(1);
+    expect(existsSync(join(repo.root, "countries"))).toBe(false);
   });
 });

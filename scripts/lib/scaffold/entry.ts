@@ -11,7 +11,7 @@ export interface EntryDraft {
   slug: string;
   /** activity.json, in any key order: {@link renderActivityJson} puts it in the schema's order. */
   activity: Record<string, unknown>;
-  narrative: { lang: string; title: string; summary: string; body: string };
+  narrative: { lang: string; title: string; summary: string; body: string; officialTitles?: string[] };
 }
 
 /** A file to create, by repository-relative path. */
@@ -147,9 +147,10 @@ export function renderActivityJson(activity: Record<string, unknown>, order: Key
   return `${JSON.stringify(top, null, 2)}\n`;
 }
 
-/** <lang>.md text: YAML frontmatter (title, summary, quoted where YAML needs it), then the Markdown body. */
-export function renderNarrative(title: string, summary: string, body: string): string {
-  const yaml = stringify({ title, summary }, { lineWidth: 0, minContentWidth: 0 });
+/** <lang>.md text: YAML frontmatter (title, summary, official titles; quoted where YAML needs it), then the Markdown body. */
+export function renderNarrative(title: string, summary: string, body: string, officialTitles: readonly string[] = []): string {
+  const frontmatter = officialTitles.length > 0 ? { title, summary, officialTitles: [...officialTitles] } : { title, summary };
+  const yaml = stringify(frontmatter, { lineWidth: 0, minContentWidth: 0 });
   const text = body.replace(/\r\n?/g, "\n").trim();
   return `---\n${yaml}---\n${text === "" ? "" : `\n${text}\n`}`;
 }
@@ -167,7 +168,10 @@ export function entryFiles(draft: EntryDraft, order: KeyOrder): EntryFile[] {
   const dir = entryDir(draft.country, draft.slug);
   return [
     { path: `${dir}/activity.json`, text: renderActivityJson(draft.activity, order) },
-    { path: `${dir}/${draft.narrative.lang}.md`, text: renderNarrative(draft.narrative.title, draft.narrative.summary, draft.narrative.body) },
+    {
+      path: `${dir}/${draft.narrative.lang}.md`,
+      text: renderNarrative(draft.narrative.title, draft.narrative.summary, draft.narrative.body, draft.narrative.officialTitles),
+    },
   ];
 }
 

@@ -1,4 +1,6 @@
 import { countryIndex, countryProblem, lookupCountry } from "../countries/lookup.ts";
+import { readOrganisation } from "../forms/answers.ts";
+import { compareAtPrecision, dateProblem } from "../rules/dates.ts";
 import { closestMatch } from "../suggest.ts";
 import type { Vocabularies } from "../vocab.ts";
 import {
@@ -12,6 +14,7 @@ import {
   NARRATIVE_SECTIONS,
   renderCountryProfile,
 } from "./entry.ts";
+import { LIST_NAMES, PROBLEMS } from "./messages.ts";
 
 /** What `npm run new` asks for; every value is text as typed. */
 export interface ScaffoldAnswers {
@@ -20,17 +23,31 @@ export interface ScaffoldAnswers {
   kind?: string;
   type?: string;
   level?: string;
+  /** Every country covered, for multi-country work: alpha-3 codes. */
+  countries?: string[];
   status?: string;
   start?: string;
   end?: string;
   title?: string;
   summary?: string;
+  /** Official titles the narrative quotes, exactly as written (narrative frontmatter). */
+  officialTitles?: string[];
   links?: string[];
   linkTypes?: string[];
   lang?: string;
+  /** Organisations as "name | acronym | https://website"; only the name is needed. */
   lead?: string[];
+  partners?: string[];
   audiences?: string[];
   topics?: string[];
+  policyAreas?: string[];
+  mnrCapabilities?: string[];
+  sdgTargets?: string[];
+  related?: string[];
+  contactOrganisation?: string;
+  contactUrl?: string;
+  contactEmail?: string;
+  contactPhone?: string;
   /** Who compiles the entry (vocabulary compilers). */
   compiledBy?: string;
 }
@@ -41,67 +58,121 @@ export function resolveCountry(written: string, vocabularies: Vocabularies): str
   return match.kind === "found" ? match.code : undefined;
 }
 
+/** The name of one answer; list answers are checked one item at a time under the same name. */
+export type AnswerName = keyof ScaffoldAnswers;
+
 /** The answers `npm run new` cannot do without, with the flag that gives each. */
-export const REQUIRED_ANSWERS: ReadonlyArray<[keyof ScaffoldAnswers, string]> = [
+export const REQUIRED_ANSWERS: ReadonlyArray<[AnswerName, string]> = [
   ["country", "--country"],
   ["kind", "--kind"],
   ["type", "--type"],
   ["level", "--level"],
-  ["start", "--start"],
   ["lang", "--lang"],
   ["title", "--title"],
   ["summary", "--summary"],
   ["links", "--link"],
 ];
 
-const PARTIAL_DATE = /^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
-const HTTPS = /^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#]\S*)?$/;
+/** The answers that are checked against a controlled list, and the list. */
+const LISTS: Partial<Record<AnswerName, string>> = {
+  kind: "kinds",
+  type: "types",
+  level: "levels",
+  status: "statuses",
+  lang: "languages",
+  compiledBy: "compilers",
+  linkTypes: "link-types",
+  audiences: "audiences",
+  topics: "topics",
+  policyAreas: "policy-areas",
+  mnrCapabilities: "mnr-capabilities",
+};
 
-/** Checks one answer; returns a sentence saying what is wrong, or undefined. Used by the prompts too. */
-export function checkAnswer(name: keyof ScaffoldAnswers, value: string, vocabularies: Vocabularies): string | undefined {
-  const list = (vocabulary: string, what: string) => {
-    const terms = vocabularies.get(vocabulary).terms;
+/** The vocabulary an answer is chosen from, if it is chosen from one. */
+export function listOf(name: AnswerName): string | undefined {
+  return LISTS[name];
+}
+
+const HTTPS = /^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#]\S*)?$/;
+const SDG_TARGET = /^(1[0-7]|[1-9])\.([1-9]|1[0-9]|[a-d])$/;
+const ENTRY_REF = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+const PHONE = /^\+?[0-9][0-9 ()-]{1,38}$/;
+
+/**
+ * Checks one answer (one item of a list answer) as soon as it is given; returns a sentence saying
+ * what is wrong, or undefined. The same checks run on flags before the first question and on
+ * every answer in the terminal, so what is written can pass the validator.
+ */
+export function checkAnswer(name: AnswerName, value: string, vocabularies: Vocabularies): string | undefined {
+  const list = LISTS[name];
+  if (list) {
+    const terms = vocabularies.get(list).terms;
     if (terms.has(value)) return undefined;
-    const suggestion = closestMatch(value, terms.keys());
-    return `"${value}" is not a ${what}${suggestion ? `; did you mean "${suggestion}"?` : `: use one of ${[...terms.keys()].slice(0, 20).join(", ")}.`}`;
-  };
+    return PROBLEMS.notInList(value, LIST_NAMES[list] ?? list, closestMatch(value, terms.keys()), [...terms.keys()].slice(0, 20));
+  }
   switch (name) {
     case "country":
+    case "countries":
       return countryProblem(countryIndex(vocabularies.get("countries")), value);
-    case "kind":
-      return list("kinds", "kind of entry");
-    case "type":
-      return list("types", "type of activity");
-    case "level":
-      return list("levels", "level");
-    case "status":
-      return list("statuses", "status");
-    case "lang":
-      return list("languages", "language code");
-    case "compiledBy":
-      return list("compilers", "kind of compiler");
-    case "linkTypes":
-      return list("link-types", "kind of source");
-    case "audiences":
-      return list("audiences", "audience");
-    case "topics":
-      return list("topics", "topic");
     case "start":
-    case "end":
-      return PARTIAL_DATE.test(value) ? undefined : `"${value}" is not a date: write a year (2019), a month (2019-06) or a day (2019-06-30).`;
+    case "end": {
+      const problem = dateProblem(value);
+      return problem ? PROBLEMS.notADate(value, problem) : undefined;
+    }
     case "slug":
-      return isValidSlug(value)
-        ? undefined
-        : `"${value}" is not a valid entry name: use lower-case letters a-z, digits and single hyphens, at most 80 characters.`;
+      return isValidSlug(value) ? undefined : PROBLEMS.slug(value);
     case "links":
-      return HTTPS.test(value) ? undefined : `"${value}" is not a public https:// address.`;
+    case "contactUrl":
+      return HTTPS.test(value) ? undefined : PROBLEMS.notHttps(value);
     case "title":
-      return value.trim().length >= 3 && value.length <= 200 ? undefined : "The title needs 3 to 200 characters.";
+      return value.trim().length >= 3 && value.length <= 200 ? undefined : PROBLEMS.title;
     case "summary":
-      return value.trim().length >= 10 && value.length <= 600 ? undefined : "The summary needs 10 to 600 characters: one or two sentences.";
+      return value.trim().length >= 10 && value.length <= 600 ? undefined : PROBLEMS.summary;
+    case "officialTitles":
+      return value.trim().length >= 3 && value.length <= 300 ? undefined : PROBLEMS.officialTitle;
+    case "lead":
+    case "partners": {
+      const organisation = readOrganisation(value);
+      if (/^\S+:\/\//.test(organisation.name ?? "")) return PROBLEMS.organisation(value);
+      if (organisation.url !== undefined && !HTTPS.test(organisation.url)) return PROBLEMS.organisationUrl(organisation.name ?? value);
+      return organisation.name && organisation.name.length <= 300 ? undefined : PROBLEMS.organisation(value);
+    }
+    case "sdgTargets":
+      return SDG_TARGET.test(value) ? undefined : PROBLEMS.sdgTarget(value);
+    case "related":
+      return ENTRY_REF.test(value.toLowerCase()) ? undefined : PROBLEMS.entryRef(value);
+    case "contactEmail":
+      return EMAIL.test(value) ? undefined : PROBLEMS.email(value);
+    case "contactPhone":
+      return PHONE.test(value) ? undefined : PROBLEMS.phone(value);
     default:
-      return value.trim() === "" ? "This cannot be empty." : undefined;
+      return value.trim() === "" ? PROBLEMS.empty : undefined;
   }
+}
+
+/** The end date's problem with the start date, or undefined: both must already be valid dates. */
+export function checkDateOrder(start: string | undefined, end: string | undefined): string | undefined {
+  if (!start || !end || dateProblem(start) || dateProblem(end)) return undefined;
+  return compareAtPrecision(end, start) < 0 ? PROBLEMS.endBeforeStart(end, start) : undefined;
+}
+
+/** Every problem with the answers given so far (flags before the first question); missing answers are not problems here. */
+export function checkGiven(answers: ScaffoldAnswers, vocabularies: Vocabularies): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(answers) as Array<[AnswerName, string | string[] | undefined]>) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const problem = checkAnswer(name, item, vocabularies);
+      if (problem) problems.push(problem);
+    }
+  }
+  const order = checkDateOrder(answers.start, answers.end);
+  if (order) problems.push(order);
+  const links = answers.links ?? [];
+  const types = answers.linkTypes ?? [];
+  if (types.length > 1 && types.length !== links.length) problems.push(PROBLEMS.linkTypeCount(links.length, types.length));
+  return problems;
 }
 
 export interface ScaffoldPlan {
@@ -120,50 +191,57 @@ export function planScaffold(answers: ScaffoldAnswers, vocabularies: Vocabularie
   const problems: string[] = [];
   for (const [name, flag] of REQUIRED_ANSWERS) {
     const value = answers[name];
-    if (value === undefined || (Array.isArray(value) && value.length === 0) || value === "") problems.push(`${flag} is required.`);
+    if (value === undefined || (Array.isArray(value) && value.length === 0) || value === "") problems.push(PROBLEMS.required(flag));
   }
-  const check = (name: keyof ScaffoldAnswers, value: string | undefined) => {
-    if (value === undefined) return;
-    const problem = checkAnswer(name, value, vocabularies);
-    if (problem) problems.push(problem);
-  };
-  for (const name of ["country", "kind", "type", "level", "status", "start", "end", "lang", "title", "summary", "slug", "compiledBy"] as const)
-    check(name, answers[name]);
-  for (const link of answers.links ?? []) check("links", link);
-  for (const type of answers.linkTypes ?? []) check("linkTypes", type);
-  for (const audience of answers.audiences ?? []) check("audiences", audience);
-  for (const topic of answers.topics ?? []) check("topics", topic);
-  const links = answers.links ?? [];
-  const types = answers.linkTypes ?? [];
-  if (types.length > 1 && types.length !== links.length)
-    problems.push(`Give one --link-type per --link (${links.length} links, ${types.length} types), or a single --link-type for all.`);
+  problems.push(...checkGiven(answers, vocabularies));
   const year = answers.start?.slice(0, 4) ?? "";
   const slug = answers.slug ?? deriveSlug(answers.title ?? "", year);
-  if (answers.slug === undefined && answers.title !== undefined && slug === "")
-    problems.push("No entry name can be made from the title: give one with --slug, such as national-cop-strategy-2019.");
+  if (answers.slug === undefined && answers.title !== undefined && slug === "") problems.push(PROBLEMS.noSlug);
   if (problems.length > 0 || !answers.country || !answers.lang || !answers.title || !answers.summary) return { files: [], problems };
 
   const country = resolveCountry(answers.country, vocabularies);
   if (!country) return { files: [], problems: [`"${answers.country}" is not a country.`] };
+  const links = answers.links ?? [];
+  const types = answers.linkTypes ?? [];
+  const some = (values: string[] | undefined) => (values && values.length > 0 ? [...new Set(values)] : undefined);
+  const contact = {
+    organisation: answers.contactOrganisation,
+    url: answers.contactUrl,
+    email: answers.contactEmail,
+    phone: answers.contactPhone,
+  };
   const activity: Record<string, unknown> = {
     kind: answers.kind,
     type: answers.type,
     level: answers.level,
-    ...(answers.status ? { status: answers.status } : {}),
+    countries: some(answers.countries?.map((written) => resolveCountry(written, vocabularies) ?? written.toUpperCase())),
+    status: answers.status,
     start: answers.start,
-    ...(answers.end ? { end: answers.end } : {}),
-    ...(answers.lead && answers.lead.length > 0 ? { lead: answers.lead.map((name) => ({ name })) } : {}),
-    ...(answers.audiences && answers.audiences.length > 0 ? { audiences: [...new Set(answers.audiences)] } : {}),
-    ...(answers.topics && answers.topics.length > 0 ? { topics: [...new Set(answers.topics)] } : {}),
+    end: answers.end,
+    lead: some(answers.lead)?.map(readOrganisation),
+    partners: some(answers.partners)?.map(readOrganisation),
+    audiences: some(answers.audiences),
+    topics: some(answers.topics),
+    policyAreas: some(answers.policyAreas),
+    mnrCapabilities: some(answers.mnrCapabilities),
+    sdgTargets: some(answers.sdgTargets),
     links: links.map((url, index) => ({ url, type: types[index] ?? types[0] ?? "official" })),
     originalLanguage: answers.lang,
+    contact: Object.values(contact).some((value) => value !== undefined) ? contact : undefined,
+    related: some(answers.related?.map((ref) => ref.toLowerCase())),
     provenance: { compiledBy: answers.compiledBy ?? "contributor" },
   };
   const draft: EntryDraft = {
     country,
     slug,
     activity,
-    narrative: { lang: answers.lang, title: answers.title.trim(), summary: answers.summary.trim(), body: NARRATIVE_SECTIONS },
+    narrative: {
+      lang: answers.lang,
+      title: answers.title.trim(),
+      summary: answers.summary.trim(),
+      body: NARRATIVE_SECTIONS,
+      ...(some(answers.officialTitles) ? { officialTitles: some(answers.officialTitles) } : {}),
+    },
   };
   const files = entryFiles(draft, order);
   if (!countryExists(country)) {

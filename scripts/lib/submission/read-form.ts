@@ -1,6 +1,7 @@
 import { parseIssue } from "@github/issue-parser";
 import { type CountryIndex, countryIndex, countryProblem, lookupCountry } from "../countries/lookup.ts";
 import type { FormField } from "../forms/activity-form.ts";
+import { readLink, readOrganisation } from "../forms/answers.ts";
 import { parseOption } from "../forms/options.ts";
 import { deriveSlug, type EntryDraft, isValidSlug } from "../scaffold/entry.ts";
 import type { Vocabularies } from "../vocab.ts";
@@ -23,7 +24,6 @@ export interface FormReading {
 /** GitHub caps an issue body at 65,536 characters; anything longer did not come from the form. */
 export const MAX_BODY = 65_536;
 const PARTIAL_DATE = /^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
-const URL_IN_LINE = /<?(\S+:\/\/[^\s<>|]+)>?/;
 
 type Answer = string | string[] | { selected: string[]; unselected: string[] } | undefined;
 
@@ -278,39 +278,4 @@ export function scriptLanguage(text: string): string | undefined {
   ];
   const [best] = scripts.sort((a, b) => b[1] - a[1]);
   return best && best[1] > 0 && best[0] !== "" ? best[0] : undefined;
-}
-
-/** "Name | ACRONYM | https://site" → an organisation; a web address is found wherever it is. */
-function readOrganisation(line: string): Record<string, string> {
-  const parts = line
-    .split("|")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const organisation: Record<string, string> = {};
-  for (const part of parts) {
-    if (/^\S+:\/\//.test(part)) organisation.url ??= part.replace(/^<|>$/g, "");
-    else if (organisation.name === undefined) organisation.name = part.replace(/\s+/g, " ");
-    else organisation.acronym ??= part.replace(/\s+/g, " ");
-  }
-  if (organisation.name === undefined) organisation.name = organisation.url ?? line;
-  return organisation;
-}
-
-/** "official https://… | title" → a link; the kind may be the id or the English label. */
-function readLink(line: string, vocabularies: Vocabularies): { link: Record<string, string> } | { problem: string } {
-  const match = URL_IN_LINE.exec(line);
-  if (!match?.[1]) return { problem: "no web address (https://...) on this line." };
-  const url = match[1].replace(/[.,;)]+$/, "");
-  const before = line
-    .slice(0, match.index)
-    .replace(/[\s:|\-–—]+$/, "")
-    .trim();
-  const after = line
-    .slice((match.index ?? 0) + match[0].length)
-    .replace(/^[\s:|\-–—]+/, "")
-    .trim();
-  if (before === "") return { problem: `say what kind of source ${url} is: official, document, news or evaluation.` };
-  const type = parseOption(before, vocabularies.get("link-types"));
-  if (type === undefined) return { problem: `"${before}" is not a kind of source; use official, document, news or evaluation.` };
-  return { link: { url, type, ...(after ? { title: after.replace(/\s+/g, " ") } : {}) } };
 }

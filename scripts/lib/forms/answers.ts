@@ -1,0 +1,42 @@
+import type { Vocabularies } from "../vocab.ts";
+import { parseOption } from "./options.ts";
+
+const URL_IN_LINE = /<?(\S+:\/\/[^\s<>|]+)>?/;
+
+/**
+ * "Name | ACRONYM | https://site" → an organisation, as the form and `npm run new` write one;
+ * a web address is found wherever it is.
+ */
+export function readOrganisation(line: string): Record<string, string> {
+  const parts = line
+    .split("|")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const organisation: Record<string, string> = {};
+  for (const part of parts) {
+    if (/^\S+:\/\//.test(part)) organisation.url ??= part.replace(/^<|>$/g, "");
+    else if (organisation.name === undefined) organisation.name = part.replace(/\s+/g, " ");
+    else organisation.acronym ??= part.replace(/\s+/g, " ");
+  }
+  if (organisation.name === undefined) organisation.name = organisation.url ?? line;
+  return organisation;
+}
+
+/** "official https://… | title" → a link; the kind may be the id or the English label. */
+export function readLink(line: string, vocabularies: Vocabularies): { link: Record<string, string> } | { problem: string } {
+  const match = URL_IN_LINE.exec(line);
+  if (!match?.[1]) return { problem: "no web address (https://...) on this line." };
+  const url = match[1].replace(/[.,;)]+$/, "");
+  const before = line
+    .slice(0, match.index)
+    .replace(/[\s:|\-–—]+$/, "")
+    .trim();
+  const after = line
+    .slice((match.index ?? 0) + match[0].length)
+    .replace(/^[\s:|\-–—]+/, "")
+    .trim();
+  if (before === "") return { problem: `say what kind of source ${url} is: official, document, news or evaluation.` };
+  const type = parseOption(before, vocabularies.get("link-types"));
+  if (type === undefined) return { problem: `"${before}" is not a kind of source; use official, document, news or evaluation.` };
+  return { link: { url, type, ...(after ? { title: after.replace(/\s+/g, " ") } : {}) } };
+}
