@@ -5,10 +5,12 @@ import { parse } from "yaml";
 import { ACTIVITY_PRESENTATION, activityFormFields, FILLED_IN_BY_THE_BOT } from "../../scripts/lib/forms/activity-form.ts";
 import { FORMS_DIR, GOVERNANCE_LABEL, generateForms, SUBMISSION_LABEL } from "../../scripts/lib/forms/generate.ts";
 import { formTerms, optionText, parseOption } from "../../scripts/lib/forms/options.ts";
+import { type EntryDraft, entryFiles, readKeyOrder } from "../../scripts/lib/scaffold/entry.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { readActivityForm } from "../../scripts/lib/submission/read-form.ts";
+import { validateRepository } from "../../scripts/lib/validate/index.ts";
 import { activityTemplate, formBody, validAnswers } from "../submission/helpers.ts";
-import { PROJECT_ROOT } from "../support/repo.ts";
+import { makeRepo, PROJECT_ROOT } from "../support/repo.ts";
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const vocabularies = catalog.vocabularies;
@@ -80,6 +82,40 @@ describe("the new-activity form", () => {
     const reading = readActivityForm(formBody(validAnswers()), activityTemplate(), activityFormFields(catalog), vocabularies);
     expect(reading.problems).toEqual([]);
     expect(reading.draft).toMatchObject({ country: "KEN", slug: "national-child-online-protection-guidelines-2021", narrative: { lang: "en" } });
+  });
+
+  test("official titles feed the narrative's officialTitles, so a law's own title passes the terminology rule", () => {
+    const answers = {
+      ...validAnswers(),
+      country: "PHL",
+      type: "law",
+      title: "Anti-Child Pornography Act of 2009",
+      "official-titles": "Anti-Child Pornography Act of 2009\n- Republic Act No. 9775",
+      start: "2009-11-17",
+    };
+    const reading = readActivityForm(formBody(answers), activityTemplate(), activityFormFields(PROJECT_ROOT, vocabularies), vocabularies);
+    expect(reading.problems).toEqual([]);
+    expect(reading.draft?.narrative.officialTitles).toEqual(["Anti-Child Pornography Act of 2009", "Republic Act No. 9775"]);
+    const files = entryFiles(reading.draft as EntryDraft, readKeyOrder(PROJECT_ROOT));
+    const repo = makeRepo(Object.fromEntries(files.map((file) => [file.path, file.text])));
+    try {
+      repo.write("countries/phl/country.json", '{\n  "region": "asia-pacific",\n  "reviewers": []\n}\n');
+      const errors = validateRepository({ root: repo.root }).diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+      expect(errors).toEqual([]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  test("a date that does not exist is refused with the reason", () => {
+    const reading = readActivityForm(
+      formBody({ ...validAnswers(), start: "2023-02-30" }),
+      activityTemplate(),
+      activityFormFields(PROJECT_ROOT, vocabularies),
+      vocabularies,
+    );
+    expect(reading.draft).toBeUndefined();
+    expect(reading.problems).toContainEqual(expect.objectContaining({ field: "Start date", message: '"2023-02-30" does not exist: 2023-02 has 28 days.' }));
   });
 
   test("a heading pasted twice is a problem, not a silent override", () => {

@@ -7,7 +7,7 @@ export type FieldType = "input" | "textarea" | "dropdown" | "checkboxes";
 /** Where a form answer goes. */
 export type FieldTarget =
   | { file: "activity"; property: string; part?: string }
-  | { file: "narrative"; property: "title" | "summary" | "body" }
+  | { file: "narrative"; property: "title" | "officialTitles" | "summary" | "body" }
   | { file: "location"; property: "country" | "slug" };
 
 /** One question of the "new activity" form. */
@@ -143,7 +143,10 @@ export const ACTIVITY_PRESENTATION: Record<string, Presentation[]> = {
 export const FILLED_IN_BY_THE_BOT: ReadonlySet<string> = new Set(["provenance"]);
 
 /** The form fields that are not activity.json properties. */
-const LOCATION_AND_STORY: Record<"country" | "title" | "summary" | "body" | "slug", Omit<FormField, "required" | "description"> & { description?: string }> = {
+const LOCATION_AND_STORY: Record<
+  "country" | "title" | "officialTitles" | "summary" | "body" | "slug",
+  Omit<FormField, "required" | "description"> & { description?: string }
+> = {
   country: { id: "country", type: "dropdown", vocabulary: "countries", label: "Country", target: { file: "location", property: "country" } },
   title: {
     id: "title",
@@ -151,6 +154,15 @@ const LOCATION_AND_STORY: Record<"country" | "title" | "summary" | "body" | "slu
     label: "Title",
     placeholder: "National Child Online Protection Strategy",
     target: { file: "narrative", property: "title" },
+  },
+  officialTitles: {
+    id: "official-titles",
+    type: "textarea",
+    label: "Official titles (optional)",
+    description:
+      'The official title of each law or document your text quotes, exactly as it is written, one per line. A title may use words the atlas otherwise avoids, such as "child pornography" in the Philippines\' Anti-Child Pornography Act of 2009: listed here, it is quoted as it is.',
+    placeholder: "Anti-Child Pornography Act of 2009",
+    target: { file: "narrative", property: "officialTitles" },
   },
   summary: { id: "summary", type: "textarea", label: "Summary", target: { file: "narrative", property: "summary" } },
   body: {
@@ -214,7 +226,7 @@ export function activityFormFields(catalog: SchemaCatalog): FormField[] {
         "The language you write the title, summary and description in. Translations can be added later.",
       ),
     );
-  for (const key of ["title", "summary", "body"] as const) {
+  for (const key of ["title", "officialTitles", "summary", "body"] as const) {
     const field = LOCATION_AND_STORY[key];
     fields.push({
       ...field,

@@ -3,6 +3,7 @@ import { type CountryIndex, countryIndex, countryProblem, lookupCountry } from "
 import type { FormField } from "../forms/activity-form.ts";
 import { readLink, readOrganisation } from "../forms/answers.ts";
 import { parseOption } from "../forms/options.ts";
+import { dateProblem } from "../rules/dates.ts";
 import { deriveSlug, type EntryDraft, isValidSlug } from "../scaffold/entry.ts";
 import type { Vocabularies } from "../vocab.ts";
 
@@ -23,7 +24,6 @@ export interface FormReading {
 
 /** GitHub caps an issue body at 65,536 characters; anything longer did not come from the form. */
 export const MAX_BODY = 65_536;
-const PARTIAL_DATE = /^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
 
 type Answer = string | string[] | { selected: string[]; unselected: string[] } | undefined;
 
@@ -112,6 +112,14 @@ export function readActivityForm(body: string, template: string, fields: readonl
   required("originalLanguage", lang);
   const title = oneLine(single(fieldOf("title")));
   required("title", title);
+  const officialTitles = [
+    ...new Set(
+      (single(fieldOf("officialTitles")) ?? "")
+        .split("\n")
+        .map((line) => oneLine(line.replace(/^[-*]\s+/, "")) ?? "")
+        .filter(Boolean),
+    ),
+  ];
   const summary = oneLine(single(fieldOf("summary")));
   required("summary", summary);
   const story = single(fieldOf("body"));
@@ -127,10 +135,11 @@ export function readActivityForm(body: string, template: string, fields: readonl
     const value = single(fieldOf(property));
     required(property, value);
     if (value === undefined) continue;
-    if (!PARTIAL_DATE.test(value))
+    const problem = dateProblem(value);
+    if (problem)
       problems.push({
         field: label(property),
-        message: `"${value}" is not a date in the expected form.`,
+        message: `"${value}" ${problem}`,
         hint: "Write a year (2019), a month (2019-06) or a day (2019-06-30).",
       });
     activity[property] = value;
@@ -241,7 +250,12 @@ export function readActivityForm(body: string, template: string, fields: readonl
   const language = lang ?? scriptLanguage([title, summary, story].filter((text): text is string => text !== undefined).join(" "));
   if (problems.length > 0 || !country || !lang || !title || !summary || slug === "") return { problems, ...(language ? { language } : {}) };
   return {
-    draft: { country, slug, activity, narrative: { lang, title, summary, body: story ?? "" } },
+    draft: {
+      country,
+      slug,
+      activity,
+      narrative: { lang, title, summary, body: story ?? "", ...(officialTitles.length > 0 ? { officialTitles } : {}) },
+    },
     problems,
     language: lang,
   };
