@@ -93,7 +93,7 @@ describe("the new-activity form", () => {
       "official-titles": "Anti-Child Pornography Act of 2009\n- Republic Act No. 9775",
       start: "2009-11-17",
     };
-    const reading = readActivityForm(formBody(answers), activityTemplate(), activityFormFields(PROJECT_ROOT, vocabularies), vocabularies);
+    const reading = readActivityForm(formBody(answers), activityTemplate(), activityFormFields(catalog), vocabularies);
     expect(reading.problems).toEqual([]);
     expect(reading.draft?.narrative.officialTitles).toEqual(["Anti-Child Pornography Act of 2009", "Republic Act No. 9775"]);
     const files = entryFiles(reading.draft as EntryDraft, readKeyOrder(PROJECT_ROOT));
@@ -111,7 +111,7 @@ describe("the new-activity form", () => {
     const reading = readActivityForm(
       formBody({ ...validAnswers(), start: "2023-02-30" }),
       activityTemplate(),
-      activityFormFields(PROJECT_ROOT, vocabularies),
+      activityFormFields(catalog),
       vocabularies,
     );
     expect(reading.draft).toBeUndefined();

@@ -100,6 +100,17 @@ describe("the build of a synthetic dataset", () => {
     expect(page).toContain('href="https://github.com/example/cop-atlas/commits/main/countries/ken/activities/helpline-2018"');
   });
 
+  test("each entry page links to the correction form filled in with the entry", () => {
+    const page = read("fr/countries/ken/activities/helpline-2018/index.html");
+    const href = /<a href="([^"]*issues\/new[^"]*)"[^>]*>Proposer une correction<\/a>/.exec(page)?.[1];
+    expect(href).toBeDefined();
+    const url = new URL((href ?? "").replaceAll("&amp;", "&"));
+    expect(url.pathname).toBe("/example/cop-atlas/issues/new");
+    expect(url.searchParams.get("template")).toBe("correction.yml");
+    expect(url.searchParams.get("entry")).toBe("ken/helpline-2018");
+    expect(url.searchParams.get("current-title")).toMatch(/\S/);
+  });
+
   test("the topic facet page lists exactly the entries with that topic", () => {
     const page = read("en/browse/topic/grooming/index.html");
     const links = [...page.matchAll(/class="entry-title"><a href="\.\.\/\.\.\/\.\.\/(countries|organizations)\/([^/]+)\/activities\/([^/]+)\//g)].map(

@@ -22,10 +22,11 @@ export function activityTemplate(): string {
 /**
  * An issue body exactly as GitHub writes it for a submitted form: a ### heading per question,
  * then the answer, "_No response_" or "None" when empty, and - [X] / - [ ] lines for checkboxes.
- * Answers are option ids for choices (turned into the option text), text otherwise.
+ * Answers are option ids for choices (turned into the option text), text otherwise. The form is
+ * the new-activity form unless another template is given.
  */
-export function formBody(answers: Record<string, string | string[] | undefined>): string {
-  const form = parse(activityTemplate()) as { body: Element[] };
+export function formBody(answers: Record<string, string | string[] | undefined>, template = activityTemplate()): string {
+  const form = parse(template) as { body: Element[] };
   const parts: string[] = [];
   for (const element of form.body) {
     if (element.type === "markdown" || !element.id) continue;

@@ -2,6 +2,8 @@ import { Document } from "yaml";
 import type { SchemaCatalog } from "../schema/catalog.ts";
 import type { Vocabularies } from "../vocab.ts";
 import { activityFormFields, type FormField } from "./activity-form.ts";
+import { CORRECTION_FORM, correctionForm } from "./correction-form.ts";
+import { NO_PERSONAL_DATA } from "./elements.ts";
 import { formTerms, optionText } from "./options.ts";
 
 /** Where the forms live, relative to the repository root. */
@@ -10,7 +12,6 @@ export const FORMS_DIR = ".github/ISSUE_TEMPLATE";
 export const NEW_ACTIVITY_FORM = "new-activity.yml";
 export const SUBMISSION_LABEL = "submission";
 export const GOVERNANCE_LABEL = "governance";
-export const CORRECTION_LABEL = "correction";
 
 /** The public home of the repository, for the links in config.yml (which GitHub wants absolute). */
 export const REPOSITORY_URL = "https://github.com/cop-atlas/cop-atlas";
@@ -48,11 +49,6 @@ function toYaml(value: unknown): string {
   return document.toString({ lineWidth: 0, minContentWidth: 0 });
 }
 
-const NO_PERSONAL_DATA = {
-  label: "This form holds no personal data: no private person's name, e-mail, phone number or photo, and nothing that identifies a child.",
-  required: true,
-};
-
 /** The "new activity" form as data: what GitHub reads and what the bot parses answers with. */
 export function newActivityForm(catalog: SchemaCatalog): Record<string, unknown> {
   const vocabularies = catalog.vocabularies;
@@ -79,67 +75,6 @@ export function newActivityForm(catalog: SchemaCatalog): Record<string, unknown>
           options: [{ label: "The sources are public web pages that anyone can open.", required: true }, NO_PERSONAL_DATA],
         },
       },
-    ],
-  };
-}
-
-/** The "correction or update" form: a person describes the change; a maintainer or the contributor makes it. */
-function correctionForm(vocabularies: Vocabularies): Record<string, unknown> {
-  const languages = formTerms(vocabularies.get("languages"));
-  return {
-    name: "Correction or update of an entry",
-    description: "Something in an existing entry is wrong, out of date or missing.",
-    title: "[Correction] ",
-    labels: [CORRECTION_LABEL],
-    body: [
-      markdown(
-        "Tell us which entry and what should change. A maintainer or your country's focal point makes the change in a pull request, and the country's reviewers approve it. You can also make the change yourself: see CONTRIBUTING.md.",
-      ),
-      {
-        type: "input",
-        id: "entry",
-        attributes: {
-          label: "Which entry",
-          description: "Its permalink (the country code, a slash and the entry's name, such as ken/be-the-cop-campaign-2015) or the address of its page.",
-          placeholder: "ken/be-the-cop-campaign-2015",
-        },
-        validations: { required: true },
-      },
-      {
-        type: "dropdown",
-        id: "change",
-        attributes: {
-          label: "What kind of change",
-          options: [
-            "A fact is wrong (dates, status, organisations, links)",
-            "The text is wrong or out of date",
-            "A translation is missing or wrong",
-            "The entry should be removed",
-          ],
-        },
-        validations: { required: true },
-      },
-      {
-        type: "dropdown",
-        id: "language",
-        attributes: {
-          label: "Language of the text concerned",
-          description: "Only when the change is about the text or a translation.",
-          options: languages.map(optionText),
-        },
-      },
-      {
-        type: "textarea",
-        id: "details",
-        attributes: { label: "What should change", description: "What is there now, and what it should say instead." },
-        validations: { required: true },
-      },
-      {
-        type: "textarea",
-        id: "sources",
-        attributes: { label: "Sources", description: "Public web addresses (https://) that support the change, one per line." },
-      },
-      { type: "checkboxes", id: "confirmations", attributes: { label: "Before you submit", options: [NO_PERSONAL_DATA] } },
     ],
   };
 }
@@ -233,7 +168,7 @@ export function generateForms(catalog: SchemaCatalog): Map<string, string> {
   const vocabularies = catalog.vocabularies;
   return new Map([
     [NEW_ACTIVITY_FORM, toYaml(newActivityForm(catalog))],
-    ["correction.yml", toYaml(correctionForm(vocabularies))],
+    [CORRECTION_FORM, toYaml(correctionForm(vocabularies))],
     ["country-profile.yml", toYaml(profileForm(vocabularies))],
     ["config.yml", toYaml(configFile())],
   ]);

@@ -84,6 +84,8 @@ export interface Messages {
   approvedBy: string;
   viewFile: string;
   viewHistory: string;
+  /** The link that opens the correction form filled in with the entry. */
+  suggestCorrection: string;
   notCommitted: string;
   historyIncomplete: string;
   cite: string;
@@ -242,6 +244,7 @@ const en: Messages = {
   approvedBy: "Approved by",
   viewFile: "View the files",
   viewHistory: "View the history",
+  suggestCorrection: "Suggest a correction",
   notCommitted: "Not yet published in the repository's history.",
   historyIncomplete: "The full history was not available when this page was built.",
   cite: "Cite this entry",
@@ -396,6 +399,7 @@ const fr: Messages = {
   approvedBy: "Approuvée par",
   viewFile: "Voir les fichiers",
   viewHistory: "Voir l'historique",
+  suggestCorrection: "Proposer une correction",
   notCommitted: "Pas encore publiée dans l'historique du dépôt.",
   historyIncomplete: "L'historique complet n'était pas disponible lors de la création de cette page.",
   cite: "Citer cette entrée",
@@ -550,6 +554,7 @@ const es: Messages = {
   approvedBy: "Aprobada por",
   viewFile: "Ver los archivos",
   viewHistory: "Ver el historial",
+  suggestCorrection: "Proponer una corrección",
   notCommitted: "Aún no publicada en el historial del repositorio.",
   historyIncomplete: "El historial completo no estaba disponible al generar esta página.",
   cite: "Citar esta entrada",
@@ -704,6 +709,7 @@ const ru: Messages = {
   approvedBy: "Одобрено",
   viewFile: "Посмотреть файлы",
   viewHistory: "Посмотреть историю",
+  suggestCorrection: "Предложить исправление",
   notCommitted: "Еще не опубликовано в истории репозитория.",
   historyIncomplete: "Полная история была недоступна при создании этой страницы.",
   cite: "Как цитировать",
@@ -856,6 +862,7 @@ const ar: Messages = {
   approvedBy: "اعتمده",
   viewFile: "عرض الملفات",
   viewHistory: "عرض السجل",
+  suggestCorrection: "اقتراح تصحيح",
   notCommitted: "لم يُنشر بعد في سجل المستودع.",
   historyIncomplete: "لم يكن السجل الكامل متاحاً عند إنشاء هذه الصفحة.",
   cite: "الاستشهاد بهذا المدخل",
@@ -1006,6 +1013,7 @@ const zh: Messages = {
   approvedBy: "批准人",
   viewFile: "查看文件",
   viewHistory: "查看历史",
+  suggestCorrection: "建议更正",
   notCommitted: "尚未发布到资料库的历史记录中。",
   historyIncomplete: "生成本页时无法获得完整的历史记录。",
   cite: "引用本条目",

@@ -1,3 +1,4 @@
+import { correctionFormUrl } from "../../forms/correction-form.ts";
 import type { Change } from "../../model/provenance.ts";
 import { narrativeFor } from "../../model/queries.ts";
 import type { Contact, Organisation, SiteData, SiteEntry, SiteNarrative, SiteOwner } from "../../model/types.ts";
@@ -239,6 +240,7 @@ function historyList(c: PageContext, entry: SiteEntry): Html {
     dl.push(
       html`<dt>${m.viewFile}</dt><dd><a href="${repo}/tree/${config.branch}/${entry.dir}" rel="noopener noreferrer" dir="ltr">${entry.dir}</a></dd>`,
       html`<dt>${m.viewHistory}</dt><dd><a href="${repo}/commits/${config.branch}/${entry.dir}" rel="noopener noreferrer">${m.viewHistory}</a></dd>`,
+      html`<dt>${m.suggestCorrection}</dt><dd><a href="${correctionFormUrl(repo, `${entry.owner.id}/${entry.slug}`, narrativeFor(entry, entry.original).title)}" rel="noopener noreferrer">${m.suggestCorrection}</a></dd>`,
     );
   }
   return html`${rows}${dl.length > 0 ? html`<dl class="history">${dl}</dl>` : ""}`;
