@@ -1,9 +1,12 @@
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { CORRECTION_FORM, KEEP_AS_IT_IS } from "../../scripts/lib/forms/correction-form.ts";
+import { generateForms } from "../../scripts/lib/forms/generate.ts";
 import { ISSUE_COMMENT_MARKER } from "../../scripts/lib/submission/render.ts";
 import { runSubmission } from "../../scripts/lib/submission/run.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
+import { loadVocabularies } from "../../scripts/lib/vocab.ts";
 import { createFakeGitHub, type FakeGitHub, type FakeUser, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 import { baselineFiles, makeRepo, PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
 import { formBody, issuesEvent, validAnswers, webhookProblems } from "./helpers.ts";
@@ -189,6 +192,82 @@ describe("a valid submission", () => {
     expect(result.outcome).toBe("problems");
     expect(botComment(issue.number)).toContain("Republic of Korea");
     expect(botComment(issue.number)).toContain("Democratic People");
+  });
+});
+
+describe("a correction", () => {
+  const DIR = "countries/ken/activities/example-strategy-2020";
+  const correctionTemplate = () => generateForms(PROJECT_ROOT, loadVocabularies(PROJECT_ROOT)).get(CORRECTION_FORM) ?? "";
+  const correction = (answers: Record<string, string>) =>
+    formBody(
+      {
+        entry: "ken/example-strategy-2020",
+        "current-title": "Example national strategy",
+        change: "A fact is wrong (dates, status, organisations, links)",
+        "new-status": KEEP_AS_IT_IS,
+        details: "The strategy ended; the launch article moved.",
+        confirmations: "This form holds no personal data: no private person's name, e-mail, phone number or photo, and nothing that identifies a child.",
+        ...answers,
+      },
+      correctionTemplate(),
+    );
+  async function correct(body: string, action: "opened" | "edited" = "opened", number?: number) {
+    const issue = number ? github.editIssue(number, AUTHOR, body) : github.openIssue({ user: AUTHOR, body, labels: ["correction"] });
+    const event = issuesEvent(action, { number: issue.number, body, user: AUTHOR, labels: issue.labels });
+    expect(webhookProblems(action === "opened" ? "issues-opened" : "issues-edited", event)).toEqual([]);
+    const result = await runSubmission({ client: github.octokit(), event, root: repo.root, botLogin: BOT.login, now: NOW });
+    return { issue, result };
+  }
+
+  test("opens a pull request that edits the existing entry, and nothing else", async () => {
+    const { issue, result } = await correct(
+      correction({
+        "new-status": "completed",
+        "new-end": "2024-06",
+        "remove-links": "https://example.org/news/launch",
+        "add-links": "news https://example.org/launch",
+      }),
+    );
+    expect(result).toMatchObject({ outcome: "ready", comment: "created" });
+    const pull = pulls()[0];
+    expect(pull?.title).toBe(`Correct ken/example-strategy-2020 (from issue #${issue.number})`);
+    expect(pull?.headRef).toBe(`submission/issue-${issue.number}`);
+    expect(pull?.body).toContain(`Closes #${issue.number}`);
+    const before = github.filesAt("main");
+    const after = github.filesAt(`submission/issue-${issue.number}`);
+    const changed = [...after].filter(([path, text]) => before.get(path) !== text).map(([path]) => path);
+    expect(changed).toEqual([`${DIR}/activity.json`]);
+    expect([...before.keys()].sort()).toEqual([...after.keys()].sort());
+    expect(JSON.parse(after.get(`${DIR}/activity.json`) ?? "{}")).toMatchObject({
+      status: "completed",
+      end: "2024-06",
+      links: [
+        { url: "https://example.org/strategy", type: "official" },
+        { url: "https://example.org/launch", type: "news" },
+      ],
+    });
+    expect(botComment(issue.number)).toContain("Your correction passed the checks");
+    // A second run on the same issue sends nothing.
+    const writes = github.writes().length;
+    await correct(issue.body, "edited", issue.number);
+    expect(github.writes().length).toBe(writes);
+  });
+
+  test("an entry that does not exist, or a correction in words only, makes no pull request", async () => {
+    const { issue, result } = await correct(correction({ entry: "ken/no-such-entry", "new-end": "2024" }));
+    expect(result.outcome).toBe("no-entry");
+    expect(botComment(issue.number)).toContain("There is no entry `ken/no-such-entry`");
+    const { issue: words, result: inWords } = await correct(correction({}));
+    expect(inWords.outcome).toBe("in-words");
+    expect(botComment(words.number)).toContain("a maintainer or the country's focal point will make the change");
+    expect(pulls()).toEqual([]);
+  });
+
+  test("a value the validator refuses is explained, and nothing is committed", async () => {
+    const { issue, result } = await correct(correction({ "new-end": "2019" }));
+    expect(result.outcome).toBe("problems");
+    expect(botComment(issue.number)).toContain("end &#40;2019&#41; is before start &#40;2020-03&#41;. Check both dates against the source.");
+    expect(pulls()).toEqual([]);
   });
 });
 

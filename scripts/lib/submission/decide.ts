@@ -48,8 +48,12 @@ export function coAuthor(author: { id: number; login: string }): string | null {
   return `${author.login} <${author.id}+${author.login}@users.noreply.github.com>`;
 }
 
+/** A new entry from the new-activity form, or an edit of an existing one from the correction form. */
+export type SubmissionMode = "new" | "correction";
+
 export type Decision =
   | { kind: "exists"; permalink: string }
+  | { kind: "no-entry"; permalink: string }
   | { kind: "rate-limited"; limit: number }
   | { kind: "pull-closed"; pull: number; merged: boolean }
   | { kind: "hand-edited"; pull: number | null }
@@ -67,11 +71,16 @@ export function decideSubmission(options: {
   language: string;
   files: EntryFile[];
   checklist: string;
+  /** "new" unless said otherwise. */
+  mode?: SubmissionMode;
 }): Decision {
   const { issue, target } = options;
+  const mode = options.mode ?? "new";
   if (target.pull && (target.pull.merged || target.pull.state === "closed"))
     return { kind: "pull-closed", pull: target.pull.number, merged: target.pull.merged };
-  if (target.entryExistsOnBase) return { kind: "exists", permalink: options.permalink };
+  // A new entry never replaces one; a correction edits one that exists.
+  if (mode === "new" && target.entryExistsOnBase) return { kind: "exists", permalink: options.permalink };
+  if (mode === "correction" && !target.entryExistsOnBase) return { kind: "no-entry", permalink: options.permalink };
   const position = target.openSubmissions.indexOf(issue.number);
   if (!target.pull && (position >= MAX_OPEN_SUBMISSIONS || (position < 0 && target.openSubmissions.length >= MAX_OPEN_SUBMISSIONS))) {
     return { kind: "rate-limited", limit: MAX_OPEN_SUBMISSIONS };
@@ -84,8 +93,9 @@ export function decideSubmission(options: {
     if (!recorded) return { kind: "hand-edited", pull: target.pull?.number ?? null };
     if (recorded !== digest) steps.push(commitStep(false));
   } else steps.push(commitStep(true));
-  const title = renderPullTitle(options.permalink, issue.number);
+  const title = renderPullTitle(options.permalink, issue.number, mode);
   const body = renderPullBody({
+    mode,
     issue: issue.number,
     authorLogin: issue.author.login,
     permalink: options.permalink,
@@ -105,7 +115,7 @@ export function decideSubmission(options: {
       baseSha: target.base.sha,
       baseTreeSha: target.base.treeSha,
       files: options.files,
-      message: renderCommitMessage({ permalink: options.permalink, issue: issue.number, digest, coAuthor: coAuthor(issue.author) }),
+      message: renderCommitMessage({ mode, permalink: options.permalink, issue: issue.number, digest, coAuthor: coAuthor(issue.author) }),
     };
   }
 }

@@ -4,6 +4,7 @@ import type { FormField } from "../forms/activity-form.ts";
 import { type Translate, translator } from "../i18n/messages.ts";
 import type { EntryFile } from "../scaffold/entry.ts";
 import type { UnLanguage } from "../vocab.ts";
+import type { SubmissionMode } from "./decide.ts";
 import type { FormProblem } from "./read-form.ts";
 
 /** The hidden marker of the bot's one comment on a submission issue. */
@@ -63,10 +64,12 @@ export type IssueMessage =
   | { kind: "problems"; problems: FormProblem[]; bidi: boolean; personalData?: boolean }
   | { kind: "edit-ignored"; editor: string; author: string }
   | { kind: "exists"; permalink: string }
+  | { kind: "no-entry"; permalink: string }
+  | { kind: "in-words"; permalink: string }
   | { kind: "rate-limited"; limit: number }
   | { kind: "pull-closed"; pull: number; merged: boolean }
   | { kind: "hand-edited"; pull: number | null }
-  | { kind: "ready"; permalink: string; pull: number; warnings: FormProblem[]; bidi: boolean };
+  | { kind: "ready"; permalink: string; pull: number; warnings: FormProblem[]; bidi: boolean; mode?: SubmissionMode };
 
 /**
  * The bot's comment on a submission, in `lang` (the language the form was filled in): its own
@@ -95,6 +98,10 @@ export function renderIssueComment(message: IssueMessage, lang: UnLanguage = "en
     }
     case "exists":
       return finish([t("submission.exists", { permalink: `\`${safePermalink(message.permalink)}\`` }), "", t("submission.existsWhat")], t);
+    case "no-entry":
+      return finish([t("submission.noEntry", { permalink: `\`${safePermalink(message.permalink)}\`` }), "", t("submission.howToEdit")], t);
+    case "in-words":
+      return finish([t("submission.inWords", { permalink: `\`${safePermalink(message.permalink)}\`` }), "", t("submission.inWordsWhat")], t);
     case "rate-limited":
       return finish([t("submission.rateLimited", { limit: message.limit }), "", t("submission.rateLimitedWhat")], t);
     case "pull-closed":
@@ -104,7 +111,7 @@ export function renderIssueComment(message: IssueMessage, lang: UnLanguage = "en
     case "ready":
       return finish(
         [
-          t("submission.ready", { pull: message.pull, permalink: `\`${safePermalink(message.permalink)}\`` }),
+          t(message.mode === "correction" ? "submission.readyCorrection" : "submission.ready", { pull: message.pull, permalink: `\`${safePermalink(message.permalink)}\`` }),
           "",
           t("submission.readyNext"),
           ...(message.warnings.length > 0 ? ["", t("submission.readyWarnings"), "", ...list(message.warnings, t)] : []),
@@ -121,14 +128,22 @@ function safePermalink(permalink: string): string {
 }
 
 /** The pull request's title: only validated values. */
-export function renderPullTitle(permalink: string, issue: number): string {
-  return `New entry ${permalink} (from issue #${issue})`;
+export function renderPullTitle(permalink: string, issue: number, mode: SubmissionMode = "new"): string {
+  return mode === "correction" ? `Correct ${permalink} (from issue #${issue})` : `New entry ${permalink} (from issue #${issue})`;
 }
 
 /** The pull request's body: what it is, the entry's title (escaped), and the reviewer's checklist. */
-export function renderPullBody(options: { issue: number; authorLogin: string; permalink: string; title: string; language: string; checklist: string }): string {
+export function renderPullBody(options: {
+  mode?: SubmissionMode;
+  issue: number;
+  authorLogin: string;
+  permalink: string;
+  title: string;
+  language: string;
+  checklist: string;
+}): string {
   return [
-    `This pull request was made by the submission bot from issue #${options.issue}, submitted by ${escapeInline(options.authorLogin.replace(/^@+/, ""), 60)}, who is credited as co-author of the commit.`,
+    `This pull request was made by the submission bot from ${options.mode === "correction" ? "the correction in " : ""}issue #${options.issue}, submitted by ${escapeInline(options.authorLogin.replace(/^@+/, ""), 60)}, who is credited as co-author of the commit.`,
     "",
     `- Entry: \`${safePermalink(options.permalink)}\``,
     `- Title: ${escapeInline(options.title, 200)}${hasBidiControls(options.title) ? " ⚠️ the title holds text-direction characters" : ""}`,
@@ -144,11 +159,12 @@ export function renderPullBody(options: { issue: number; authorLogin: string; pe
 }
 
 /** The commit message: only validated values, the content digest, and the co-author trailer. */
-export function renderCommitMessage(options: { permalink: string; issue: number; digest: string; coAuthor: string | null }): string {
+export function renderCommitMessage(options: { mode?: SubmissionMode; permalink: string; issue: number; digest: string; coAuthor: string | null }): string {
+  const correction = options.mode === "correction";
   return [
-    `Add ${options.permalink}`,
+    correction ? `Correct ${options.permalink}` : `Add ${options.permalink}`,
     "",
-    `Submitted through the new-activity form, issue #${options.issue}.`,
+    correction ? `Asked for through the correction form, issue #${options.issue}.` : `Submitted through the new-activity form, issue #${options.issue}.`,
     "",
     `Submission-Digest: ${options.digest}`,
     ...(options.coAuthor ? [`Co-authored-by: ${options.coAuthor}`] : []),

@@ -1,18 +1,23 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseDocument } from "yaml";
 import { submissionBranch } from "../bot/submission.ts";
 import type { Diagnostic } from "../diagnostics.ts";
+import { loadFormatSchemas } from "../format/repository.ts";
 import { activityFormFields } from "../forms/activity-form.ts";
+import { CORRECTION_FORM, CORRECTION_LABEL } from "../forms/correction-form.ts";
 import { generateForms, NEW_ACTIVITY_FORM, SUBMISSION_LABEL } from "../forms/generate.ts";
 import type { GitHubClient } from "../github/client.ts";
 import { readIssueEdits } from "../github/issue-edits.ts";
 import { localizeDiagnostics } from "../i18n/diagnostics.ts";
 import { isUnLanguage } from "../i18n/messages.ts";
+import { splitNarrative } from "../load/frontmatter.ts";
 import { entryDir, entryFiles, keyOrderOf, renderCountryProfile } from "../scaffold/entry.ts";
-import { loadCatalog } from "../schema/catalog.ts";
+import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
 import type { UnLanguage } from "../vocab.ts";
 import { checkEntryFiles } from "./check-entry.ts";
-import { decideSubmission } from "./decide.ts";
+import { applyCorrection, type CurrentEntry, hasEdits, readCorrectionForm } from "./correction.ts";
+import { decideSubmission, type IssueFacts, type SubmissionMode } from "./decide.ts";
 import { executeSteps, type RepoRef, readBotComments, readIssue, readTarget, upsertComment } from "./github.ts";
 import { type FormProblem, readActivityForm } from "./read-form.ts";
 import { anyBidi, fieldOfDiagnostic, type IssueMessage, renderIssueComment } from "./render.ts";
@@ -101,7 +106,8 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   const issue = await readIssue(client, event.repo, event.number);
   if (issue.isPullRequest) return ignored("a pull request");
   if (issue.state !== "open") return ignored("the issue is closed");
-  if (!issue.labels.includes(SUBMISSION_LABEL)) return ignored(`no ${SUBMISSION_LABEL} label`);
+  const mode: SubmissionMode | undefined = issue.labels.includes(SUBMISSION_LABEL) ? "new" : issue.labels.includes(CORRECTION_LABEL) ? "correction" : undefined;
+  if (mode === undefined) return ignored(`no ${SUBMISSION_LABEL} or ${CORRECTION_LABEL} label`);
   if (issue.author.type === "Bot") return ignored("opened by a bot");
   if (!event.bodyChanged) return ignored("only the title changed");
 
@@ -127,6 +133,20 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   const edits = await readIssueEdits(client, event.repo, issue.number);
   if (edits.lastEditor && edits.lastEditor.id !== issue.author.id) {
     return say({ kind: "edit-ignored", editor: edits.lastEditor.login, author: issue.author.login });
+  }
+
+  if (mode === "correction") {
+    return runCorrection({
+      options,
+      event,
+      issue,
+      catalog,
+      say,
+      answerIn: (lang) => {
+        if (lang && isUnLanguage(lang)) replyLanguage = lang;
+        return replyLanguage;
+      },
+    });
   }
 
   const reading = readActivityForm(issue.body, template, fields, vocabularies);
@@ -182,6 +202,92 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
   const pull = created ?? decision.pullNumber;
   if (pull === null) throw new Error("no pull request number after the steps");
   return say({ kind: "ready", permalink, pull, warnings, bidi }, pull);
+}
+
+/**
+ * A correction issue: reads the new values, applies them to the entry as it is on the default
+ * branch (the checkout), checks the result with the validator, and opens or updates a pull
+ * request that edits that entry. A correction in words only is left to people.
+ */
+async function runCorrection(context: {
+  options: SubmissionRunOptions;
+  event: IssuesEvent;
+  issue: IssueFacts;
+  catalog: SchemaCatalog;
+  say: (message: IssueMessage, pull?: number | null) => Promise<SubmissionRunResult>;
+  /** Sets the language of the bot's reply from the form's answer, when it is one of the six; returns the language replies use. */
+  answerIn: (lang: string | undefined) => UnLanguage;
+}): Promise<SubmissionRunResult> {
+  const { options, event, issue, catalog, say, answerIn } = context;
+  const { client, root } = options;
+  const vocabularies = catalog.vocabularies;
+  const template = generateForms(catalog).get(CORRECTION_FORM) ?? "";
+  const reading = readCorrectionForm(issue.body, template, vocabularies);
+  const replyLanguage = answerIn(reading.request?.language);
+  const request = reading.request;
+  if (!request) return say({ kind: "problems", problems: reading.problems, bidi: anyBidi([issue.body]) });
+  const dir = entryDirOf(root, request.permalink);
+  if (dir === undefined) return say({ kind: "no-entry", permalink: request.permalink });
+  if (!hasEdits(request)) return say({ kind: "in-words", permalink: request.permalink });
+  const current = readCurrentEntry(root, dir);
+  const applied = applyCorrection(current, request, loadFormatSchemas(root));
+  if (applied.problems.length > 0) return say({ kind: "problems", problems: applied.problems, bidi: anyBidi([issue.body]) });
+  const diagnostics = checkEntryFiles(root, applied.files, options.now);
+  const asProblem = (diagnostic: Diagnostic): FormProblem => {
+    const [words = diagnostic] = localizeDiagnostics([diagnostic], replyLanguage);
+    return { message: `${diagnostic.file}: ${words.message}`, ...(words.hint ? { hint: words.hint } : {}) };
+  };
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").map(asProblem);
+  const bidi = anyBidi([request.title ?? "", request.summary ?? "", ...(request.officialTitles ?? [])]);
+  if (errors.length > 0) return say({ kind: "problems", problems: errors, bidi });
+  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning").map(asProblem);
+
+  const owner = dir.split("/").slice(0, 2).join("/");
+  const target = await readTarget(client, event.repo, {
+    defaultBranch: event.defaultBranch,
+    entryDir: dir,
+    profilePath: `${owner}/${owner.startsWith("countries/") ? "country" : "organization"}.json`,
+    branch: submissionBranch(issue.number),
+    author: issue.author.login,
+    submissionLabel: CORRECTION_LABEL,
+  });
+  const shown = current.narratives[request.language ?? ""] ?? Object.values(current.narratives)[0] ?? "";
+  const currentTitle = parseDocument(splitNarrative(shown).yaml ?? "").get("title");
+  const title = typeof currentTitle === "string" ? currentTitle : request.permalink;
+  const decision = decideSubmission({
+    mode: "correction",
+    issue,
+    target,
+    permalink: request.permalink,
+    title: request.title ?? title,
+    language: vocabularies.get("languages").terms.get(request.language ?? "")?.labels.en ?? "the entry's original language",
+    files: applied.files,
+    checklist: readChecklist(root),
+  });
+  if (decision.kind !== "ready") return say(decision);
+  const created = await executeSteps(client, event.repo, decision.steps);
+  const pull = created ?? decision.pullNumber;
+  if (pull === null) throw new Error("no pull request number after the steps");
+  return say({ kind: "ready", mode: "correction", permalink: request.permalink, pull, warnings, bidi }, pull);
+}
+
+/** The folder of the entry a permalink names on the default branch, or undefined when there is none. */
+function entryDirOf(root: string, permalink: string): string | undefined {
+  const [owner, slug] = permalink.split("/");
+  for (const dir of [`countries/${owner}/activities/${slug}`, `organizations/${owner}/activities/${slug}`]) {
+    if (existsSync(join(root, dir, "activity.json"))) return dir;
+  }
+  return undefined;
+}
+
+/** activity.json and every <lang>.md of an entry folder. */
+function readCurrentEntry(root: string, dir: string): CurrentEntry {
+  const narratives: Record<string, string> = {};
+  for (const name of readdirSync(join(root, dir))) {
+    const lang = /^([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md$/.exec(name)?.[1];
+    if (lang) narratives[lang] = readFileSync(join(root, dir, name), "utf8");
+  }
+  return { dir, activity: readFileSync(join(root, dir, "activity.json"), "utf8"), narratives };
 }
 
 /** A finding of the privacy rule: an e-mail address or a phone number where a person's could be. */
