@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
+import { buildReviewRelay } from "../../scripts/lib/bot/artifact/relay.ts";
 import { type ActionEnvironment, runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
-import { pullRequestOpened, schedule, workflowDispatch, workflowRunCompleted } from "../support/fake-github/events.ts";
+import { pullRequestOpened, pullRequestReview, schedule, workflowDispatch, workflowRunCompleted } from "../support/fake-github/events.ts";
 import { type FakeRun, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 import { BOT, config, createScenario, type Scenario } from "./scenario.ts";
 
@@ -243,6 +244,86 @@ describe("review bot end to end (fake GitHub)", () => {
     await bot(s, "schedule", schedule());
     expect(s.github.statusesOf(s.headSha, APPROVAL_CONTEXT).at(-1)?.state).toBe("success");
     expect(s.github.state.merges).toEqual([]);
+  });
+});
+
+describe("reviews reach the bot in minutes, through the relay", () => {
+  /** The relay run of a review on the scenario's pull request, and the artifact its job would upload. */
+  function relayed(s: Scenario, overrides: { headSha?: string; path?: string; artifactSha?: string } = {}): { run: FakeRun; dir: string } {
+    const headSha = overrides.headSha ?? s.headSha;
+    const run = s.github.run({
+      headSha,
+      name: "Review relay",
+      path: overrides.path ?? ".github/workflows/review-relay.yml",
+      event: "pull_request_review",
+      headBranch: "rwa-helpline",
+      headOwner: "dave",
+    });
+    const built = buildReviewRelay(pullRequestReview(s.github, { ...s.github.pull(7), headSha: overrides.artifactSha ?? headSha }));
+    if (!built.ok) throw new Error(built.error);
+    const dir = mkdtempSync(join(tmpdir(), "cop-relay-"));
+    writeFileSync(join(dir, "result.json"), JSON.stringify(built.relay));
+    return { run, dir };
+  }
+
+  test("an approval on the head commit turns the status green in one relay run, without the sweep", async () => {
+    const s = scenario();
+    const { run, dir } = validated(s);
+    await bot(s, "workflow_run", workflowRunCompleted(s.github, run), dir);
+    expect(s.github.statusesOf(s.headSha, APPROVAL_CONTEXT).at(-1)?.state).toBe("pending");
+
+    s.github.review(7, s.users.alice, "APPROVED");
+    const relay = relayed(s);
+    const report = await bot(s, "workflow_run", workflowRunCompleted(s.github, relay.run), relay.dir);
+    expect(report.outcomes.map((o) => [o.number, o.verdict, o.error])).toEqual([[7, "approved", null]]);
+    expect(s.github.statusesOf(s.headSha, APPROVAL_CONTEXT).at(-1)?.state).toBe("success");
+    const body = s.github.pull(7).comments[0]?.body ?? "";
+    expect(body).toMatch(/approved by alice/);
+    // The validation findings were kept from the Validate run, as in the sweep.
+    expect(body).toMatch(/child sexual abuse material/);
+
+    await bot(s, "workflow_run", workflowRunCompleted(s.github, relay.run), relay.dir);
+    expect(s.github.writes()).toEqual([]);
+  });
+
+  test("a dismissed approval is relayed too: the status goes back to pending", async () => {
+    const s = scenario();
+    const { run, dir } = validated(s);
+    const approval = s.github.review(7, s.users.alice, "APPROVED");
+    await bot(s, "workflow_run", workflowRunCompleted(s.github, run), dir);
+    expect(s.github.statusesOf(s.headSha, APPROVAL_CONTEXT).at(-1)?.state).toBe("success");
+    approval.state = "DISMISSED";
+    const relay = relayed(s);
+    await bot(s, "workflow_run", workflowRunCompleted(s.github, relay.run), relay.dir);
+    expect(s.github.statusesOf(s.headSha, APPROVAL_CONTEXT).at(-1)?.state).toBe("pending");
+  });
+
+  test.for([
+    ["from another workflow file", { path: ".github/workflows/other.yml" }, "the run is not of the expected relay workflow"],
+    ["naming another commit than its run's", { artifactSha: "f".repeat(40) }, "its head commit is not the run's"],
+  ] as const)("a relay %s is refused, and nothing is written", async ([, overrides, reason]) => {
+    const s = scenario();
+    s.github.review(7, s.users.alice, "APPROVED");
+    const relay = relayed(s, overrides);
+    const report = await bot(s, "workflow_run", workflowRunCompleted(s.github, relay.run), relay.dir);
+    expect(report.outcomes).toEqual([]);
+    expect(report.notes).toEqual([`The review relay was refused: ${reason}.`]);
+    expect(s.github.writes()).toEqual([]);
+  });
+
+  test("a relay for a commit the pull request has moved past reviews nothing: the new commit's validation will", async () => {
+    const s = scenario();
+    const old = s.headSha;
+    const newHead = s.github.commit({
+      ...s.headFiles,
+      "countries/rwa/activities/child-helpline-116/es.md": "---\ntitle: Línea\nsummary: Una línea de ayuda.\n---\n",
+    });
+    s.github.push(7, newHead);
+    const relay = relayed(s, { headSha: old });
+    const report = await bot(s, "workflow_run", workflowRunCompleted(s.github, relay.run), relay.dir);
+    expect(report.outcomes).toEqual([]);
+    expect(report.notes[0]).toContain("has new commits since the review");
+    expect(s.github.writes()).toEqual([]);
   });
 });
 

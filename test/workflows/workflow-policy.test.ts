@@ -92,7 +92,7 @@ describe("the repository's workflows", () => {
     ]);
   });
 
-  test("pull_request is the only trigger that runs pull-request code, and pull_request_target is never used", () => {
+  test("pull_request (and pull_request_review, for the review relay) are the only triggers that run pull-request code, and pull_request_target is never used", () => {
     const triggers = Object.entries(allowlist.workflows).map(([file, workflow]) => [file, [...workflow.triggers].sort()]);
     expect(Object.fromEntries(triggers)).toEqual({
       "audit.yml": ["schedule", "workflow_dispatch"],
@@ -102,6 +102,7 @@ describe("the repository's workflows", () => {
       "pr-site.yml": ["pull_request"],
       "release.yml": ["push"],
       "review-bot.yml": ["schedule", "workflow_dispatch", "workflow_run"],
+      "review-relay.yml": ["pull_request_review"],
       "submission.yml": ["issues"],
       "validate.yml": ["pull_request", "push"],
     });

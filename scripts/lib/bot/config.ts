@@ -11,6 +11,7 @@ export const DEFAULT_CONFIG: Omit<BotConfig, "problems"> = {
   botLogin: "cop-atlas-bot[bot]",
   secretariatMembers: [],
   validateWorkflow: ".github/workflows/validate.yml",
+  reviewRelayWorkflow: ".github/workflows/review-relay.yml",
 };
 
 /**
@@ -34,6 +35,7 @@ export function parseBotConfig(text: string | null): BotConfig {
     botLogin: string;
     secretariatMembers?: Reviewer[];
     validateWorkflow?: string;
+    reviewRelayWorkflow?: string;
   };
   return {
     secretariat: config.secretariat,
@@ -41,6 +43,7 @@ export function parseBotConfig(text: string | null): BotConfig {
     botLogin: config.botLogin,
     secretariatMembers: config.secretariatMembers ?? [],
     validateWorkflow: config.validateWorkflow ?? DEFAULT_CONFIG.validateWorkflow,
+    reviewRelayWorkflow: config.reviewRelayWorkflow ?? DEFAULT_CONFIG.reviewRelayWorkflow,
     problems: [],
   };
 }

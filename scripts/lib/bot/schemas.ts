@@ -61,6 +61,22 @@ export const validationArtifactSchema = {
   },
 } as const;
 
+/**
+ * result.json of the review relay: the data-only handoff from the unprivileged workflow that runs
+ * on reviews (pull_request_review), naming the pull request and the commit it was reviewed at.
+ */
+export const reviewRelaySchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "kind", "prNumber", "headSha"],
+  properties: {
+    schemaVersion: { const: 1 },
+    kind: { const: "review-relay" },
+    prNumber: { type: "integer", minimum: 1, maximum: ARTIFACT_LIMITS.maxPrNumber },
+    headSha: SHA,
+  },
+} as const;
+
 /** The bot's fields of .github/cop-atlas.json. Other tools add their own fields: those are allowed. */
 const configSchema = {
   type: "object",
@@ -71,6 +87,7 @@ const configSchema = {
     botLogin: { type: "string", maxLength: 60, pattern: "^[A-Za-z0-9](-?[A-Za-z0-9])*(\\[bot\\])?$" },
     secretariatMembers: { type: "array", maxItems: 50, items: REVIEWER },
     validateWorkflow: { type: "string", maxLength: 200, pattern: "^\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml$" },
+    reviewRelayWorkflow: { type: "string", maxLength: 200, pattern: "^\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml$" },
   },
 } as const;
 
@@ -177,6 +194,7 @@ const validatorOutputSchema = {
 } as const;
 
 export const validateArtifact: ValidateFunction = ajv.compile(validationArtifactSchema);
+export const validateReviewRelay: ValidateFunction = ajv.compile(reviewRelaySchema);
 export const validateConfig: ValidateFunction = ajv.compile(configSchema);
 export const validateProfileTrust: ValidateFunction = ajv.compile(profileTrustSchema);
 export const validateCarriedState: ValidateFunction = ajv.compile(carriedStateSchema);

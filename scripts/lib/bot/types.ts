@@ -30,6 +30,8 @@ export interface BotConfig {
   secretariatMembers: Reviewer[];
   /** The workflow file whose runs are the validation, e.g. ".github/workflows/validate.yml". */
   validateWorkflow: string;
+  /** The workflow file whose runs relay reviews (pull_request_review) to the bot. */
+  reviewRelayWorkflow: string;
   /** Problems found while reading the config: each one makes the bot ask for a human. */
   problems: string[];
 }

@@ -6,12 +6,13 @@ type Path = (string | number)[];
 /**
  * Events whose runs get the base repository's context (secrets, a write-capable token, the
  * default branch's cache). A workflow with any other trigger only ever sees `pull_request`-style
- * read-only runs, or pushes to our own branches.
+ * read-only runs, or pushes to our own branches. pull_request_review runs like pull_request: in
+ * the pull request's merge commit, with a read-only token and no secrets for forks.
  */
-const UNPRIVILEGED_EVENTS = new Set(["pull_request", "merge_group", "push"]);
+const UNPRIVILEGED_EVENTS = new Set(["pull_request", "pull_request_review", "merge_group", "push"]);
 
 /** Events that may run pull-request content: checking out a PR is normal only there. */
-const PULL_REQUEST_EVENTS = new Set(["pull_request", "merge_group"]);
+const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_review", "merge_group"]);
 
 /** A parsed workflow, or the problems that stopped parsing it. */
 export type ParsedWorkflow = { ok: true; context: WorkflowContext } | { ok: false; findings: PolicyFinding[] };

@@ -112,6 +112,30 @@ export function pullRequestOpened(github: FakeGitHub, pull: FakePull): Json {
   return check(key, payload);
 }
 
+/** A pull_request_review event (submitted or dismissed) for a pull request of the fake: what the unprivileged relay sees. */
+export function pullRequestReview(github: FakeGitHub, pull: FakePull, action: "submitted" | "dismissed" = "submitted"): Json {
+  const key = `pull-request-review-${action}`;
+  // The package's examples predate a field the schema now requires (has_discussions on the
+  // pull request's repositories): it is filled in, and the result is checked against the schema.
+  const groups = require("@octokit/webhooks-examples") as ExampleGroup[];
+  const candidates = groups.find((g) => g.name === "pull_request_review")?.examples.filter((e) => e.action === action) ?? [];
+  const found = candidates
+    .map((candidate) => ({ candidate, problems: webhookProblems(key, candidate).length }))
+    .sort((a, b) => a.problems - b.problems)[0]?.candidate;
+  if (!found) throw new Error(`No pull_request_review.${action} example in @octokit/webhooks-examples`);
+  const payload = structuredClone(found);
+  const source = payload.pull_request as Json;
+  const side = (value: Json, sha: string, ref: string) => ({ ...value, sha, ref, repo: { has_discussions: false, ...(value.repo as Json) } });
+  payload.repository = adaptRepository(github, payload.repository as Json);
+  payload.pull_request = {
+    ...source,
+    number: pull.number,
+    head: side(source.head as Json, pull.headSha, pull.headRef),
+    base: side(source.base as Json, pull.baseSha, pull.baseRef),
+  };
+  return check(key, payload);
+}
+
 /** A workflow_dispatch event with the bot workflow's `pr` input (inputs are strings in the payload). */
 export function workflowDispatch(github: FakeGitHub, inputs: Record<string, string> | null): Json {
   const key = "workflow-dispatch";

@@ -53,6 +53,20 @@ export function checkArtifactEntries(entries: readonly ArtifactEntry[]): string 
   return null;
 }
 
+/** What a downloaded artifact folder holds, without following links; null when it cannot be read. */
+export async function listArtifactEntries(dir: string): Promise<ArtifactEntry[] | null> {
+  try {
+    const entries: ArtifactEntry[] = [];
+    for (const name of (await readdir(dir)).slice(0, MAX_ENTRIES + 1)) {
+      const info = await lstat(join(dir, name));
+      entries.push({ name, size: info.size, type: info.isSymbolicLink() ? "symlink" : info.isFile() ? "file" : info.isDirectory() ? "dir" : "other" });
+    }
+    return entries;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Accepts the validation artifact of a run only when every check holds (checklist item 6):
  * the run is a pull_request run of the expected workflow file; the folder holds exactly
@@ -71,18 +85,8 @@ export async function consumeValidationArtifact(input: {
   if (run.event !== "pull_request") return refuse(`the run was started by ${run.event}, not pull_request`);
   if (run.path !== input.expectedWorkflowPath) return refuse("the run is not of the expected validation workflow");
 
-  let entries: ArtifactEntry[];
-  try {
-    const names = await readdir(input.dir);
-    entries = [];
-    for (const name of names.slice(0, MAX_ENTRIES + 1)) {
-      const info = await lstat(join(input.dir, name));
-      const type = info.isSymbolicLink() ? "symlink" : info.isFile() ? "file" : info.isDirectory() ? "dir" : "other";
-      entries.push({ name, size: info.size, type });
-    }
-  } catch {
-    return refuse("it was not downloaded");
-  }
+  const entries = await listArtifactEntries(input.dir);
+  if (entries === null) return refuse("it was not downloaded");
   const problem = checkArtifactEntries(entries);
   if (problem) return refuse(problem);
 

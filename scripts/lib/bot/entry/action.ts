@@ -2,6 +2,7 @@ import type { GitHubClient } from "../../github/client.ts";
 import { describeError } from "../../github/errors.ts";
 import { readAll } from "../../github/pager.ts";
 import { consumeValidationArtifact } from "../artifact/consume.ts";
+import { consumeReviewRelay } from "../artifact/relay.ts";
 import { loadBotConfig, type RepoRef, resolveTrustAnchor } from "../facts/gather-facts.ts";
 import { firstError, validateWorkflowDispatchEvent, validateWorkflowRunEvent } from "../schemas.ts";
 import type { BotConfig, ValidationSummary } from "../types.ts";
@@ -48,6 +49,7 @@ interface RunEvent {
 /**
  * The privileged entry point: reviews the pull request(s) an event is about.
  * - workflow_run (after Validate): the PR(s) whose head is the run's commit, with the run's artifact;
+ * - workflow_run (after the review relay): the PR its artifact names, minutes after a review;
  * - schedule: every open PR (the sweep that catches reviews and anything missed);
  * - workflow_dispatch: the PR in `inputs.pr`, or a sweep without it.
  * Never reads pull-request code: only the API, and the artifact as checked data.
@@ -91,6 +93,7 @@ async function reviewWorkflowRun(
   if (run.event !== "pull_request" && run.event !== "pull_request_review") {
     return { trigger: "workflow_run", outcomes: [], notes: [`The run was started by ${run.event}: no pull request to review.`] };
   }
+  if (run.event === "pull_request_review") return reviewRelayed(client, env, repo, config, run, review);
   const prs = await findPullRequestsForRun(client, repo, run);
   if (prs.length === 0) notes.push(`No open pull request has the run's commit ${run.head_sha} as its head.`);
   const isValidation = run.path === config.validateWorkflow && run.event === "pull_request";
@@ -115,6 +118,38 @@ async function reviewWorkflowRun(
     outcomes.push(await review(pr.number, { artifact, artifactProblem }));
   }
   return { trigger: "workflow_run", outcomes, notes };
+}
+
+/**
+ * A review (submitted or dismissed) relayed by the unprivileged relay workflow: the pull request
+ * named in its checked artifact is reviewed at once, when its head is still the reviewed commit.
+ * The validation findings come from the bot's own comment, as in the sweep. A refused or stale
+ * relay reviews nothing: the next push, relay or sweep does.
+ */
+async function reviewRelayed(
+  client: GitHubClient,
+  env: ActionEnvironment,
+  repo: RepoRef,
+  config: BotConfig,
+  run: RunEvent["workflow_run"],
+  review: (number: number) => Promise<PrOutcome>,
+): Promise<RunReport> {
+  const report = (notes: string[], outcomes: PrOutcome[] = []): RunReport => ({ trigger: "workflow_run", outcomes, notes });
+  if (!env.artifactDir) return report(["The review relay's artifact was not downloaded: the next sweep reviews the pull request."]);
+  const relay = await consumeReviewRelay({
+    dir: env.artifactDir,
+    run: { id: run.id, headSha: run.head_sha, event: run.event, path: run.path },
+    expectedWorkflowPath: config.reviewRelayWorkflow,
+  });
+  if (!relay.ok) return report([relay.reason]);
+  const { data: pull } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+    owner: repo.owner,
+    repo: repo.repo,
+    pull_number: relay.prNumber,
+  });
+  if (pull.state !== "open") return report([`Pull request #${relay.prNumber} is not open.`]);
+  if (pull.head.sha !== relay.headSha) return report([`Pull request #${relay.prNumber} has new commits since the review: their validation brings the bot.`]);
+  return report([], [await review(relay.prNumber)]);
 }
 
 /**
