@@ -1,6 +1,7 @@
 // The review bot in Actions: reads the event, reviews the pull request(s), prints one line each.
 // No logic here: see scripts/lib/bot/entry/action.ts.
 import { readFileSync } from "node:fs";
+import { changeVocabulary } from "../lib/bot/changes/vocabulary.ts";
 import { runReviewBot } from "../lib/bot/entry/action.ts";
 import { createGitHubClient } from "../lib/github/client.ts";
 
@@ -35,7 +36,7 @@ if (args.includes("--help")) {
         serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
         artifactDir: env.VALIDATION_ARTIFACT_DIR || null,
       },
-      { now: new Date(), dryRun: args.includes("--dry-run") },
+      { now: new Date(), dryRun: args.includes("--dry-run"), describe: changeVocabulary(process.cwd()) },
     );
     for (const note of report.notes) console.log(note);
     for (const o of report.outcomes) {

@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
 import { buildReviewRelay } from "../../scripts/lib/bot/artifact/relay.ts";
+import { changeVocabulary } from "../../scripts/lib/bot/changes/vocabulary.ts";
 import { type ActionEnvironment, runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
 import { pullRequestOpened, pullRequestReview, schedule, workflowDispatch, workflowRunCompleted } from "../support/fake-github/events.ts";
 import { type FakeRun, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
+import { PROJECT_ROOT } from "../support/repo.ts";
 import { BOT, config, createScenario, type Scenario } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
@@ -324,6 +326,53 @@ describe("reviews reach the bot in minutes, through the relay", () => {
     expect(report.outcomes).toEqual([]);
     expect(report.notes[0]).toContain("has new commits since the review");
     expect(s.github.writes()).toEqual([]);
+  });
+});
+
+describe("the comment shows what changed in each entry", () => {
+  test("a pull request that changes a topic, a date and a link shows exactly those three changes", async () => {
+    const dir = "countries/rwa/activities/national-cop-policy-2019";
+    const facts = (topic: string, start: string, news: string) =>
+      JSON.stringify({
+        kind: "activity",
+        type: "policy-strategy",
+        start,
+        topics: ["cyberbullying", topic],
+        links: [
+          { url: "https://example.org/policy", type: "official" },
+          { url: news, type: "news" },
+        ],
+        originalLanguage: "en",
+      });
+    const s = scenario({
+      baseFiles: (base) => ({ ...base, [`${dir}/activity.json`]: facts("grooming", "2019-07", "https://example.org/launch") }),
+      headFiles: (head) => ({ ...head, [`${dir}/activity.json`]: facts("sexual-extortion", "2019-08", "https://example.org/launch-2019") }),
+    });
+    const { run, dir: artifact } = validated(s);
+    const env: ActionEnvironment = {
+      eventName: "workflow_run",
+      event: workflowRunCompleted(s.github, run),
+      repository: "cop-atlas/atlas",
+      serverUrl: "https://github.com",
+      artifactDir: artifact,
+    };
+    await runReviewBot(s.github.octokit(), env, { now: NOW, describe: changeVocabulary(PROJECT_ROOT) });
+    const body = s.github.pull(7).comments[0]?.body ?? "";
+    const lines = body.split("\n");
+    const at = lines.findIndex((line) => line.includes("**modified** national-cop-policy-2019"));
+    expect(at).toBeGreaterThan(0);
+    const described: string[] = [];
+    for (const line of lines.slice(at + 1)) {
+      if (!line.startsWith("  - ") || /^ {2}- [a-z]{2}: /.test(line)) break;
+      described.push(line);
+    }
+    expect(described).toEqual([
+      "  - start: “2019-07” → “2019-08”",
+      "  - topics: removed “Grooming &#40;grooming&#41;”; added “Sexual extortion &#40;sexual-extortion&#41;”",
+      // The link changed address: a source removed and one added. (The word joiner keeps GitHub from linking it.)
+      "  - sources added: https:\u2060//example.org/launch-2019 (News coverage)",
+      "  - sources removed: https:\u2060//example.org/launch (News coverage)",
+    ]);
   });
 });
 

@@ -78,7 +78,14 @@ export function repositoryFiles(configText = config()): { base: Record<string, s
 }
 
 /** The repository on a fake GitHub, with pull request #7 open (by dave) and no reviews yet. */
-export function createScenario(options: { config?: string; headFiles?: (head: Record<string, string>) => Record<string, string> } = {}): Scenario {
+export function createScenario(
+  options: {
+    config?: string;
+    headFiles?: (head: Record<string, string>) => Record<string, string>;
+    /** Changes the default branch too (the head starts from it before headFiles applies). */
+    baseFiles?: (base: Record<string, string>) => Record<string, string>;
+  } = {},
+): Scenario {
   const github = createFakeGitHub({ owner: "cop-atlas", repo: "atlas", actor: BOT });
   const users = {
     alice: github.user("alice", 101),
@@ -91,7 +98,9 @@ export function createScenario(options: { config?: string; headFiles?: (head: Re
   };
   github.user("kim", 104);
   github.team("secretariat");
-  const files = repositoryFiles(options.config);
+  const plain = repositoryFiles(options.config);
+  const base = options.baseFiles ? options.baseFiles(plain.base) : plain.base;
+  const files = { base, head: { ...plain.head, ...Object.fromEntries(Object.entries(base).filter(([path]) => plain.base[path] !== base[path])) } };
   const headFiles = options.headFiles ? options.headFiles(files.head) : files.head;
   const baseSha = github.commit(files.base);
   github.branch("main", baseSha);

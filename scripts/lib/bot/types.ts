@@ -4,6 +4,8 @@
  * Nothing here imports octokit, so the pure stages stay pure.
  */
 
+import type { EntryChange } from "./changes/describe.ts";
+
 /** A GitHub account as the bot sees it. `id` is what counts: logins can be renamed. */
 export interface Account {
   id: number;
@@ -90,6 +92,8 @@ export interface EntryRead {
   originalLanguage: string | null;
   narratives: NarrativeRead[];
   problems: string[];
+  /** What the pull request changes in the entry, when both sides could be read (and vocabularies were given). */
+  described?: EntryChange;
 }
 
 /** A run of a workflow for the head commit, as the workflow-runs API reports it. */

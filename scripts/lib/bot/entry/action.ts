@@ -3,6 +3,7 @@ import { describeError } from "../../github/errors.ts";
 import { readAll } from "../../github/pager.ts";
 import { consumeValidationArtifact } from "../artifact/consume.ts";
 import { consumeReviewRelay } from "../artifact/relay.ts";
+import type { ChangeVocabulary } from "../facts/content.ts";
 import { loadBotConfig, type RepoRef, resolveTrustAnchor } from "../facts/gather-facts.ts";
 import { firstError, validateWorkflowDispatchEvent, validateWorkflowRunEvent } from "../schemas.ts";
 import type { BotConfig, ValidationSummary } from "../types.ts";
@@ -54,14 +55,27 @@ interface RunEvent {
  * - workflow_dispatch: the PR in `inputs.pr`, or a sweep without it.
  * Never reads pull-request code: only the API, and the artifact as checked data.
  */
-export async function runReviewBot(client: GitHubClient, env: ActionEnvironment, options: { now: Date; dryRun?: boolean }): Promise<RunReport> {
+export async function runReviewBot(
+  client: GitHubClient,
+  env: ActionEnvironment,
+  options: { now: Date; dryRun?: boolean; describe?: ChangeVocabulary },
+): Promise<RunReport> {
   const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(env.repository);
   if (!match) throw new Error(`GITHUB_REPOSITORY is not "owner/name": ${JSON.stringify(env.repository).slice(0, 120)}`);
   const repo: RepoRef = { owner: match[1] as string, repo: match[2] as string, serverUrl: env.serverUrl.replace(/\/+$/, "") };
   const trust = await resolveTrustAnchor(client, repo);
   const config = await loadBotConfig(client, repo, trust);
   const review = (number: number, extra: { artifact?: ValidationSummary | null; artifactProblem?: string | null } = {}) =>
-    reviewSafely(client, { repo, number, config, trust, now: options.now, dryRun: options.dryRun ?? false, ...extra });
+    reviewSafely(client, {
+      repo,
+      number,
+      config,
+      trust,
+      now: options.now,
+      dryRun: options.dryRun ?? false,
+      ...(options.describe ? { describe: options.describe } : {}),
+      ...extra,
+    });
 
   switch (env.eventName) {
     case "workflow_run":

@@ -1,5 +1,6 @@
 import type { GitHubClient } from "../../github/client.ts";
 import { execute } from "../exec/execute.ts";
+import type { ChangeVocabulary } from "../facts/content.ts";
 import { gatherFacts, type RepoRef, type TrustAnchor } from "../facts/gather-facts.ts";
 import { planRequests } from "../plan/plan-requests.ts";
 import { computeActions } from "../policy/compute-actions.ts";
@@ -28,6 +29,8 @@ export interface ReviewInput {
   artifactProblem?: string | null;
   /** Plan only: nothing is written. */
   dryRun?: boolean;
+  /** Vocabularies from the default branch, to show what changed in each entry. */
+  describe?: ChangeVocabulary;
 }
 
 /** One pull request through the whole pipeline: facts → actions → plan → execute. */
@@ -39,6 +42,7 @@ export async function reviewPullRequest(client: GitHubClient, input: ReviewInput
     trust: input.trust,
     artifact: input.artifact ?? null,
     artifactProblem: input.artifactProblem ?? null,
+    ...(input.describe ? { describe: input.describe } : {}),
   });
   const actions = computeActions(facts, input.config, input.now);
   const requests = planRequests(actions, facts, input.config);

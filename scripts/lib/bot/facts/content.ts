@@ -1,8 +1,10 @@
 import type { ContentReader, FileRead } from "../../github/content.ts";
+import type { Vocabularies } from "../../vocab.ts";
+import { describeEntryChange, type EntrySnapshot } from "../changes/describe.ts";
 import { classifyBotPath, touchedPaths, type Unit } from "../paths.ts";
 import { parseProfile } from "../profile.ts";
 import type { ChangedFile, EntryRead, NarrativeRead, ProfileRead } from "../types.ts";
-import { readNarrative, readOriginalLanguage } from "./narrative.ts";
+import { readNarrative, readNarrativeSnapshot, readOriginalLanguage } from "./narrative.ts";
 
 /** Entries whose titles the bot reads for one pull request; more are counted, not read. */
 export const MAX_ENTRIES_READ = 30;
@@ -23,7 +25,7 @@ export interface ContentFacts {
  */
 export async function gatherContentFacts(
   reader: ContentReader,
-  input: { files: ChangedFile[]; trustSha: string; headSha: string; baseSha: string },
+  input: { files: ChangedFile[]; trustSha: string; headSha: string; baseSha: string; describe?: ChangeVocabulary },
 ): Promise<ContentFacts> {
   const units = new Map<string, { unit: Unit; profileTouched: boolean }>();
   const entries = new Map<string, string>();
@@ -49,8 +51,54 @@ export async function gatherContentFacts(
   const sorted = [...entries].sort(byKey);
   for (const [key, dir] of sorted.slice(0, MAX_ENTRIES_READ)) {
     result[key] = await readEntry(reader, dir, input.headSha, input.baseSha);
+    if (input.describe) {
+      const base = await readSnapshot(reader, input.baseSha, dir);
+      const head = await readSnapshot(reader, input.headSha, dir);
+      if (base !== "unreadable" && head !== "unreadable" && (base !== null || head !== null)) {
+        const entry = result[key];
+        if (entry) entry.described = describeEntryChange(base, head, input.describe.vocabularies, input.describe.lists);
+      }
+    }
   }
   return { profiles, entries: result, entriesNotRead: Math.max(0, sorted.length - MAX_ENTRIES_READ) };
+}
+
+/** The vocabularies the change description labels values with, and which property takes which list. */
+export interface ChangeVocabulary {
+  vocabularies: Vocabularies;
+  lists: Record<string, string>;
+}
+
+/**
+ * An entry's facts and narratives at one commit, for the change description: null when the entry
+ * is not there, "unreadable" when something could not be read or parsed (nothing is then described).
+ */
+async function readSnapshot(reader: ContentReader, sha: string, dir: string): Promise<EntrySnapshot | null | "unreadable"> {
+  const listing = await reader.listDir(sha, dir);
+  if (listing.status === "missing") return null;
+  if (listing.status !== "ok") return "unreadable";
+  const facts = await reader.readFile(sha, `${dir}/activity.json`);
+  if (facts.status !== "ok") return facts.status === "missing" ? null : "unreadable";
+  let activity: unknown;
+  try {
+    activity = JSON.parse(facts.text);
+  } catch {
+    return "unreadable";
+  }
+  if (typeof activity !== "object" || activity === null || Array.isArray(activity)) return "unreadable";
+  const narratives: EntrySnapshot["narratives"] = {};
+  const names = listing.entries
+    .filter((entry) => entry.type === "file" && NARRATIVE_FILE.test(entry.name))
+    .map((entry) => entry.name)
+    .sort()
+    .slice(0, MAX_NARRATIVES);
+  for (const name of names) {
+    const read = await reader.readFile(sha, `${dir}/${name}`);
+    if (read.status !== "ok") return "unreadable";
+    const snapshot = readNarrativeSnapshot(name.slice(0, -3), read.text);
+    if (snapshot) narratives[name.slice(0, -3)] = snapshot;
+  }
+  return { activity: activity as Record<string, unknown>, narratives };
 }
 
 function toProfile(read: FileRead): ProfileRead {

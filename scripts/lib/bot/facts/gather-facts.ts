@@ -5,7 +5,7 @@ import { readAll } from "../../github/pager.ts";
 import { CONFIG_PATH, parseBotConfig } from "../config.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../sticky.ts";
 import type { Account, BotConfig, ChangedFile, CommentFact, PrFacts, ReviewFact, StatusFact, ValidationSummary, WorkflowRunFact } from "../types.ts";
-import { gatherContentFacts } from "./content.ts";
+import { type ChangeVocabulary, gatherContentFacts } from "./content.ts";
 import { gatherContributors } from "./contributors.ts";
 
 /** The repository a run works on. */
@@ -53,6 +53,8 @@ export interface GatherInput {
   artifact?: ValidationSummary | null;
   /** Set when a validation artifact was expected but refused: the bot then asks for a human. */
   artifactProblem?: string | null;
+  /** The default branch's vocabularies: with them the comment shows what changed in each entry, values with labels. */
+  describe?: ChangeVocabulary;
 }
 
 /** Designated reviewers whose current login the bot looks up, at most. */
@@ -141,6 +143,7 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
       trustSha: input.trust.sha,
       headSha,
       baseSha: pr.base.sha,
+      ...(input.describe ? { describe: input.describe } : {}),
     }),
   );
 

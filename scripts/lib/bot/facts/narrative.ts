@@ -1,5 +1,6 @@
 import { parseFrontmatter, splitNarrative } from "../../load/frontmatter.ts";
 import { narrativeVersion } from "../../narrative-version.ts";
+import type { NarrativeSnapshot } from "../changes/describe.ts";
 import type { NarrativeRead } from "../types.ts";
 
 const VERSION = /^[0-9a-f]{12}$/;
@@ -56,4 +57,20 @@ export function readOriginalLanguage(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A narrative's title, summary, text, fingerprint and translation source, for the change description; null when unreadable. */
+export function readNarrativeSnapshot(lang: string, text: string): NarrativeSnapshot | null {
+  const read = readNarrative(lang, text);
+  if (read.title === null) return null;
+  const split = splitNarrative(text);
+  const value = parseFrontmatter(split.yaml ?? "", split.yamlLine, lang).value as Record<string, unknown>;
+  const summary = typeof value?.summary === "string" ? value.summary : "";
+  return {
+    title: read.title,
+    summary,
+    body: split.body,
+    version: read.version,
+    translation: read.translation ? { from: read.translation.from, version: read.translation.version } : null,
+  };
 }

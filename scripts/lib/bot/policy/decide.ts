@@ -1,3 +1,4 @@
+import type { EntryChange } from "../changes/describe.ts";
 import { classifyBotPath, type Unit } from "../paths.ts";
 import { sameTrustFields } from "../profile.ts";
 import { decodeCarriedState } from "../render/state.ts";
@@ -26,6 +27,8 @@ export interface EntryDecision {
   read: boolean;
   languages: LanguageDecision[];
   problems: string[];
+  /** What changed in the entry, when the bot could read both sides. */
+  described: EntryChange | null;
 }
 
 export interface UnitDecision {
@@ -334,7 +337,7 @@ function decideEntry(facts: PrFacts, unit: Unit, slug: string, files: Map<string
   const read = facts.entries[key];
   let change: Change = factsChange === "added" ? "added" : factsChange === "removed" ? "removed" : "modified";
   if (read?.ref === "base") change = "removed";
-  if (!read) return { key, slug, change, title: null, read: false, languages: [], problems: [] };
+  if (!read) return { key, slug, change, title: null, read: false, languages: [], problems: [], described: null };
 
   const byLang = new Map(read.narratives.map((n) => [n.lang, n]));
   const original = (read.originalLanguage ? byLang.get(read.originalLanguage) : undefined) ?? read.narratives.find((n) => n.translation === null);
@@ -366,7 +369,16 @@ function decideEntry(facts: PrFacts, unit: Unit, slug: string, files: Map<string
     // Unreadable files the PR itself changes: the bot cannot say what it would approve.
     ...languages.filter((l) => l.problem && l.change !== "unchanged" && l.change !== "removed").map((l) => `${entryDir}/${l.lang}.md ${l.problem}.`),
   ];
-  return { key, slug, change, title: original?.title ?? read.narratives.find((n) => n.title)?.title ?? null, read: true, languages, problems };
+  return {
+    key,
+    slug,
+    change,
+    title: original?.title ?? read.narratives.find((n) => n.title)?.title ?? null,
+    read: true,
+    languages,
+    problems,
+    described: read.described ?? null,
+  };
 }
 
 function decideValidation(facts: PrFacts, config: BotConfig, now: Date): ValidationDecision {

@@ -1,3 +1,4 @@
+import type { EntryChange } from "../changes/describe.ts";
 import type { Decision, EntryDecision, LanguageDecision, UnitDecision } from "../policy/decide.ts";
 import { STATUS_MARKER } from "../sticky.ts";
 import type { BotConfig, PrFacts, Reviewer } from "../types.ts";
@@ -134,7 +135,48 @@ function renderEntry(entry: EntryDecision, compact: boolean): string[] {
   const title = entry.title === null ? "_(no readable title)_" : `“${escapeInline(entry.title, 160)}”${bidiFlag(entry.title)}`;
   const lines = [`- **${entry.change}** ${escapeInline(entry.slug, 100)}: ${entry.read ? title : "_(not read)_"}`];
   if (compact) return lines;
+  if (entry.described && entry.change === "modified") lines.push(...renderDescribed(entry.described));
   for (const language of entry.languages) lines.push(`  - ${renderLanguage(language)}`);
+  return lines;
+}
+
+/** Fields shown per entry at most; a pull request that rewrites an entry is summarised, not listed in full. */
+const MAX_FIELDS_SHOWN = 30;
+
+/**
+ * What changed in an entry, for a reviewer with ten minutes: each changed fact old → new (list
+ * items as added or removed), sources added and removed, narratives with a word count, and the
+ * translations the change left out of date. Every value from the data is escaped.
+ */
+function renderDescribed(described: EntryChange): string[] {
+  const lines: string[] = [];
+  const value = (text: string | null) => (text === null ? "–" : `“${escapeInline(text, 160)}”`);
+  const byField = new Map<string, EntryChange["fields"]>();
+  for (const change of described.fields) byField.set(change.field, [...(byField.get(change.field) ?? []), change]);
+  let shown = 0;
+  for (const [field, changes] of byField) {
+    if (shown >= MAX_FIELDS_SHOWN) break;
+    shown += 1;
+    const list = changes.length > 1 || changes.some((c) => c.before === null || c.after === null);
+    const text = list
+      ? changes
+          .map((c) =>
+            c.after === null ? `removed ${value(c.before)}` : c.before === null ? `added ${value(c.after)}` : `${value(c.before)} → ${value(c.after)}`,
+          )
+          .join("; ")
+      : `${value(changes[0]?.before ?? null)} → ${value(changes[0]?.after ?? null)}`;
+    lines.push(`  - ${escapeInline(field, 80)}: ${text}`);
+  }
+  if (byField.size > MAX_FIELDS_SHOWN) lines.push(`  - and ${byField.size - MAX_FIELDS_SHOWN} more changed fields`);
+  const link = (l: { url: string; type: string }) => `${escapeInline(l.url, 200)} (${escapeInline(l.type, 40)})`;
+  if (described.linksAdded.length > 0) lines.push(`  - sources added: ${described.linksAdded.map(link).join(", ")}`);
+  if (described.linksRemoved.length > 0) lines.push(`  - sources removed: ${described.linksRemoved.map(link).join(", ")}`);
+  for (const n of described.narratives) {
+    lines.push(`  - text in ${escapeInline(n.lang, 20)} ${n.status} (${n.parts.join(", ")}): ${n.wordsAdded} word(s) added, ${n.wordsRemoved} removed`);
+  }
+  if (described.outOfDate.length > 0) {
+    lines.push(`  - ⚠️ now out of date: the translation(s) in ${described.outOfDate.map((lang) => escapeInline(lang, 20)).join(", ")}`);
+  }
   return lines;
 }
 
