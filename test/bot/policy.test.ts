@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { planRequests } from "../../scripts/lib/bot/plan/plan-requests.ts";
 import { computeActions } from "../../scripts/lib/bot/policy/compute-actions.ts";
+import { decide } from "../../scripts/lib/bot/policy/decide.ts";
 import { encodeCarriedState } from "../../scripts/lib/bot/render/state.ts";
 import { STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
 import type { BotConfig, PrFacts } from "../../scripts/lib/bot/types.ts";
@@ -685,6 +686,26 @@ describe("who is never asked or counted", () => {
 
   test("approvals by people designated for nothing touched are listed as not counting", () => {
     const facts = makeFacts((f) => f.reviews.push(review(mallory, "APPROVED"), review(dave, "APPROVED")));
-    expect(computeActions(facts, makeConfig(), NOW).comment.body).toMatch(/do not count here.*dave, mallory/);
+    const body = computeActions(facts, makeConfig(), NOW).comment.body;
+    expect(body).toContain("### Approvals");
+    expect(body).toMatch(/- ➖ mallory: does not count: not a designated reviewer of what changed/);
+    expect(body).toMatch(/- ➖ dave: does not count: /);
+  });
+
+  test("every approval is listed with whether and why it counts: the secretariat's too, a renamed reviewer under the login GitHub reports now", () => {
+    const renamed = { ...alice, login: "alice-renamed" };
+    const facts = makeFacts((f) => f.reviews.push(review(renamed, "APPROVED"), review(sam, "APPROVED")));
+    const decision = decide(facts, makeConfig(), NOW);
+    expect(decision.approvals).toEqual([
+      { id: alice.id, login: "alice-renamed", counts: true, why: "counts: designated reviewer of country:rwa" },
+      {
+        id: sam.id,
+        login: "sam",
+        counts: false,
+        why: "does not count: a member of the secretariat, but a country or organisation with designated reviewers needs one of them",
+      },
+    ]);
+    const body = computeActions(facts, makeConfig(), NOW).comment.body;
+    expect(body).toContain("- ✅ alice-renamed: counts: designated reviewer of country:rwa");
   });
 });

@@ -5,7 +5,7 @@ import { decodeCarriedState } from "../render/state.ts";
 import { findBotComments } from "../sticky.ts";
 import { submissionIssueOf } from "../submission.ts";
 import type { Account, BotConfig, ChangedFile, PrFacts, ProfileRead, Reviewer, ValidationSummary, WorkflowRunFact } from "../types.ts";
-import { type ApprovalTally, type Exclusions, isBot, latestDecisiveReviews, tallyApprovals } from "./approvals.ts";
+import { type ApprovalTally, type Exclusions, exclusionReason, isBot, latestDecisiveReviews, tallyApprovals } from "./approvals.ts";
 
 export type Change = "added" | "modified" | "removed";
 
@@ -74,6 +74,59 @@ export interface Decision {
   exclusions: Exclusions;
   /** Approvals given by the secretariat for a governance change or a unit without reviewers. */
   secretariatTally: ApprovalTally;
+  /** Every approval on the pull request, under the approver's current login, with whether and why it counts. */
+  approvals: ApprovalView[];
+}
+
+/** One approval as the comment lists it. */
+export interface ApprovalView {
+  id: number;
+  /** The login GitHub reports now (matched by numeric id, so a renamed reviewer is still recognised). */
+  login: string;
+  counts: boolean;
+  why: string;
+}
+
+/**
+ * Every latest approval, whether it counts and why: a designated reviewer of a changed country or
+ * organisation, the secretariat where it approves (a governance change, a unit without
+ * reviewers), or the reason it does not count (took part in the change, a bot, an older commit,
+ * the secretariat on a unit that has designated reviewers, not designated for what changed).
+ */
+function approvalViews(
+  latest: ReturnType<typeof latestDecisiveReviews>,
+  units: readonly UnitDecision[],
+  governance: GovernanceDecision | null,
+  config: BotConfig,
+  head: string,
+  exclusions: Exclusions,
+): ApprovalView[] {
+  const views: ApprovalView[] = [];
+  const secretariat = new Set(config.secretariatMembers.map((member) => member.id));
+  for (const review of [...latest.values()].filter((r) => r.state === "APPROVED").sort((a, b) => compare(a.user.login, b.user.login))) {
+    const view = (counts: boolean, why: string) => views.push({ id: review.user.id, login: review.user.login, counts, why });
+    const excluded = exclusionReason(review.user, exclusions);
+    if (excluded) {
+      view(false, `does not count: ${excluded}`);
+      continue;
+    }
+    if (review.commitId !== head) {
+      view(false, "does not count: it approves an older commit");
+      continue;
+    }
+    const designatedFor = units.filter((unit) => !unit.bySecretariat && unit.designated.some((r) => r.id === review.user.id)).map((unit) => unit.unit.key);
+    const isSecretariat = secretariat.has(review.user.id);
+    const secretariatFor = isSecretariat ? units.filter((unit) => unit.bySecretariat).map((unit) => unit.unit.key) : [];
+    const reasons: string[] = [];
+    if (designatedFor.length > 0) reasons.push(`designated reviewer of ${designatedFor.join(", ")}`);
+    if (secretariatFor.length > 0) reasons.push(`the secretariat, for ${secretariatFor.join(", ")} (no designated reviewers)`);
+    if (isSecretariat && governance) reasons.push("the secretariat, for the governance change");
+    if (reasons.length > 0) view(true, `counts: ${reasons.join("; ")}`);
+    else if (isSecretariat)
+      view(false, "does not count: a member of the secretariat, but a country or organisation with designated reviewers needs one of them");
+    else view(false, "does not count: not a designated reviewer of what changed");
+  }
+  return views;
 }
 
 /** A validation run still "in progress" after this long is reported as stuck. */
@@ -228,7 +281,10 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
     (governance === null || governance.state === "approved");
   const verdict = needsHuman.length > 0 ? "needs-human" : blocked ? "blocked" : approved ? "approved" : "waiting";
 
+  const approvals = approvalViews(latest, unitDecisions, governance, config, head, exclusions);
+
   return {
+    approvals,
     verdict,
     units: unitDecisions,
     governance,

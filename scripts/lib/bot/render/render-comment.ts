@@ -84,9 +84,11 @@ function render({ decision, facts, config, merge }: CommentView, compact: boolea
     lines.push("The bot never merges a governance change.", "");
   }
 
-  if (decision.otherApprovals.length > 0) {
-    const who = decision.otherApprovals.map((login) => escapeLogin(login)).join(", ");
-    lines.push(`Approvals that do not count here (not a designated reviewer of what changed): ${who}.`, "");
+  if (decision.approvals.length > 0) {
+    lines.push("### Approvals", "");
+    for (const approval of decision.approvals)
+      lines.push(`- ${approval.counts ? "✅" : "➖"} ${escapeLogin(approval.login)}: ${escapeInline(approval.why, 300)}`);
+    lines.push("");
   }
 
   lines.push(...renderValidation(decision, compact), "");
