@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { countWords, describeEntryChange, type EntrySnapshot, vocabularyProperties } from "../../scripts/lib/bot/changes/describe.ts";
-import { loadVocabularies } from "../../scripts/lib/vocab.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
 
-const vocabularies = loadVocabularies(PROJECT_ROOT);
+const vocabularies = loadCatalog(PROJECT_ROOT).vocabularies;
 const lists = vocabularyProperties(JSON.parse(readFileSync(join(PROJECT_ROOT, "schemas/activity.schema.json"), "utf8")));
 
 function entry(): EntrySnapshot {

@@ -108,12 +108,7 @@ describe("the new-activity form", () => {
   });
 
   test("a date that does not exist is refused with the reason", () => {
-    const reading = readActivityForm(
-      formBody({ ...validAnswers(), start: "2023-02-30" }),
-      activityTemplate(),
-      activityFormFields(catalog),
-      vocabularies,
-    );
+    const reading = readActivityForm(formBody({ ...validAnswers(), start: "2023-02-30" }), activityTemplate(), activityFormFields(catalog), vocabularies);
     expect(reading.draft).toBeUndefined();
     expect(reading.problems).toContainEqual(expect.objectContaining({ field: "Start date", message: '"2023-02-30" does not exist: 2023-02 has 28 days.' }));
   });

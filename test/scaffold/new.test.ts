@@ -5,8 +5,8 @@ import { type IPty, spawn as spawnPty } from "@lydell/node-pty";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { deriveSlug, readKeyOrder, renderActivityJson } from "../../scripts/lib/scaffold/entry.ts";
 import { checkAnswer, checkGiven } from "../../scripts/lib/scaffold/scaffold.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
-import { loadVocabularies } from "../../scripts/lib/vocab.ts";
 import { makeRepo, PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
 
 const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
@@ -86,7 +86,7 @@ test("activity.json keys follow the schema's order, nested objects too", () => {
   expect(text).toContain('"url": "https://x.example.org",\n      "type": "official"');
 });
 
-const vocabularies = loadVocabularies(PROJECT_ROOT);
+const vocabularies = loadCatalog(PROJECT_ROOT).vocabularies;
 
 test.for([
   ["start", "2023-02-30", '"2023-02-30" does not exist: 2023-02 has 28 days. Write a year (2019), a month (2019-06) or a day (2019-06-30).'],

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { CORRECTION_FORM, KEEP_AS_IT_IS } from "../../scripts/lib/forms/correction-form.ts";
 import { generateForms } from "../../scripts/lib/forms/generate.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { ISSUE_COMMENT_MARKER } from "../../scripts/lib/submission/render.ts";
 import { runSubmission } from "../../scripts/lib/submission/run.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
-import { loadVocabularies } from "../../scripts/lib/vocab.ts";
 import { createFakeGitHub, type FakeGitHub, type FakeUser, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 import { baselineFiles, makeRepo, PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
 import { formBody, issuesEvent, validAnswers, webhookProblems } from "./helpers.ts";
@@ -197,7 +197,7 @@ describe("a valid submission", () => {
 
 describe("a correction", () => {
   const DIR = "countries/ken/activities/example-strategy-2020";
-  const correctionTemplate = () => generateForms(PROJECT_ROOT, loadVocabularies(PROJECT_ROOT)).get(CORRECTION_FORM) ?? "";
+  const correctionTemplate = () => generateForms(loadCatalog(PROJECT_ROOT)).get(CORRECTION_FORM) ?? "";
   const correction = (answers: Record<string, string>) =>
     formBody(
       {

@@ -2,14 +2,15 @@ import { describe, expect, test } from "vitest";
 import { loadFormatSchemas } from "../../scripts/lib/format/repository.ts";
 import { CORRECTION_FORM, correctionFormUrl, KEEP_AS_IT_IS } from "../../scripts/lib/forms/correction-form.ts";
 import { generateForms } from "../../scripts/lib/forms/generate.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { checkEntryFiles } from "../../scripts/lib/submission/check-entry.ts";
 import { applyCorrection, hasEdits, permalinkOf, readCorrectionForm } from "../../scripts/lib/submission/correction.ts";
-import { loadVocabularies } from "../../scripts/lib/vocab.ts";
 import { baselineFiles, makeRepo, PROJECT_ROOT } from "../support/repo.ts";
 import { formBody } from "./helpers.ts";
 
-const vocabularies = loadVocabularies(PROJECT_ROOT);
-const template = generateForms(PROJECT_ROOT, vocabularies).get(CORRECTION_FORM) ?? "";
+const catalog = loadCatalog(PROJECT_ROOT);
+const vocabularies = catalog.vocabularies;
+const template = generateForms(catalog).get(CORRECTION_FORM) ?? "";
 const schemas = loadFormatSchemas(PROJECT_ROOT);
 const DIR = "countries/ken/activities/example-strategy-2020";
 

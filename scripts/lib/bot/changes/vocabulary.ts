@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadVocabularies } from "../../vocab.ts";
+import { loadCatalog } from "../../schema/catalog.ts";
 import type { ChangeVocabulary } from "../facts/content.ts";
 import { vocabularyProperties } from "./describe.ts";
 
 /** The vocabularies and the property-to-list map of a checkout (the default branch's, for the bot). */
 export function changeVocabulary(root: string): ChangeVocabulary {
   const schema = JSON.parse(readFileSync(join(root, "schemas", "activity.schema.json"), "utf8")) as unknown;
-  return { vocabularies: loadVocabularies(root), lists: vocabularyProperties(schema) };
+  return { vocabularies: loadCatalog(root).vocabularies, lists: vocabularyProperties(schema) };
 }
