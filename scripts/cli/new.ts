@@ -26,7 +26,8 @@ before the first question. It never overwrites anything.
   --kind <id>          activity, case-study or good-practice         (required)
   --type <id>          law, policy-strategy, hotline ...             (required)
   --level <id>         national, regional or international           (default: national)
-  --countries <code>   a country covered, for multi-country work; repeat for more
+  --countries <name>   a country covered, for multi-country work, by name or
+                       code; repeat for more
   --status <id>        planned, active, completed ... as a source states it
   --start <date>       2019, 2019-06 or 2019-06-30, if a source gives it
   --end <date>         when it ended, if it has

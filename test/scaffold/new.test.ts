@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type IPty, spawn as spawnPty } from "@lydell/node-pty";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { deriveSlug, readKeyOrder, renderActivityJson } from "../../scripts/lib/scaffold/entry.ts";
-import { checkAnswer, checkGiven } from "../../scripts/lib/scaffold/scaffold.ts";
+import { checkAnswer, checkGiven, planScaffold } from "../../scripts/lib/scaffold/scaffold.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
 import { makeRepo, PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
@@ -95,7 +95,8 @@ test.for([
   ["topics", "cyberbulying", '"cyberbulying" is not a topic; did you mean "cyberbullying"?'],
   ["policyAreas", "legal-framework", undefined],
   ["mnrCapabilities", "legislaton", '"legislaton" is not a Model National Response capability; did you mean "legislation"?'],
-  ["countries", "rwx", '"rwx" is not an ISO 3166-1 alpha-3 country code; did you mean "RWA"?'],
+  ["countries", "rwx", '"rwx" is not a country we know; did you mean "rwa" (Rwanda)?'],
+  ["countries", "United Kingdom", undefined],
   ["links", "http://example.org/a", '"http://example.org/a" is not a public https:// address.'],
   ["lead", "Ministry of ICT | MICT | http://ict.example.org", 'The website of "Ministry of ICT" is not a public https:// address.'],
   ["lead", "Ministry of ICT | MICT", undefined],
@@ -106,6 +107,29 @@ test.for([
   ["contactEmail", "info@example.org", undefined],
 ] as const)("checkAnswer(%s, %s)", ([name, value, problem]) => {
   expect(checkAnswer(name, value, vocabularies)).toBe(problem);
+});
+
+test("countries written as names in any language become their codes in the entry and its folder", () => {
+  const plan = planScaffold(
+    {
+      country: "Кения",
+      kind: "activity",
+      type: "helpline",
+      level: "regional",
+      countries: ["Kenya", "uga", "Tanzanie"],
+      lang: "en",
+      title: "East African helpline network",
+      summary: "Helplines of three countries share one number.",
+      links: ["https://www.example.org/network"],
+    },
+    vocabularies,
+    readKeyOrder(PROJECT_ROOT),
+    () => true,
+  );
+  expect(plan.problems).toEqual([]);
+  expect(plan.dir).toBe("countries/ken/activities/east-african-helpline-network");
+  const activity = JSON.parse(plan.files.find((file) => file.path.endsWith("activity.json"))?.text ?? "{}");
+  expect(activity.countries).toEqual(["KEN", "UGA", "TZA"]);
 });
 
 test("checkGiven finds an end before the start, and nothing in what is missing", () => {

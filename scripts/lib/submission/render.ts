@@ -111,7 +111,10 @@ export function renderIssueComment(message: IssueMessage, lang: UnLanguage = "en
     case "ready":
       return finish(
         [
-          t(message.mode === "correction" ? "submission.readyCorrection" : "submission.ready", { pull: message.pull, permalink: `\`${safePermalink(message.permalink)}\`` }),
+          t(message.mode === "correction" ? "submission.readyCorrection" : "submission.ready", {
+            pull: message.pull,
+            permalink: `\`${safePermalink(message.permalink)}\``,
+          }),
           "",
           t("submission.readyNext"),
           ...(message.warnings.length > 0 ? ["", t("submission.readyWarnings"), "", ...list(message.warnings, t)] : []),
