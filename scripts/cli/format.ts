@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatExitCode, renderFormatReport } from "../lib/format/report.ts";
 import { formatRepository } from "../lib/format/repository.ts";
+import { printable } from "../lib/printable.ts";
 import { resolveTargets, withDefaultBase } from "./targets.ts";
 
 const HELP = `Usage: npm run format -- [paths...] [options]
@@ -46,6 +47,6 @@ function main(argv: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`format: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`format: ${printable(error instanceof Error ? error.message : String(error))}\n`);
   process.exitCode = 2;
 }

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { countBySeverity } from "../lib/diagnostics.ts";
 import { localizeDiagnostics } from "../lib/i18n/diagnostics.ts";
 import { chooseLanguage, formatMessage } from "../lib/i18n/messages.ts";
+import { printable } from "../lib/printable.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
@@ -91,7 +92,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`validate: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`validate: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 2;
   },
 );

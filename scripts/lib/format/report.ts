@@ -1,3 +1,4 @@
+import { printable } from "../printable.ts";
 import type { FormattedFile } from "./repository.ts";
 
 /** The advice printed for a file that does not parse: formatting never guesses. */
@@ -6,15 +7,16 @@ export const CANNOT_FORMAT = "cannot format: fix the problems `npm run validate`
 /**
  * The text `npm run format` prints: the files it changed (or, with --check, would change),
  * one path a line; then the files it could not format, each with its problems; then a count.
+ * Paths and messages are printed with their control characters shown as code points.
  */
 export function renderFormatReport(files: readonly FormattedFile[], check: boolean): string {
   const lines: string[] = [];
   const changed = files.filter((file) => file.status === "changed");
   const unformattable = files.filter((file) => file.status === "unformattable");
-  for (const file of changed) lines.push(file.file);
+  for (const file of changed) lines.push(printable(file.file));
   for (const file of unformattable) {
-    lines.push(`${file.file}: ${CANNOT_FORMAT}`);
-    for (const problem of file.problems) lines.push(`  ${problem.line}:${problem.column}  ${problem.message}  ${problem.ruleId}`);
+    lines.push(`${printable(file.file)}: ${CANNOT_FORMAT}`);
+    for (const problem of file.problems) lines.push(`  ${problem.line}:${problem.column}  ${printable(problem.message)}  ${problem.ruleId}`);
   }
   lines.push(summary(files.length, changed.length, unformattable.length, check));
   return `${lines.join("\n")}\n`;

@@ -1,4 +1,5 @@
 import { countBySeverity, type Diagnostic } from "../diagnostics.ts";
+import { printable } from "../printable.ts";
 import { type Summary, summaryLine } from "./pretty.ts";
 
 /** GitHub shows this many annotations per step; the rest are in the job summary. */
@@ -38,17 +39,25 @@ export function formatJobSummary(diagnostics: readonly Diagnostic[], summary: Su
   return `${lines.join("\n")}\n`;
 }
 
+/** A value for a workflow command: line breaks encoded as the runner expects, every other control shown as its code point. */
 function data(text: string): string {
-  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+  return text
+    .split("\n")
+    .map((line) => printable(line).replaceAll("%", "%25"))
+    .join("%0A");
 }
 
+/** A property of a workflow command (file=, title=): one line, with the separators encoded. */
 function property(text: string): string {
-  return data(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+  return printable(text).replaceAll("%", "%25").replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 
 /** Escapes text for a Markdown table cell: no HTML, links, mentions or pipes survive. */
 function cell(text: string): string {
   return text
+    .split(/\r?\n/)
+    .map(printable)
+    .join("\n")
     .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
     .replaceAll("@", "@\u200D")
     .replace(/\r?\n/g, "<br>");
