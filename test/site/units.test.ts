@@ -117,6 +117,8 @@ describe("open data helpers", () => {
     ["+1", "'+1"],
     ["-x", "'-x"],
     ["@cmd", "'@cmd"],
+    ["'=quoted", "''=quoted"],
+    ["'Safer Internet Day'", "''Safer Internet Day'"],
     ["Plain title", "Plain title"],
     ["2019-06", "2019-06"],
   ] as const)("CSV cell %s", ([input, expected]) => {

@@ -1,4 +1,5 @@
 import { apiPath, pagePath } from "../../model/urls.ts";
+import { CSV_LIST_ENCODING, csvColumns, titleLanguages } from "../../open-data/csv.ts";
 import type { PageContext } from "../../present/context.ts";
 import { type Html, html } from "../../present/html.ts";
 import type { SchemaCatalog } from "../../schema/catalog.ts";
@@ -110,8 +111,29 @@ ${fields.map(
 </section>
 `;
 })}
+${csvDictionary(c)}
 </section>`;
   return renderPage(c, { title: m.dataTitle, body, alternate: (other) => pagePath.data(other), section: "data" });
+}
+
+/** The columns of activities.csv and how its list cells are encoded (in English, like the field descriptions). */
+function csvDictionary(c: PageContext): Html {
+  const { m } = c;
+  return html`<section aria-labelledby="dict-csv">
+<h3 id="dict-csv" dir="ltr"><code>${apiPath.csv()}</code></h3>
+<p lang="en" dir="ltr">${CSV_LIST_ENCODING}</p>
+<div class="table-wrap" role="region" aria-labelledby="dict-csv" tabindex="0">
+<table>
+<thead><tr><th scope="col">${m.field}</th><th scope="col">${m.description}</th></tr></thead>
+<tbody>
+${csvColumns(titleLanguages(c.data.entries)).map(
+  (column) =>
+    html`<tr><th scope="row" dir="ltr"><code>${column.name}</code></th><td lang="en" dir="ltr">${column.description}${column.list ? " (a list)" : ""}</td></tr>\n`,
+)}</tbody>
+</table>
+</div>
+</section>
+`;
 }
 
 /** The list of vocabularies. */

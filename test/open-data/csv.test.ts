@@ -1,0 +1,208 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import Papa from "papaparse";
+import { describe, expect, test } from "vitest";
+import { activitiesCsv, CSV_LIST_ENCODING, csvColumns, joinList, neutraliseFormula } from "../../scripts/lib/open-data/csv.ts";
+import type { SiteConfig } from "../../scripts/lib/site/config.ts";
+import type { SiteEntry } from "../../scripts/lib/site/model.ts";
+import { PROJECT_ROOT } from "../support/repo.ts";
+
+/** Fixed, so that a failure is reproducible. */
+const RUNS = { seed: 7, numRuns: 200 } as const;
+
+/** What breaks rows and lists: line breaks alone and together, delimiters, quotes, formula prefixes, controls. */
+const HOSTILE = [
+  "\r",
+  "\n",
+  "\r\n",
+  "\n\r",
+  ",",
+  ";",
+  "; ",
+  '"',
+  '""',
+  "'",
+  "=1+1",
+  "+",
+  "-",
+  "@SUM(A1)",
+  "\t",
+  " ",
+  "\u0000",
+  "\u2028",
+  "\u0085",
+  "\uFEFF",
+  "é",
+  "حملة",
+];
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: "grapheme", maxLength: 6 }), fc.string({ unit: "binary-ascii", maxLength: 4 })), {
+    maxLength: 6,
+  })
+  .map((parts) => parts.join(""));
+const hostileList = fc.array(hostileText, { maxLength: 4 });
+
+/** Reads a list cell back, as the data dictionary describes it (CSV_LIST_ENCODING). */
+function splitList(cell: string): string[] {
+  if (cell === "") return [];
+  const items: string[] = [];
+  let index = 0;
+  for (;;) {
+    let item = "";
+    if (cell[index] === '"') {
+      index++;
+      for (;;) {
+        const quote = cell.indexOf('"', index);
+        if (quote < 0) throw new Error(`unterminated quoted item in ${JSON.stringify(cell)}`);
+        item += cell.slice(index, quote);
+        if (cell[quote + 1] === '"') {
+          item += '"';
+          index = quote + 2;
+        } else {
+          index = quote + 1;
+          break;
+        }
+      }
+    } else {
+      const end = cell.indexOf(";", index);
+      item = cell.slice(index, end < 0 ? cell.length : end);
+      index = end < 0 ? cell.length : end;
+    }
+    items.push(item);
+    if (index >= cell.length) return items;
+    if (!cell.startsWith("; ", index)) throw new Error(`expected "; " at ${index} in ${JSON.stringify(cell)}`);
+    index += 2;
+  }
+}
+
+interface Values {
+  owner: string;
+  title: string;
+  summary: string;
+  lead: string[];
+  partners: string[];
+  links: string[];
+}
+
+function entry(index: number, values: Values): SiteEntry {
+  const narrative = { lang: "en", title: values.title, summary: values.summary, body: "", status: "original" as const, outOfDate: false };
+  return {
+    owner: { type: "organization", id: `org-${index}`, dir: `organizations/org-${index}`, names: { en: values.owner }, entries: [], links: [] },
+    slug: `entry-${index}`,
+    permalink: `org-${index}/entry-${index}`,
+    dir: `organizations/org-${index}/activities/entry-${index}`,
+    facts: {
+      kind: "activity",
+      type: "research",
+      level: "international",
+      status: "active",
+      links: values.links.map((url) => ({ url, type: "official" })),
+      originalLanguage: "en",
+      lead: values.lead.map((name) => ({ name })),
+      partners: values.partners.map((name) => ({ name })),
+      topics: ["grooming", "cyberbullying"],
+    },
+    narratives: new Map([["en", narrative]]),
+    original: "en",
+    year: undefined,
+    countries: [],
+    regions: [],
+    provenance: {},
+    files: [],
+  } as unknown as SiteEntry;
+}
+
+const config = { siteUrl: "https://example.github.io/cop-atlas/" } as SiteConfig;
+
+/**
+ * Parses the CSV the strict way: RFC 4180 quoting, CRLF rows, nothing guessed. Spreadsheet programs
+ * and CSV libraries also end a row at a lone CR or LF, so the text must split into the same rows
+ * and columns when read with either of those as the row end: only then does no reader split a row.
+ */
+function parseStrict(csv: string): string[][] {
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  expect(csv.endsWith("\r\n")).toBe(true);
+  const body = csv.slice(1, -2);
+  const parse = (newline: "\r\n" | "\n" | "\r") =>
+    Papa.parse<string[]>(body, { delimiter: ",", newline, quoteChar: '"', header: false, skipEmptyLines: false });
+  const parsed = parse("\r\n");
+  expect(parsed.errors).toEqual([]);
+  for (const newline of ["\n", "\r"] as const) {
+    const other = parse(newline).data;
+    expect(other.length, `rows when a reader ends rows at ${JSON.stringify(newline)}`).toBe(parsed.data.length);
+    expect(other.map((row) => row.length)).toEqual(parsed.data.map((row) => row.length));
+  }
+  return parsed.data;
+}
+
+describe("activities.csv", () => {
+  test("property: every row keeps every column and every value, whatever the text holds (fixed seed)", () => {
+    const values = fc.record({ owner: hostileText, title: hostileText, summary: hostileText, lead: hostileList, partners: hostileList, links: hostileList });
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 1, maxLength: 4 }), (rows) => {
+        const entries = rows.map((row, index) => entry(index, row));
+        const parsed = parseStrict(activitiesCsv(entries, config));
+        const header = parsed[0] ?? [];
+        expect(header).toEqual(csvColumns(["ar", "zh", "en", "fr", "ru", "es"]).map((column) => column.name));
+        expect(parsed).toHaveLength(rows.length + 1);
+        rows.forEach((row, index) => {
+          const cells = parsed[index + 1] ?? [];
+          expect(cells).toHaveLength(header.length);
+          const cell = (name: string) => cells[header.indexOf(name)] ?? "";
+          // The documented way back: drop one leading apostrophe.
+          const plain = (value: string) => value.replace(/^'/, "");
+          expect(cell("owner_name")).toBe(neutraliseFormula(row.owner));
+          expect(cell("title_en")).toBe(neutraliseFormula(row.title));
+          expect(cell("summary_original")).toBe(neutraliseFormula(row.summary));
+          expect(splitList(plain(cell("lead")))).toEqual(row.lead);
+          expect(splitList(plain(cell("partners")))).toEqual(row.partners);
+          expect(splitList(plain(cell("links")))).toEqual(row.links);
+          expect(cell("id")).toBe(`org-${index}/entry-${index}`);
+          expect(cell("page")).toMatch(/^https:\/\/example\.github\.io\/cop-atlas\/en\//);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  test("a lone CR or LF is quoted, not only CRLF", () => {
+    const csv = activitiesCsv([entry(0, { owner: "A\rB", title: "C\nD", summary: "E\r\nF", lead: [], partners: [], links: [] })], config);
+    expect(csv).toContain('"A\rB"');
+    expect(csv).toContain('"C\nD"');
+    expect(csv).toContain('"E\r\nF"');
+  });
+
+  test.for([
+    [["UNICEF", "ITU"], "UNICEF; ITU"],
+    [["Ministry of Health; Social Affairs", "UNICEF"], '"Ministry of Health; Social Affairs"; UNICEF'],
+    [['The "Safe" Centre'], '"The ""Safe"" Centre"'],
+    [[" padded "], '" padded "'],
+    [[""], '""'],
+    [[], ""],
+  ] as const)("joinList(%j) is %j", ([items, cell]) => {
+    expect(joinList(items)).toBe(cell);
+    expect(splitList(cell)).toEqual(items);
+  });
+
+  test("property: a list reads back as the same items (fixed seed)", () => {
+    fc.assert(
+      fc.property(hostileList, (items) => {
+        expect(splitList(joinList(items))).toEqual(items);
+      }),
+      RUNS,
+    );
+  });
+
+  test("docs/API.md lists the columns and says how lists are encoded, as the data dictionary does", () => {
+    const api = readFileSync(join(PROJECT_ROOT, "docs/API.md"), "utf8");
+    expect(api).toContain(CSV_LIST_ENCODING);
+    const documented = /## activities\.csv[\s\S]*?`(id, [^`]+)`/.exec(api)?.[1]?.split(/,\s*/) ?? [];
+    const columns = csvColumns(["ar", "zh", "en", "fr", "ru", "es", "<other languages in use>"]).map((column) => column.name);
+    expect(documented).toEqual(columns);
+    const lists = csvColumns([])
+      .filter((column) => column.list)
+      .map((column) => `\`${column.name}\``);
+    for (const list of lists) expect(api).toContain(list);
+  });
+});
