@@ -4,9 +4,8 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, test } from "vitest";
 import { activitiesCsv, CSV_LIST_ENCODING, csvColumns, joinList, neutraliseFormula } from "../../scripts/lib/open-data/csv.ts";
-import type { SiteConfig } from "../../scripts/lib/site/config.ts";
-import type { SiteEntry } from "../../scripts/lib/site/model.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
+import { siteEntry, TEST_CONFIG } from "./support.ts";
 
 /** Fixed, so that a failure is reproducible. */
 const RUNS = { seed: 7, numRuns: 200 } as const;
@@ -76,45 +75,6 @@ function splitList(cell: string): string[] {
   }
 }
 
-interface Values {
-  owner: string;
-  title: string;
-  summary: string;
-  lead: string[];
-  partners: string[];
-  links: string[];
-}
-
-function entry(index: number, values: Values): SiteEntry {
-  const narrative = { lang: "en", title: values.title, summary: values.summary, body: "", status: "original" as const, outOfDate: false };
-  return {
-    owner: { type: "organization", id: `org-${index}`, dir: `organizations/org-${index}`, names: { en: values.owner }, entries: [], links: [] },
-    slug: `entry-${index}`,
-    permalink: `org-${index}/entry-${index}`,
-    dir: `organizations/org-${index}/activities/entry-${index}`,
-    facts: {
-      kind: "activity",
-      type: "research",
-      level: "international",
-      status: "active",
-      links: values.links.map((url) => ({ url, type: "official" })),
-      originalLanguage: "en",
-      lead: values.lead.map((name) => ({ name })),
-      partners: values.partners.map((name) => ({ name })),
-      topics: ["grooming", "cyberbullying"],
-    },
-    narratives: new Map([["en", narrative]]),
-    original: "en",
-    year: undefined,
-    countries: [],
-    regions: [],
-    provenance: {},
-    files: [],
-  } as unknown as SiteEntry;
-}
-
-const config = { siteUrl: "https://example.github.io/cop-atlas/" } as SiteConfig;
-
 /**
  * Parses the CSV the strict way: RFC 4180 quoting, CRLF rows, nothing guessed. Spreadsheet programs
  * and CSV libraries also end a row at a lone CR or LF, so the text must split into the same rows
@@ -141,8 +101,8 @@ describe("activities.csv", () => {
     const values = fc.record({ owner: hostileText, title: hostileText, summary: hostileText, lead: hostileList, partners: hostileList, links: hostileList });
     fc.assert(
       fc.property(fc.array(values, { minLength: 1, maxLength: 4 }), (rows) => {
-        const entries = rows.map((row, index) => entry(index, row));
-        const parsed = parseStrict(activitiesCsv(entries, config));
+        const entries = rows.map((row, index) => siteEntry(index, row));
+        const parsed = parseStrict(activitiesCsv(entries, TEST_CONFIG));
         const header = parsed[0] ?? [];
         expect(header).toEqual(csvColumns(["ar", "zh", "en", "fr", "ru", "es"]).map((column) => column.name));
         expect(parsed).toHaveLength(rows.length + 1);
@@ -167,7 +127,7 @@ describe("activities.csv", () => {
   });
 
   test("a lone CR or LF is quoted, not only CRLF", () => {
-    const csv = activitiesCsv([entry(0, { owner: "A\rB", title: "C\nD", summary: "E\r\nF", lead: [], partners: [], links: [] })], config);
+    const csv = activitiesCsv([siteEntry(0, { owner: "A\rB", title: "C\nD", summary: "E\r\nF", lead: [], partners: [], links: [] })], TEST_CONFIG);
     expect(csv).toContain('"A\rB"');
     expect(csv).toContain('"C\nD"');
     expect(csv).toContain('"E\r\nF"');

@@ -9,6 +9,7 @@ import { tarGz } from "../../scripts/lib/open-data/tar.ts";
 import { escapeHtml, externalLink, html } from "../../scripts/lib/present/html.ts";
 import { formatDate } from "../../scripts/lib/present/i18n.ts";
 import { shadeOf, worldShapes } from "../../scripts/lib/site/map.ts";
+import { renderMarkdown } from "../../scripts/lib/site/markdown.ts";
 import { pageSizeOf, pageWindow, paginate } from "../../scripts/lib/site/pagination.ts";
 
 describe("relative URLs keep the site working under any base path", () => {
@@ -73,6 +74,14 @@ describe("HTML templates escape data", () => {
     expect(html`<p title="${'"><script>'}">${"<b>&"}</p>`.value).toBe('<p title="&quot;&gt;&lt;script&gt;">&lt;b&gt;&amp;</p>');
     expect(html`<p>${html`<b>x</b>`}</p>`.value).toBe("<p><b>x</b></p>");
     expect(escapeHtml(`'`)).toBe("&#39;");
+  });
+
+  test("characters a document may not hold become U+FFFD; tabs, line breaks, pairs and scripts stay", () => {
+    expect(escapeHtml("NUL\u0000 ESC\u001B BEL\u0007 C1\u0085 FFFE\uFFFE FDD0\uFDD0 lone\uD800 low\uDC00")).toBe(
+      "NUL\uFFFD ESC\uFFFD BEL\uFFFD C1\uFFFD FFFE\uFFFD FDD0\uFFFD lone\uFFFD low\uFFFD",
+    );
+    expect(escapeHtml("tab\t line\n cr\r 😀 حملة 中文")).toBe("tab\t line\n cr\r 😀 حملة 中文");
+    expect(renderMarkdown("A\u001B[31m title\u0000").value).toBe("<p>A\uFFFD[31m title\uFFFD</p>");
   });
 
   test("external links accept only http(s) without credentials and carry the rel", () => {

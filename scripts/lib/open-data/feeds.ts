@@ -1,8 +1,8 @@
-import { Feed } from "feed";
 import type { SiteConfig } from "../model/config.ts";
 import { narrativeFor } from "../model/queries.ts";
 import type { SiteEntry, SiteOwner } from "../model/types.ts";
 import { absoluteUrl, apiPath, pagePath } from "../model/urls.ts";
+import { escapeXml } from "../present/html.ts";
 import { messages } from "../present/i18n.ts";
 import type { UnLanguage } from "../vocab.ts";
 
@@ -18,7 +18,21 @@ function entryDate(entry: SiteEntry, fallback: Date): Date {
   return Number.isNaN(parsed.getTime()) ? fallback : parsed;
 }
 
-/** An Atom feed of entries in one interface language. Pure: returns the XML. */
+/** `<name attributes>text</name>`, everything escaped: the only way feed XML is written. */
+function element(name: string, attributes: Record<string, string>, text?: string): string {
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+    .join("");
+  return text === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${escapeXml(text)}</${name}>`;
+}
+
+/**
+ * An Atom feed (RFC 4287) of entries in one interface language. Pure: returns the XML. Titles and
+ * summaries are plain text (type="text"), escaped, never CDATA or HTML, so nothing in an entry can
+ * become markup in a feed reader; characters XML does not allow become U+FFFD. The feed and each
+ * entry say their language with xml:lang (an entry without a narrative in the feed's language
+ * shows its original).
+ */
 export function atomFeed(options: {
   lang: UnLanguage;
   config: SiteConfig;
@@ -26,36 +40,46 @@ export function atomFeed(options: {
   path: string;
   pagePath: string;
   entries: readonly SiteEntry[];
+  /** At most this many entries, the newest. */
+  limit?: number;
 }): string {
   const { lang, config } = options;
   const m = messages(lang);
-  const items = [...options.entries].sort((a, b) => entryDate(b, config.now).getTime() - entryDate(a, config.now).getTime());
+  const items = [...options.entries]
+    .sort((a, b) => entryDate(b, config.now).getTime() - entryDate(a, config.now).getTime())
+    .slice(0, options.limit ?? Number.POSITIVE_INFINITY);
   const updated = items.length > 0 ? entryDate(items[0]!, config.now) : config.now;
-  const feed = new Feed({
-    id: absoluteUrl(config.siteUrl, options.path),
-    title: options.title,
-    description: m.tagline,
-    link: absoluteUrl(config.siteUrl, options.pagePath),
-    language: lang,
-    updated,
-    generator: "COP Atlas",
-    copyright: "CC BY 4.0, COP Atlas contributors",
-    feedLinks: { atom: absoluteUrl(config.siteUrl, options.path) },
-  });
+  const self = absoluteUrl(config.siteUrl, options.path);
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(lang)}">`,
+    `  ${element("id", {}, self)}`,
+    `  ${element("title", { type: "text" }, options.title)}`,
+    `  ${element("subtitle", { type: "text" }, m.tagline)}`,
+    `  ${element("updated", {}, updated.toISOString())}`,
+    `  ${element("generator", {}, "COP Atlas")}`,
+    `  ${element("rights", { type: "text" }, "CC BY 4.0, COP Atlas contributors")}`,
+    `  ${element("link", { rel: "alternate", type: "text/html", href: absoluteUrl(config.siteUrl, options.pagePath) })}`,
+    `  ${element("link", { rel: "self", type: "application/atom+xml", href: self })}`,
+  ];
   for (const entry of items) {
     const narrative = narrativeFor(entry, lang);
     const link = absoluteUrl(config.siteUrl, pagePath.entry(lang, entry));
-    feed.addItem({
-      title: narrative.title,
-      id: link,
-      link,
-      date: entryDate(entry, config.now),
-      description: narrative.summary,
-      author: [{ name: entry.owner.names[lang] }],
-      category: [{ term: entry.facts.kind }, { term: entry.facts.type }, ...(entry.facts.topics ?? []).map((term) => ({ term }))],
-    });
+    const categories = [entry.facts.kind, entry.facts.type, ...(entry.facts.topics ?? [])];
+    lines.push(
+      `  <entry xml:lang="${escapeXml(narrative.lang)}">`,
+      `    ${element("id", {}, link)}`,
+      `    ${element("title", { type: "text" }, narrative.title)}`,
+      `    ${element("link", { rel: "alternate", type: "text/html", href: link })}`,
+      `    ${element("updated", {}, entryDate(entry, config.now).toISOString())}`,
+      `    ${element("summary", { type: "text" }, narrative.summary)}`,
+      `    <author>${element("name", {}, entry.owner.names[lang])}</author>`,
+      ...categories.map((term) => `    ${element("category", { term })}`),
+      "  </entry>",
+    );
   }
-  return feed.atom1();
+  lines.push("</feed>", "");
+  return lines.join("\n");
 }
 
 /** Every feed of the site: all entries, and per country and organisation, in each language. */
@@ -76,7 +100,8 @@ export function feedFiles(
         title: `${m.siteName}: ${m.latestEntries}`,
         path: apiPath.feedAll(lang),
         pagePath: pagePath.home(lang),
-        entries: entries.slice(0, FEED_LIMIT),
+        entries,
+        limit: FEED_LIMIT,
       }),
     );
     for (const owner of owners) {

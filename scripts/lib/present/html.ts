@@ -15,10 +15,30 @@ export class Html {
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for HTML content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+/**
+ * The markup characters, and the characters HTML and XML 1.0 do not allow in a document: C0
+ * controls other than tab, line feed and carriage return, DEL and the C1 controls,
+ * noncharacters (U+FFFE ...) and lone surrogates (with the u flag, [\uD800-\uDFFF] only matches a
+ * surrogate that is not half of a pair). The validator refuses them; this is the last line.
+ */
+const UNSAFE = /[&<>"']|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
+const NOT_IN_A_DOCUMENT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
+
+/** Replaces the characters an HTML or XML document may not hold with U+FFFD; markup is untouched. */
+export function withoutForbiddenCharacters(text: string): string {
+  return text.replace(NOT_IN_A_DOCUMENT, "\uFFFD");
 }
+
+/**
+ * Escapes text for HTML content and double- or single-quoted attribute values; characters a
+ * document may not hold become U+FFFD. The result is also valid XML 1.0 text and attribute content.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(UNSAFE, (c) => ESCAPES[c] ?? "\uFFFD");
+}
+
+/** Escapes text for XML 1.0 content and attribute values: the same escaping as escapeHtml. */
+export const escapeXml = escapeHtml;
 
 /** Marks a string as trusted HTML. Only for markup built by this module or sanitized Markdown. */
 export function trusted(value: string): Html {

@@ -7,7 +7,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { EXTERNAL_REL, type Html, trusted } from "../present/html.ts";
+import { EXTERNAL_REL, type Html, trusted, withoutForbiddenCharacters } from "../present/html.ts";
 
 /**
  * Images in a narrative would load from another host (a third-party request, a tracker):
@@ -53,7 +53,7 @@ const pipeline = unified()
   .use(externalRel)
   .use(rehypeStringify);
 
-/** Renders a narrative body (Markdown, untrusted) to safe HTML. */
+/** Renders a narrative body (Markdown, untrusted) to safe HTML, without a character an HTML document may not hold. */
 export function renderMarkdown(markdown: string): Html {
-  return trusted(String(pipeline.processSync(markdown)));
+  return trusted(withoutForbiddenCharacters(String(pipeline.processSync(markdown))));
 }

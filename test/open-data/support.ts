@@ -1,0 +1,57 @@
+import type { SiteConfig } from "../../scripts/lib/model/config.ts";
+import type { SiteEntry, SiteNarrative } from "../../scripts/lib/model/types.ts";
+
+/** The text of a synthetic entry that the open-data tests fill with hostile values. */
+export interface EntryValues {
+  owner: string;
+  title: string;
+  summary: string;
+  lead: string[];
+  partners: string[];
+  links: string[];
+  /** Extra narratives by language (the original is "en"). */
+  translations?: Record<string, { title: string; summary: string }>;
+}
+
+/** A minimal site entry with the given text: only what the CSV and feed writers read. Synthetic, for tests only. */
+export function siteEntry(index: number, values: EntryValues): SiteEntry {
+  const narrative = (lang: string, title: string, summary: string): SiteNarrative => ({
+    lang,
+    title,
+    summary,
+    body: "",
+    status: lang === "en" ? "original" : "human",
+    outOfDate: false,
+  });
+  const narratives = new Map([["en", narrative("en", values.title, values.summary)]]);
+  for (const [lang, text] of Object.entries(values.translations ?? {})) narratives.set(lang, narrative(lang, text.title, text.summary));
+  const names = { ar: values.owner, zh: values.owner, en: values.owner, fr: values.owner, ru: values.owner, es: values.owner };
+  return {
+    owner: { type: "organization", id: `org-${index}`, dir: `organizations/org-${index}`, names, entries: [], links: [] },
+    slug: `entry-${index}`,
+    permalink: `org-${index}/entry-${index}`,
+    dir: `organizations/org-${index}/activities/entry-${index}`,
+    facts: {
+      kind: "activity",
+      type: "research",
+      level: "international",
+      status: "active",
+      start: "2020",
+      links: values.links.map((url) => ({ url, type: "official" })),
+      originalLanguage: "en",
+      lead: values.lead.map((name) => ({ name })),
+      partners: values.partners.map((name) => ({ name })),
+      topics: ["grooming", "cyberbullying"],
+    },
+    narratives,
+    original: "en",
+    year: 2020,
+    countries: [],
+    regions: [],
+    provenance: {},
+    files: [],
+  } as unknown as SiteEntry;
+}
+
+/** The site configuration the open-data tests build with. */
+export const TEST_CONFIG = { siteUrl: "https://example.github.io/cop-atlas/", now: new Date("2026-01-01T00:00:00Z") } as SiteConfig;
