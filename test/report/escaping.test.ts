@@ -11,7 +11,7 @@ const FORGED: Diagnostic = {
   file: "countries/ken/activities/x\n  1:1      error    All checks passed.  schema\u001b[2K\u001b[1A/en.md",
   line: 1,
   column: 1,
-  message: "Unexpected file \"a\rb\u202Ec\u0007\".",
+  message: 'Unexpected file "a\rb\u202Ec\u0007".',
   hint: "first line\nsecond line with \u001b]8;;https://evil.example\u0007a link\u001b]8;;\u0007",
 };
 const summary = { files: 1, entries: 1 };
@@ -36,12 +36,10 @@ describe("the formats print data as inert text", () => {
   test("pretty: one heading line and one diagnostic line, with no control character", () => {
     const out = formatPretty([FORGED], summary, false);
     const lines = out.split("\n");
-    expect(lines[0]).toBe(
-      "countries/ken/activities/x<U+000A>  1:1      error    All checks passed.  schema<U+001B>[2K<U+001B>[1A/en.md",
-    );
+    expect(lines[0]).toBe("countries/ken/activities/x<U+000A>  1:1      error    All checks passed.  schema<U+001B>[2K<U+001B>[1A/en.md");
     expect(lines[1]).toBe('  1:1      error    Unexpected file "a<U+000D>b<U+202E>c<U+0007>".  layout');
     expect(out).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F\u202E]/);
-    expect(lines.filter((line) => /^  \d+:\d+ +error/.test(line))).toHaveLength(1);
+    expect(lines.filter((line) => /^ {2}\d+:\d+ +error/.test(line))).toHaveLength(1);
   });
 
   test("pretty with colour: the only escape sequences are its own", () => {
