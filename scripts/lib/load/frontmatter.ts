@@ -1,6 +1,7 @@
 import { Alias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.ts";
-import { PositionIndex, pointerSegment } from "./positions.ts";
+import { yamlDepthProblem } from "./limits.ts";
+import { LineIndex, PositionIndex, pointerSegment } from "./positions.ts";
 
 /** A Markdown file cut into its YAML frontmatter and its body. */
 export interface SplitNarrative {
@@ -44,7 +45,8 @@ export interface ParsedFrontmatter {
 /**
  * Reads frontmatter YAML safely: no anchors or aliases (they make "billion laughs" files),
  * no merge keys, unknown tags such as !!js/function are errors, duplicate keys are errors,
- * and warnings count as errors. Only the YAML 1.2 core schema: dates stay text.
+ * and warnings count as errors. Only the YAML 1.2 core schema: dates stay text. Nesting deeper
+ * than MAX_YAML_DEPTH is one problem, found before the parser runs.
  */
 export function parseFrontmatter(yaml: string, firstLine: number, file: string): ParsedFrontmatter {
   const problems: Diagnostic[] = [];
@@ -59,6 +61,13 @@ export function parseFrontmatter(yaml: string, firstLine: number, file: string):
     problems.push({ ruleId: "safe-yaml", severity: "error", file, line, column, message, ...(hint ? { hint } : {}) });
   };
 
+  // Bounded before the YAML parser recurses into it: a stack overflow is not a diagnostic.
+  const tooDeep = yamlDepthProblem(yaml);
+  if (tooDeep) {
+    const { line, column } = new LineIndex(yaml).position(tooDeep.offset);
+    problems.push({ ruleId: "safe-yaml", severity: "error", file, line: line + firstLine - 1, column, message: tooDeep.message, hint: tooDeep.hint });
+    return { value: undefined, positions, problems };
+  }
   const document = parseDocument(yaml, {
     lineCounter,
     schema: "core",
@@ -116,6 +125,8 @@ function indexPositions(
 }
 
 function yamlMessage(code: string, message: string): string {
+  // The parser reports its own stack overflow as an error; say what it means.
+  if (/call stack/i.test(message)) return "The frontmatter is nested too deeply to be read.";
   switch (code) {
     case "DUPLICATE_KEY":
       return "The same key appears twice in the frontmatter; only one can count.";

@@ -1,6 +1,7 @@
 import { type AnyNode, type DocumentNode, parse } from "@humanwhocodes/momoa";
 import type { Diagnostic } from "../diagnostics.ts";
-import { PositionIndex, pointerSegment } from "./positions.ts";
+import { jsonDepthProblem } from "./limits.ts";
+import { LineIndex, PositionIndex, pointerSegment } from "./positions.ts";
 
 /** A JSON file read strictly, with the position of every key and value. */
 export interface ParsedJson {
@@ -14,7 +15,8 @@ export interface ParsedJson {
 /**
  * Reads JSON the strict way: a byte-order mark, trailing content and duplicate keys
  * are problems (JSON.parse would silently keep the last duplicate), and every value
- * keeps its source position. Keys such as "__proto__" become plain own properties.
+ * keeps its source position. Keys such as "__proto__" become plain own properties. Data nested
+ * deeper than MAX_JSON_DEPTH is one problem, found before anything recurses into it.
  */
 export function parseJson(text: string, file: string): ParsedJson {
   const problems: Diagnostic[] = [];
@@ -27,12 +29,19 @@ export function parseJson(text: string, file: string): ParsedJson {
     report(1, 1, "The file starts with an invisible byte-order mark (BOM).", "Save the file as UTF-8 without BOM.");
     source = source.slice(1);
   }
+  // Bounded before the parser and the rules recurse into it: a stack overflow is not a diagnostic.
+  const tooDeep = jsonDepthProblem(source);
+  if (tooDeep) {
+    const { line, column } = new LineIndex(source).position(tooDeep.offset);
+    report(line, column, tooDeep.message, tooDeep.hint);
+    return { value: undefined, positions, problems };
+  }
   let document: DocumentNode;
   try {
     document = parse(source, { mode: "json", ranges: false, tokens: false });
   } catch (error) {
     const { line = 1, column = 1, offset = 0 } = error as { line?: number; column?: number; offset?: number };
-    const detail = error instanceof Error ? readableParseError(error.message) : String(error);
+    const detail = error instanceof RangeError ? "it is too complex to read" : error instanceof Error ? readableParseError(error.message) : String(error);
     const before = source.slice(0, offset).trimEnd();
     if (offset > 0 && isCompleteJson(before)) {
       report(line, column, "This is not valid JSON: there is more text after the end of the data.", "Delete everything after the last closing bracket.");

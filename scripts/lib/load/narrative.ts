@@ -4,6 +4,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Position } from "../diagnostics.ts";
 import { type ParsedFrontmatter, parseFrontmatter, type SplitNarrative, splitNarrative } from "./frontmatter.ts";
+import { type LimitProblem, markdownProblem } from "./limits.ts";
 import { LineIndex } from "./positions.ts";
 
 /**
@@ -21,19 +22,31 @@ export interface ParsedNarrative {
   split: SplitNarrative;
   /** Undefined when the file has no frontmatter block. */
   frontmatter: ParsedFrontmatter | undefined;
-  /** The mdast tree of the body (remark-parse with remark-gfm), parsed on first access and kept. */
+  /** The mdast tree of the body (remark-parse with remark-gfm), parsed on first access and kept; empty when `bodyProblem` is set. */
   readonly tree: Root;
+  /** Where the body crosses a bound the parser cannot handle quickly (see limits.ts): it is then left unparsed, with an empty tree. */
+  readonly bodyProblem: LimitProblem | undefined;
   /** Converts an offset in `split.body` to a position in the file. */
   bodyPosition(offset: number): Position;
 }
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
-/** Parses a narrative file (the body lazily, see `ParsedNarrative`). Never throws on bad content: problems are in `frontmatter.problems`. */
+/**
+ * Parses a narrative file (the body lazily, see `ParsedNarrative`). Never throws on bad content:
+ * problems are in `frontmatter.problems`, and a body too deeply nested or too heavy for the
+ * Markdown parser is `bodyProblem`.
+ */
 export function parseNarrative(text: string, file: string, lang: string): ParsedNarrative {
   const split = splitNarrative(text);
   const frontmatter = split.yaml === undefined ? undefined : parseFrontmatter(split.yaml, split.yamlLine, file);
   let tree: Root | undefined;
+  let bodyProblem: LimitProblem | undefined | null = null;
+  // A linear scan, run before the parser would (and only when the body is needed at all).
+  const problem = () => {
+    if (bodyProblem === null) bodyProblem = markdownProblem(split.body);
+    return bodyProblem;
+  };
   let lines: LineIndex | undefined;
   return {
     file,
@@ -42,8 +55,11 @@ export function parseNarrative(text: string, file: string, lang: string): Parsed
     split,
     frontmatter,
     get tree() {
-      tree ??= markdown.parse(split.body);
+      tree ??= problem() ? { type: "root", children: [] } : markdown.parse(split.body);
       return tree;
+    },
+    get bodyProblem() {
+      return problem();
     },
     bodyPosition(offset) {
       lines ??= new LineIndex(split.body);

@@ -9,7 +9,7 @@ import type { Report, Rule } from "./rule.ts";
 export const narratives: Rule = {
   id: "narratives",
   description:
-    "Each entry has its original-language narrative; every other <lang>.md is a translation that names the original's version and the method; the original is not marked as a translation; out-of-date translations are flagged; bodies have no raw HTML and headings start at ## without skipping levels.",
+    "Each entry has its original-language narrative; every other <lang>.md is a translation that names the original's version and the method; the original is not marked as a translation; out-of-date translations are flagged; bodies have no raw HTML, headings start at ## without skipping levels, and lists, quotes and formatting stay within what a story needs (no more than 16 levels of nesting, 3,000 lines, 1,000 formatting marks a paragraph).",
   check(dataset, report) {
     for (const entry of dataset.entries) {
       const narratives = dataset.narratives(entry);
@@ -93,6 +93,14 @@ function checkBody(narrative: ParsedNarrative, report: Report): void {
       column: 1,
       message: "This narrative has no frontmatter.",
       hint: "Start the file with a line ---, then title: and summary: lines, then another line ---.",
+    });
+  }
+  if (narrative.bodyProblem) {
+    report({
+      file: narrative.file,
+      ...narrative.bodyPosition(narrative.bodyProblem.offset),
+      message: narrative.bodyProblem.message,
+      hint: narrative.bodyProblem.hint,
     });
   }
   if (narrative.split.body.trim() === "") {
