@@ -1,3 +1,5 @@
+import { FORBIDDEN_CHARACTERS } from "../rules/characters.ts";
+
 /**
  * HTML built from strings, escaped by default. Every template of the site goes through
  * `html`: an interpolated value is text unless it is already `Html` (built here, or the
@@ -21,12 +23,11 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
  * noncharacters (U+FFFE ...) and lone surrogates (with the u flag, [\uD800-\uDFFF] only matches a
  * surrogate that is not half of a pair). The validator refuses them; this is the last line.
  */
-const UNSAFE = /[&<>"']|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
-const NOT_IN_A_DOCUMENT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
+const UNSAFE = new RegExp(`[&<>"']|${FORBIDDEN_CHARACTERS.source}`, "gu");
 
 /** Replaces the characters an HTML or XML document may not hold with U+FFFD; markup is untouched. */
 export function withoutForbiddenCharacters(text: string): string {
-  return text.replace(NOT_IN_A_DOCUMENT, "\uFFFD");
+  return text.replace(FORBIDDEN_CHARACTERS, "\uFFFD");
 }
 
 /**

@@ -3,6 +3,14 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 const INVISIBLE_IN_IDS = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 /** In prose, joiners (U+200C, U+200D) and direction marks (U+200E, U+200F) are legitimate in Arabic, Persian and other scripts. */
 const SUSPICIOUS_IN_PROSE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/**
+ * What no published text may hold: C0 controls other than tab, line feed and carriage return, DEL,
+ * the C1 controls, noncharacters (U+FFFE ...) and lone surrogates (with the u flag, [\uD800-\uDFFF]
+ * only matches a surrogate that is not half of a pair). XML cannot carry them, HTML calls them
+ * errors, and a terminal obeys them.
+ */
+export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
+const FORBIDDEN = new RegExp(FORBIDDEN_CHARACTERS.source, "u");
 
 const NAMES: Record<number, string> = {
   8203: "zero-width space",
@@ -34,6 +42,11 @@ export function findSuspiciousInProse(text: string): { index: number; name: stri
   return find(text, SUSPICIOUS_IN_PROSE);
 }
 
+/** The first character no published text may hold (a control, a noncharacter, a lone surrogate). */
+export function findForbidden(text: string): { index: number; name: string } | undefined {
+  return find(text, FORBIDDEN);
+}
+
 /** True when the text holds a bidirectional control (Trojan Source). */
 export function hasBidiControl(text: string): boolean {
   return BIDI_CONTROLS.test(text);
@@ -49,6 +62,14 @@ function find(text: string, pattern: RegExp): { index: number; name: string } | 
 export function describeCharacter(character: string): string {
   const code = character.codePointAt(0) ?? 0;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  const name = NAMES[code] ?? (code < 0x20 || (code >= 0x7f && code <= 0x9f) ? "control character" : "invisible character");
+  const name =
+    NAMES[code] ??
+    (code < 0x20 || (code >= 0x7f && code <= 0x9f)
+      ? "control character"
+      : code >= 0xd800 && code <= 0xdfff
+        ? "lone surrogate"
+        : /\p{Noncharacter_Code_Point}/u.test(character)
+          ? "noncharacter"
+          : "invisible character");
   return `${name} (${hex})`;
 }

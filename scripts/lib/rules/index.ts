@@ -5,6 +5,7 @@ import { evidence } from "./evidence.ts";
 import { layout } from "./layout.ts";
 import { links } from "./links.ts";
 import { narratives } from "./narratives.ts";
+import { oneLine } from "./one-line.ts";
 import { privacy } from "./privacy.ts";
 import { references } from "./references.ts";
 import type { Rule } from "./rule.ts";
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   dates,
   links,
   unicode,
+  oneLine,
   narratives,
   references,
   duplicates,

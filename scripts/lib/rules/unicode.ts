@@ -1,5 +1,5 @@
-import { LineIndex } from "../load/positions.ts";
-import { findInvisibleInId, findSuspiciousInProse } from "./characters.ts";
+import { fieldName, LineIndex } from "../load/positions.ts";
+import { FORBIDDEN_CHARACTERS, findForbidden, findInvisibleInId, findSuspiciousInProse } from "./characters.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues, keys, profileValues, strings } from "./values.ts";
 
@@ -10,7 +10,7 @@ const ID_FIELDS = new Set(["url", "email", "phone", "login", "acronym"]);
 export const unicode: Rule = {
   id: "unicode",
   description:
-    "Bidirectional overrides, zero-width and control characters are errors in file names, keys, identifiers and web addresses and warnings in prose; text is in Unicode normal form C (NFC).",
+    "Control characters, noncharacters and lone surrogates are errors everywhere; bidirectional overrides and zero-width characters are errors in file names, keys, identifiers and web addresses and warnings in prose; text is in Unicode normal form C (NFC).",
   check(dataset, report) {
     for (const file of dataset.files) {
       const found = findInvisibleInId(file);
@@ -41,6 +41,11 @@ export const unicode: Rule = {
           report({ file, ...positions.keyAt(pointer), message: `The key "${visible(key)}" contains an invisible ${found.name}.`, hint: "Retype the key." });
       }
       for (const { pointer, key, text } of strings(value)) {
+        const forbidden = findForbidden(text);
+        if (forbidden) {
+          report({ file, ...positions.valueAt(pointer), ...forbiddenProblem(fieldName(pointer), forbidden.name) });
+          continue;
+        }
         const isId = ID_FIELDS.has(key) || !/\s/.test(text);
         const found = isId ? findInvisibleInId(text) : findSuspiciousInProse(text);
         if (found) {
@@ -58,7 +63,18 @@ export const unicode: Rule = {
     }
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
-        const found = findSuspiciousInProse(narrative.text);
+        const forbidden = findForbidden(narrative.text);
+        if (forbidden) {
+          report({ file: narrative.file, ...new LineIndex(narrative.text).position(forbidden.index), ...forbiddenProblem("The text", forbidden.name) });
+        }
+        const frontmatter = narrative.frontmatter;
+        // Escapes in double-quoted YAML ("\u001b") make characters the file itself does not show.
+        for (const { pointer, text } of frontmatter ? strings(frontmatter.value) : []) {
+          const escaped = findForbidden(text);
+          if (escaped && frontmatter)
+            report({ file: narrative.file, ...frontmatter.positions.valueAt(pointer), ...forbiddenProblem(fieldName(pointer), escaped.name) });
+        }
+        const found = findSuspiciousInProse(narrative.text.replace(FORBIDDEN_CHARACTERS, " "));
         if (found) {
           report({
             file: narrative.file,
@@ -72,6 +88,14 @@ export const unicode: Rule = {
     }
   },
 };
+
+/** The error for a character no published text may hold, in `where` (a field name, or "The text"). */
+function forbiddenProblem(where: string, name: string): { message: string; hint: string } {
+  return {
+    message: `${where} contains a ${name}, which cannot be published: feeds cannot carry it and pages and terminals would misread it.`,
+    hint: "Delete the character: it is invisible, or shows as a box. Retype the text around it if you cannot find it.",
+  };
+}
 
 /** Shows invisible characters as their code points, so a message never hides them. */
 export function visible(text: string): string {
