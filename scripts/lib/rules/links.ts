@@ -1,6 +1,7 @@
 import type { Link } from "mdast";
 import { visit } from "unist-util-visit";
 import { fieldName } from "../load/positions.ts";
+import { printable } from "../printable.ts";
 import { findInvisibleInId } from "./characters.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues, profileValues, strings } from "./values.ts";
@@ -11,7 +12,7 @@ const MAX_URL_LENGTH = 2048;
 export const links: Rule = {
   id: "links",
   description:
-    "Every web address is https, has no user name or password, is not a javascript: or data: address, has no spaces, and is listed once in an entry's links.",
+    "Every web address is https, has no user name or password, is not a javascript:, vbscript: or data: address however it is written (entities, tabs or line breaks inside), has no spaces, and is listed once in an entry's links.",
   check(dataset, report) {
     for (const { file, value, positions } of [...activityValues(dataset), ...profileValues(dataset)]) {
       for (const { pointer, key, text } of strings(value)) {
@@ -46,12 +47,18 @@ export const links: Rule = {
         visit(narrative.tree, ["link", "definition", "image"], (node) => {
           const url = (node as Link).url;
           if (url.startsWith("#") || url.toLowerCase().startsWith("mailto:")) return;
-          const problem = urlProblem(url);
+          const invisible = findInvisibleInId(url);
+          // The unicode rule reads JSON values; an address in a narrative is checked here.
+          const problem =
+            urlProblem(url) ??
+            (invisible
+              ? { message: `the address contains an invisible ${invisible.name}.`, hint: "Copy the address again from the browser's address bar." }
+              : undefined);
           if (problem) {
             report({
               file: narrative.file,
               ...narrative.bodyPosition(node.position?.start.offset ?? 0),
-              message: `Link "${url.slice(0, 80)}": ${problem.message}`,
+              message: `Link "${printable(url.slice(0, 80))}": ${problem.message}`,
               ...(problem.hint ? { hint: problem.hint } : {}),
             });
           }
@@ -61,9 +68,22 @@ export const links: Rule = {
   },
 };
 
+/** Schemes that run code or carry a whole document in the reader's browser. */
+const DANGEROUS_SCHEMES = new Set(["javascript", "vbscript", "data", "file", "blob"]);
+
 /** What is wrong with a web address, or undefined when it is a plain public https address. */
 export function urlProblem(text: string): { message: string; hint?: string } | undefined {
-  // Invisible characters are the unicode rule's to report.
+  // The scheme as a browser reads it: the URL standard drops tabs and line breaks anywhere, and
+  // controls and spaces at both ends, so "jav&#x09;ascript:" (a tab, once Markdown decodes it) runs.
+  const asRead = text.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, "");
+  const readScheme = /^([a-z][a-z0-9+.-]*):/i.exec(asRead)?.[1]?.toLowerCase();
+  if (readScheme && DANGEROUS_SCHEMES.has(readScheme)) {
+    return {
+      message: `"${readScheme}:" addresses are not allowed; only https web pages.`,
+      hint: "A browser would run or open what follows it, however it is written; link to the public https page that holds the content.",
+    };
+  }
+  // Other invisible characters are the unicode rule's to report.
   if (findInvisibleInId(text)) return undefined;
   if (/\s/.test(text)) return { message: "a web address cannot contain spaces.", hint: "Copy the address again from the browser's address bar." };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
