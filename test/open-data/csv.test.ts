@@ -119,6 +119,7 @@ describe("activities.csv", () => {
           expect(splitList(plain(cell("partners")))).toEqual(row.partners);
           expect(splitList(plain(cell("links")))).toEqual(row.links);
           expect(cell("id")).toBe(`org-${index}/entry-${index}`);
+          expect(splitList(cell("confirmed_by"))).toEqual(["ken", "org-1"]);
           expect(cell("page")).toMatch(/^https:\/\/example\.github\.io\/cop-atlas\/en\//);
         });
       }),

@@ -42,6 +42,7 @@ export function siteEntry(index: number, values: EntryValues): SiteEntry {
       lead: values.lead.map((name) => ({ name })),
       partners: values.partners.map((name) => ({ name })),
       topics: ["grooming", "cyberbullying"],
+      provenance: { compiledBy: "editors", confirmedBy: ["ken", "org-1"], confirmedOn: "2026-01-01" },
     },
     narratives,
     original: "en",
