@@ -68,6 +68,17 @@ describe("frontmatter nesting is bounded before the YAML parser runs", () => {
     ]);
   });
 
+  test.for([
+    ["title: !!binary aGVsbG8=\n", "YAML tags (!!binary) are not allowed in frontmatter."],
+    ["title: !!str 2019\n", "YAML tags (!!str) are not allowed in frontmatter."],
+    ["title: !!js/function 'f'\n", "Unknown YAML tag !!js/function: tags are not allowed in frontmatter."],
+    ["title: a\n...\nsummary: b\n", "The frontmatter holds more than one YAML document (a line ... or --- inside it); only one is read."],
+  ] as const)("%j is refused: %s", ([yaml, message]) => {
+    const { value, problems } = parseFrontmatter(yaml, 2, "en.md");
+    expect(value).toBeUndefined();
+    expect(problems.map((problem) => problem.message)).toEqual([message]);
+  });
+
   test("brackets in quoted values and comments do not count", () => {
     expect(yamlDepthProblem(`title: "${"[".repeat(50)}"\nsummary: '${"{".repeat(50)}' # ${"[".repeat(50)}\n`)).toBeUndefined();
   });

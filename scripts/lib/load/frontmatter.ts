@@ -81,6 +81,8 @@ export function parseFrontmatter(yaml: string, firstLine: number, file: string):
     report(error.pos[0], yamlMessage(error.code, error.message), yamlHint(error.code));
   }
   let hasAlias = false;
+  // An unknown tag is already reported by the parser, at the tag itself.
+  const unknownTags = [...document.errors, ...document.warnings].some((error) => error.code === "TAG_RESOLVE_FAILED");
   visit(document, {
     Node(_key, node) {
       if (node instanceof Alias) {
@@ -88,6 +90,15 @@ export function parseFrontmatter(yaml: string, firstLine: number, file: string):
         report(node.range?.[0] ?? 0, "YAML aliases (*name) are not allowed in frontmatter.", "Write the value out in full.");
       } else if ((node as { anchor?: string }).anchor) {
         report(node.range?.[0] ?? 0, "YAML anchors (&name) are not allowed in frontmatter.", "Remove the anchor.");
+      }
+      // A tag the schema knows still changes what a value is (!!binary makes bytes of text): none is needed.
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !(node instanceof Alias) && !unknownTags) {
+        report(
+          node.range?.[0] ?? 0,
+          `YAML tags (${tag.replace("tag:yaml.org,2002:", "!!")}) are not allowed in frontmatter.`,
+          "Write plain text instead; put it in quotes if it starts with ! or &.",
+        );
       }
     },
   });
@@ -130,6 +141,8 @@ function yamlMessage(code: string, message: string): string {
   switch (code) {
     case "DUPLICATE_KEY":
       return "The same key appears twice in the frontmatter; only one can count.";
+    case "MULTIPLE_DOCS":
+      return "The frontmatter holds more than one YAML document (a line ... or --- inside it); only one is read.";
     case "TAG_RESOLVE_FAILED":
       return `Unknown YAML tag ${message.replace(/^Unresolved tag: /, "").replace("tag:yaml.org,2002:", "!!")}: tags are not allowed in frontmatter.`;
     case "BAD_INDENT":
@@ -144,5 +157,6 @@ function yamlMessage(code: string, message: string): string {
 function yamlHint(code: string): string | undefined {
   if (code === "DUPLICATE_KEY") return "Keep one of them and delete the other.";
   if (code === "TAG_RESOLVE_FAILED") return "Write plain text instead; put it in quotes if it starts with ! or &.";
+  if (code === "MULTIPLE_DOCS") return "Keep title, summary and the translation: block between the two --- lines, and nothing else.";
   return "Each line is `key: value`; put text that contains a colon followed by a space, or starts with a special character, in double quotes.";
 }
