@@ -33,6 +33,12 @@ export const ARTIFACT_LIMITS = {
   maxPrNumber: 2_147_483_647,
 } as const;
 
+/**
+ * A repository-relative path as the validator writes it: not absolute, no ".." segment, no
+ * backslash. A finding naming anything else did not come from the validator.
+ */
+export const REPOSITORY_PATH = "^(?![/\\\\])(?!(?:[\\s\\S]*/)?\\.\\.(?:/|$))[^\\\\]*$";
+
 const FINDING = {
   type: "object",
   additionalProperties: false,
@@ -40,7 +46,7 @@ const FINDING = {
   properties: {
     ruleId: { type: "string", minLength: 1, maxLength: ARTIFACT_LIMITS.maxRuleId, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
     severity: { enum: ["error", "warning"] },
-    file: { type: "string", maxLength: ARTIFACT_LIMITS.maxFile },
+    file: { type: "string", maxLength: ARTIFACT_LIMITS.maxFile, pattern: REPOSITORY_PATH },
     line: { type: "integer", minimum: 0, maximum: ARTIFACT_LIMITS.maxPosition },
     column: { type: "integer", minimum: 0, maximum: ARTIFACT_LIMITS.maxPosition },
     message: { type: "string", maxLength: ARTIFACT_LIMITS.maxMessage },

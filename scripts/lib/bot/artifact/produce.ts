@@ -1,4 +1,4 @@
-import { ARTIFACT_LIMITS, firstError, validateArtifact, validatePullRequestEvent, validateValidatorOutput } from "../schemas.ts";
+import { ARTIFACT_LIMITS, firstError, REPOSITORY_PATH, validateArtifact, validatePullRequestEvent, validateValidatorOutput } from "../schemas.ts";
 import type { Finding } from "../types.ts";
 
 /** result.json: what the unprivileged validate job hands to the review bot. Data only. */
@@ -12,6 +12,7 @@ export interface ValidationArtifact {
 export type BuildResult = { ok: true; artifact: ValidationArtifact } | { ok: false; error: string };
 
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const PATH = new RegExp(REPOSITORY_PATH);
 
 /**
  * Builds the artifact from the validator's JSON output and the pull_request event. Findings are
@@ -34,7 +35,8 @@ function fitFinding(d: Finding): Finding {
   return {
     ruleId: RULE_ID.test(d.ruleId) && d.ruleId.length <= ARTIFACT_LIMITS.maxRuleId ? d.ruleId : "unknown-rule",
     severity: d.severity,
-    file: cut(d.file, ARTIFACT_LIMITS.maxFile),
+    // The validator only names files in the repository; anything else becomes the repository itself.
+    file: PATH.test(d.file) ? cut(d.file, ARTIFACT_LIMITS.maxFile) : ".",
     line: clamp(d.line),
     column: clamp(d.column),
     message: cut(d.message, ARTIFACT_LIMITS.maxMessage),
