@@ -51,7 +51,7 @@ describe("formatNarrativeText rewrites the frontmatter canonically", () => {
     },
     {
       name: "non-string scalars are spelt one way, big integers keep every digit",
-      input: "---\ntitle: Title\nsummary: Summary text.\na: True\nb: ~\nc:\nd: 0x1F\ne: 12345678901234567890\nf: 1.50\ng: !!str 123\n---\n",
+      input: "---\ntitle: Title\nsummary: Summary text.\na: True\nb: ~\nc:\nd: 0x1F\ne: 12345678901234567890\nf: 1.50\ng: '123'\n---\n",
       output: '---\ntitle: Title\nsummary: Summary text.\na: true\nb: null\nc: null\nd: 31\ne: 12345678901234567890\nf: 1.50\ng: "123"\n---\n',
     },
     {
@@ -102,6 +102,7 @@ describe("formatNarrativeText refuses frontmatter that is not safe YAML", () => 
     { name: "a duplicate key", input: "---\ntitle: A\ntitle: B\n---\n", ruleId: "safe-yaml", line: 3, message: /appears twice/ },
     { name: "an alias", input: "---\ntitle: &t Title\nsummary: *t\n---\n", ruleId: "safe-yaml", line: 2, message: /anchors|aliases/ },
     { name: "an unknown tag", input: "---\ntitle: !!js/function 'x'\n---\n", ruleId: "safe-yaml", line: 2, message: /Unknown YAML tag/ },
+    { name: "a tag YAML knows", input: "---\ntitle: T\ng: !!str 123\n---\n", ruleId: "safe-yaml", line: 3, message: /tags \(!!str\) are not allowed/ },
     { name: "broken YAML", input: '---\ntitle: "open\nsummary: x\n---\n', ruleId: "safe-yaml", line: 4, message: /not valid YAML/ },
     { name: "two keys that NFC would merge", input: "---\ntitle: T\n\u00e9: 1\ne\u0301: 2\n---\n", ruleId: "format", line: 4, message: /become the same key/ },
   ])("$name", ({ input, ruleId, line, message }) => {
