@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from "node:path";
 import { changedPaths } from "../lib/git.ts";
 
 /** The base `--changed` compares with when it is given without one. */
@@ -12,6 +13,8 @@ export function withDefaultBase(argv: readonly string[]): string[] {
 
 /** What a data command works on: the change against a base, the paths given, or everything (undefined). */
 export function resolveTargets(root: string, changed: string | undefined, paths: readonly string[]): string[] | undefined {
-  if (changed !== undefined) return [...changedPaths(root, changed), ...paths];
-  return paths.length > 0 ? [...paths] : undefined;
+  // An absolute path is made relative to the repository; if it lies outside, it climbs out with .. and the validator refuses it.
+  const given = paths.map((path) => (isAbsolute(path) ? relative(root, path) : path));
+  if (changed !== undefined) return [...changedPaths(root, changed), ...given];
+  return given.length > 0 ? given : undefined;
 }

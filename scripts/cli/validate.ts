@@ -1,7 +1,6 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { countBySeverity } from "../lib/diagnostics.ts";
 import { localizeDiagnostics } from "../lib/i18n/diagnostics.ts";
 import { chooseLanguage, formatMessage } from "../lib/i18n/messages.ts";
 import { printable } from "../lib/printable.ts";
@@ -9,6 +8,7 @@ import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { CACHE_FOLDER, diskCache, diskFactsStore, diskValidatorStore, toolVersion, validatorFolder } from "../lib/validate/disk-cache.ts";
+import { exitCodeOf, incompleteCheck } from "../lib/validate/index.ts";
 import { validateInParallel } from "../lib/validate/parallel.ts";
 import { parseShard } from "../lib/validate/plan.ts";
 import { resolveTargets, withDefaultBase } from "./targets.ts";
@@ -83,8 +83,28 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(formatGithub(diagnostics, summary));
     if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatJobSummary(diagnostics, summary));
   } else process.stdout.write(formatPretty(diagnostics, summary, process.stdout.isTTY === true, lang));
-  if (values["json-out"]) writeFileSync(values["json-out"], formatJson(diagnostics, summary));
-  return countBySeverity(diagnostics).errors > 0 ? 1 : 0;
+  if (values["json-out"]) writeReport(values["json-out"], formatJson(diagnostics, summary));
+  const incomplete = incompleteCheck(result.diagnostics);
+  if (incomplete) process.stderr.write(`validate: ${incomplete}\n`);
+  return exitCodeOf(result.diagnostics);
+}
+
+/** Writes the --json-out report, or fails with one sentence that says what to change. */
+function writeReport(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why =
+      code === "EISDIR"
+        ? "it is a folder"
+        : code === "ENOENT"
+          ? "its folder does not exist"
+          : code === "EACCES" || code === "EPERM" || code === "EROFS"
+            ? "permission denied"
+            : (code ?? "an unknown error");
+    throw new Error(`cannot write the JSON report to ${path}: ${why}; give a file name in a folder that exists`);
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from "node:fs";
+import { join, posix } from "node:path";
 
 /** Files larger than this are not read: no entry needs more, and a huge file could exhaust memory. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -13,22 +13,76 @@ export interface SourceFile {
   text?: string;
   binary?: boolean;
   tooLarge?: boolean;
+  /** What it is when it is neither a file, a folder nor a link: "a named pipe", "a socket", "a device". Never opened. */
+  special?: string;
+  /** Why it could not be read ("permission denied"): a problem of the machine, not of the data. */
+  unreadable?: string;
+}
+
+const realRoots = new Map<string, string>();
+
+/**
+ * True when the path, with every link in its folders resolved, is still inside the repository:
+ * lstat never follows the last component but does follow a linked folder on the way, so a
+ * countries/xyz that links out of the repository would otherwise be read through.
+ */
+function staysInside(root: string, path: string): boolean {
+  let realRoot = realRoots.get(root);
+  if (realRoot === undefined) {
+    realRoot = realpathSync.native(root);
+    realRoots.set(root, realRoot);
+  }
+  const folder = posix.dirname(path);
+  if (folder === ".") return true;
+  try {
+    const real = realpathSync.native(join(root, folder));
+    return real === realRoot || real.startsWith(`${realRoot}/`);
+  } catch {
+    return false;
+  }
+}
+
+function specialKind(stat: Stats): string {
+  if (stat.isFIFO()) return "a named pipe";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+
+function readError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EIO") return "a disk error";
+  if (code === "EISDIR") return "it is a folder";
+  return code ? `error ${code}` : "an unknown error";
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** Reads one file safely: never follows a symlink, never reads past the size limit, never decodes binary as text. */
+/**
+ * Reads one file safely: never follows a symlink (in the file's name or its folders), never opens
+ * a pipe, socket or device, never reads past the size limit, never decodes binary as text, and
+ * turns a read error into `unreadable` instead of throwing.
+ */
 export function readSourceFile(root: string, path: string): SourceFile | undefined {
   let stat: ReturnType<typeof lstatSync>;
   try {
+    if (!staysInside(root, path)) return undefined;
     stat = lstatSync(join(root, path));
   } catch {
     return undefined;
   }
   if (stat.isSymbolicLink()) return { path, size: stat.size, symlink: true };
-  if (!stat.isFile()) return undefined;
+  if (stat.isDirectory()) return undefined;
+  if (!stat.isFile()) return { path, size: 0, symlink: false, special: specialKind(stat) };
   if (stat.size > MAX_FILE_BYTES) return { path, size: stat.size, symlink: false, tooLarge: true };
-  return decodeSourceFile(path, readFileSync(join(root, path)));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(root, path));
+  } catch (error) {
+    return { path, size: stat.size, symlink: false, unreadable: readError(error) };
+  }
+  return decodeSourceFile(path, bytes);
 }
 
 /** Turns the bytes of a regular file into a SourceFile: binary, non-UTF-8 and oversized files have no text. */
@@ -43,9 +97,14 @@ export function decodeSourceFile(path: string, bytes: Uint8Array): SourceFile {
   }
 }
 
-/** Lists every file (and symlink) under a repository folder, sorted, with forward-slash paths. */
+/** Lists every file (and symlink) under a repository folder, sorted, with forward-slash paths; nothing when the folder is, or lies behind, a link out. */
 export function listFiles(root: string, folder: string): string[] {
   const found: string[] = [];
+  try {
+    if (!staysInside(root, `${folder}/.`) || lstatSync(join(root, folder)).isSymbolicLink()) return found;
+  } catch {
+    return found;
+  }
   const walk = (relative: string) => {
     let names: string[];
     try {
@@ -67,6 +126,7 @@ export function listFiles(root: string, folder: string): string[] {
 /** True when a path exists, without following symlinks. */
 export function pathExists(root: string, path: string): boolean {
   try {
+    if (!staysInside(root, path)) return false;
     lstatSync(join(root, path));
     return true;
   } catch {

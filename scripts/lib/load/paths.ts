@@ -1,3 +1,5 @@
+import { posix } from "node:path";
+
 /** Who an entry belongs to: a country (ISO alpha-3, lower case) or an organisation id. */
 export interface Owner {
   type: "country" | "organization";
@@ -41,4 +43,14 @@ export function classifyPath(path: string): PathInfo {
 /** The permalink of an entry: "rwa/national-cop-policy-2019". */
 export function permalink(owner: Owner, slug: string): string {
   return `${owner.id}/${slug}`;
+}
+
+/**
+ * A path given to check, as a repository-relative path with forward slashes, or undefined when it
+ * leaves the repository (absolute, or climbing out with ..): such a path is refused before anything is opened.
+ */
+export function repositoryPath(given: string): string | undefined {
+  const path = posix.normalize(given.replace(/\\/g, "/"));
+  if (path === ".." || path.startsWith("../") || path.startsWith("/") || /^[A-Za-z]:/.test(path)) return undefined;
+  return path.replace(/^\.(\/|$)/, "").replace(/\/+$/, "");
 }

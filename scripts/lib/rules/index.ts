@@ -7,6 +7,7 @@ import { links } from "./links.ts";
 import { narratives } from "./narratives.ts";
 import { oneLine } from "./one-line.ts";
 import { privacy } from "./privacy.ts";
+import { readable } from "./readable.ts";
 import { references } from "./references.ts";
 import type { Rule } from "./rule.ts";
 import { safeYaml } from "./safe-yaml.ts";
@@ -18,6 +19,7 @@ import { unicode } from "./unicode.ts";
 /** Every rule, in the order the README documents them. */
 export const RULES: readonly Rule[] = [
   layout,
+  readable,
   strictJson,
   safeYaml,
   schema,

@@ -12,15 +12,24 @@ const MAX_SLUG_LENGTH = 80;
 export const layout: Rule = {
   id: "layout",
   description:
-    "Files sit where the data layout expects them: a lower-case ISO alpha-3 or organisation folder with its profile, kebab-case entry folders with activity.json and at least one <lang>.md, and nothing else; no symlinks, binary files or files over 256 KB.",
+    "Files sit where the data layout expects them: a lower-case ISO alpha-3 or organisation folder with its profile, kebab-case entry folders with activity.json and at least one <lang>.md, and nothing else; no symlinks, pipes, binary files or files over 256 KB; paths given to check are inside the repository.",
   check(dataset, report) {
     const at = (file: string, message: string, hint?: string) => report({ file, line: 1, column: 1, message, ...(hint ? { hint } : {}) });
+    for (const target of dataset.refusedTargets) {
+      at(
+        ".",
+        `"${target}" is outside the repository: nothing there was opened or checked.`,
+        "Give paths inside the repository, such as countries/ken or countries/ken/activities/<entry>.",
+      );
+    }
     for (const owner of dataset.owners) checkOwner(dataset, owner, at);
     for (const file of dataset.files) {
       const source = dataset.file(file);
       if (source?.symlink) at(file, "Symbolic links are not allowed in the data.", "Replace the link with the file itself.");
       else if (source?.binary)
         at(file, "This file is not UTF-8 text.", "Entries are JSON and Markdown text files; remove images, documents and other binary files.");
+      else if (source?.special)
+        at(file, `This is not a regular file (${source.special}); it was not opened.`, "Entries are JSON and Markdown text files; remove it.");
       else if (source?.tooLarge)
         at(
           file,

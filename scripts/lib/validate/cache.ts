@@ -81,7 +81,8 @@ export function stillValid(source: FileSource, accesses: readonly Access[]): boo
 function digestOf(file: SourceFile | undefined): string {
   if (!file) return "missing";
   if (file.text !== undefined) return digestText(file.text);
-  return `${file.symlink ? "symlink" : file.binary ? "binary" : "large"}:${file.size}`;
+  const kind = file.symlink ? "symlink" : file.binary ? "binary" : file.special ? "special" : file.unreadable ? "unreadable" : "large";
+  return `${kind}:${file.size}`;
 }
 
 function digestText(text: string): string {

@@ -1,6 +1,6 @@
 import { type ParsedJson, parseJson } from "../load/json.ts";
 import { type ParsedNarrative, parseNarrative } from "../load/narrative.ts";
-import { classifyPath, DATA_ROOTS, type Owner, PROFILE_FILE, permalink } from "../load/paths.ts";
+import { classifyPath, DATA_ROOTS, type Owner, PROFILE_FILE, permalink, repositoryPath } from "../load/paths.ts";
 import type { FileSource, SourceFile } from "../load/source.ts";
 import type { SchemaCatalog } from "../schema/catalog.ts";
 import type { Vocabularies } from "../vocab.ts";
@@ -47,6 +47,8 @@ export class Dataset {
   readonly deletedEntries: string[];
   /** True when the whole data tree is checked. */
   readonly complete: boolean;
+  /** Targets outside the repository, as given: never opened (the layout rule reports them). */
+  readonly refusedTargets: string[];
 
   readonly #sources = new Map<string, SourceFile | undefined>();
   readonly #json = new Map<string, ParsedJson | undefined>();
@@ -69,8 +71,14 @@ export class Dataset {
       for (const file of this.source.list(dir)) files.add(file);
     };
     const targets = options.targets ?? DATA_ROOTS;
+    const refused: string[] = [];
     for (const raw of targets) {
-      const target = raw.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+      const target = repositoryPath(raw);
+      // Refused before anything is opened: the path leaves the repository.
+      if (target === undefined) {
+        refused.push(raw);
+        continue;
+      }
       const info = classifyPath(target);
       if (info.role === "outside") continue;
       if (!this.source.exists(target)) {
@@ -105,6 +113,7 @@ export class Dataset {
     this.profiles = profiles;
     this.owners = [...owners.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
     this.deletedEntries = [...deleted].sort();
+    this.refusedTargets = refused;
   }
 
   /** The file as the source holds it (cached); undefined when it does not exist. */

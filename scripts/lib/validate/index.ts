@@ -1,4 +1,4 @@
-import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import { compareDiagnostics, countBySeverity, type Diagnostic } from "../diagnostics.ts";
 import { diskSource, type FileSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import type { Rule } from "../rules/rule.ts";
@@ -124,4 +124,20 @@ export function mergeResults(results: readonly ValidationResult[]): ValidationRe
 export function cacheContext(context: Pick<PartContext, "catalog" | "now" | "rules" | "toolVersion">): string {
   const day = context.now.toISOString().slice(0, 10);
   return [context.toolVersion ?? "", context.catalog.fingerprint, day, context.rules.map((rule) => rule.id).join(",")].join("|");
+}
+
+/**
+ * The exit code of a validation: 2 when a file could not be read (the check is incomplete: a
+ * problem of the machine, not of the data), 1 when the data has errors, 0 otherwise.
+ */
+export function exitCodeOf(diagnostics: readonly Diagnostic[]): 0 | 1 | 2 {
+  if (incompleteCheck(diagnostics)) return 2;
+  return countBySeverity(diagnostics).errors > 0 ? 1 : 0;
+}
+
+/** One line saying why the check is incomplete (files it could not read), or undefined when it is complete. */
+export function incompleteCheck(diagnostics: readonly Diagnostic[]): string | undefined {
+  const unread = new Set(diagnostics.filter((d) => d.ruleId === "readable").map((d) => d.file));
+  if (unread.size === 0) return undefined;
+  return `could not read ${unread.size === 1 ? "1 file" : `${unread.size} files`} (see the readable findings above): the check is incomplete`;
 }

@@ -1,0 +1,24 @@
+import type { Rule } from "./rule.ts";
+
+/**
+ * A file the tool cannot read is one diagnostic, not a crash of every rule that needs it. It is a
+ * problem of the machine (permissions, a failing disk), so validate ends with exit code 2.
+ */
+export const readable: Rule = {
+  id: "readable",
+  description:
+    "Every file of the data can be read: a file that cannot be opened (no permission, a disk error) is reported once, and validate then exits with code 2 because its checks are incomplete.",
+  check(dataset, report) {
+    for (const file of dataset.files) {
+      const reason = dataset.file(file)?.unreadable;
+      if (reason)
+        report({
+          file,
+          line: 1,
+          column: 1,
+          message: `This file cannot be read (${reason}), so it was not checked.`,
+          hint: "Check that you may read it (ls -l) and that the disk is healthy, then run the check again.",
+        });
+    }
+  },
+};
