@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { baselineFiles } from "../support/repo.ts";
 import { type Expected, run } from "./rule-cases.ts";
 
 /**
@@ -194,5 +195,25 @@ describe("hostile input gets one clear diagnostic", () => {
       .filter((d) => d.severity === "error")
       .map(({ ruleId, severity, file, line, column, message }) => ({ ruleId, severity, file, line, column, message }));
     expect(found).toEqual(expected.map((e) => ({ severity: "error", ...e })));
+  });
+});
+
+describe("many copies of one entry", () => {
+  test("give one warning per copy and shared field, naming three others, not one per pair", () => {
+    const copies = 60;
+    const change: Parameters<typeof run>[0] = {};
+    for (const [path, text] of Object.entries(baselineFiles()))
+      if (path.startsWith(`${ENTRY}/`)) for (let n = 1; n <= copies; n++) change[path.replace(ENTRY, `${ENTRY}-copy-${n}`)] = text;
+    const warnings = run(change).filter((d) => d.ruleId === "duplicates");
+    // Two shared links and a title in two languages, for each of the 61 entries.
+    expect(warnings).toHaveLength((copies + 1) * 4);
+    const original = warnings.filter((d) => d.file === ACTIVITY);
+    expect(original.map((d) => d.message)).toEqual([
+      "links[0]: the same source is used by ken/example-strategy-2020-copy-1, ken/example-strategy-2020-copy-10, ken/example-strategy-2020-copy-11 and 57 more entries. Is it the same activity entered twice?",
+      "links[1]: the same source is used by ken/example-strategy-2020-copy-1, ken/example-strategy-2020-copy-10, ken/example-strategy-2020-copy-11 and 57 more entries. Is it the same activity entered twice?",
+    ]);
+    expect(warnings.find((d) => d.file === ENGLISH)?.message).toBe(
+      "The title is almost the same as those of ken/example-strategy-2020-copy-1, ken/example-strategy-2020-copy-10, ken/example-strategy-2020-copy-11 and 57 more entries. Is it the same activity entered twice?",
+    );
   });
 });

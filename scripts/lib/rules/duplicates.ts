@@ -25,7 +25,7 @@ export const duplicates: Rule = {
       const checked = new Set(targets.map((entry) => entry.dir));
       const siblings = dataset.entriesOf(owner);
       for (const entry of targets) if (!siblings.some((sibling) => sibling.dir === entry.dir)) siblings.push(entry);
-      const facts = siblings.map((entry) => {
+      const facts: Item[] = siblings.map((entry) => {
         const name = permalink(entry.owner, entry.slug);
         if (checked.has(entry.dir)) {
           const full = factsOf(dataset, entry);
@@ -43,11 +43,7 @@ export const duplicates: Rule = {
           ),
         };
       });
-      // Each unordered pair once; each side that is checked gets its own warning, naming the other.
-      const pairs = (onPair: (a: (typeof facts)[number], b: (typeof facts)[number]) => void, of: (typeof facts)[number][]) => {
-        for (let i = 0; i < of.length; i++) for (let j = i + 1; j < of.length; j++) onPair(of[i] as (typeof facts)[number], of[j] as (typeof facts)[number]);
-      };
-      const byUrl = new Map<string, (typeof facts)[number][]>();
+      const byUrl = new Map<string, Item[]>();
       for (const item of facts) {
         for (const url of item.facts.links.keys()) {
           const list = byUrl.get(url);
@@ -55,27 +51,25 @@ export const duplicates: Rule = {
           else byUrl.set(url, [item]);
         }
       }
+      // One warning per entry and shared link, naming a few of the others: a thousand copies of
+      // an entry give a thousand warnings, not a million.
       for (const [url, sharing] of byUrl) {
         if (sharing.length < 2) continue;
-        pairs((a, b) => {
-          for (const [mine, theirs] of [
-            [a, b],
-            [b, a],
-          ] as const) {
-            const activity = mine.facts.activity;
-            if (!checked.has(mine.entry.dir) || !activity) continue;
-            const index = mine.facts.links.get(url) ?? 0;
-            report({
-              file: activity.file,
-              ...activity.parsed.positions.valueAt(`/links/${index}/url`),
-              severity: "warning",
-              message: `links[${index}]: the same source is used by ${theirs.name}. Is it the same activity entered twice?`,
-              hint: `If it is, keep one entry; if not, no change is needed.`,
-            });
-          }
-        }, sharing);
+        for (const mine of sharing) {
+          const activity = mine.facts.activity;
+          if (!checked.has(mine.entry.dir) || !activity) continue;
+          const index = mine.facts.links.get(url) ?? 0;
+          const others = sharing.filter((item) => item !== mine);
+          report({
+            file: activity.file,
+            ...activity.parsed.positions.valueAt(`/links/${index}/url`),
+            severity: "warning",
+            message: `links[${index}]: the same source is used by ${someOf(others.map((item) => item.name))}. Is it the same activity entered twice?`,
+            hint: `If it is, keep one entry; if not, no change is needed.`,
+          });
+        }
       }
-      const byLanguage = new Map<string, Array<{ item: (typeof facts)[number]; title: Title }>>();
+      const byLanguage = new Map<string, Array<{ item: Item; title: Title }>>();
       for (const item of facts) {
         for (const [lang, title] of item.facts.titles) {
           const list = byLanguage.get(lang);
@@ -84,27 +78,44 @@ export const duplicates: Rule = {
         }
       }
       for (const titles of byLanguage.values()) {
+        // Equal titles are compared once: copies of one entry cost one comparison, not one per pair.
+        const groups = new Map<string, Array<{ item: Item; title: Title }>>();
+        for (const one of titles) {
+          const group = groups.get(one.title.normal);
+          if (group) group.push(one);
+          else groups.set(one.title.normal, [one]);
+        }
+        const normals = [...groups.keys()].sort((a, b) => a.length - b.length);
+        const similar = new Map<string, string[]>(normals.map((normal) => [normal, [normal]]));
+        const wanted = new Set(normals.filter((normal) => groups.get(normal)?.some((one) => checked.has(one.item.entry.dir))));
         // Sorted by length, a title is only compared with those short enough apart to reach the threshold.
-        titles.sort((a, b) => a.title.normal.length - b.title.normal.length);
-        for (let i = 0; i < titles.length; i++) {
-          const a = titles[i] as (typeof titles)[number];
-          for (let j = i + 1; j < titles.length; j++) {
-            const b = titles[j] as (typeof titles)[number];
-            if (!couldBeSimilar(a.title.normal.length, b.title.normal.length)) break;
-            if (!checked.has(a.item.entry.dir) && !checked.has(b.item.entry.dir)) continue;
-            if (similarity(a.title.normal, b.title.normal) < TITLE_SIMILARITY) continue;
-            for (const [mine, theirs] of [
-              [a, b],
-              [b, a],
-            ] as const) {
-              if (!checked.has(mine.item.entry.dir)) continue;
-              report({
-                file: mine.title.file,
-                ...mine.title.position,
-                severity: "warning",
-                message: `The title is almost the same as that of ${theirs.item.name} ("${theirs.title.text}"). Is it the same activity entered twice?`,
-              });
-            }
+        for (let i = 0; i < normals.length; i++) {
+          const a = normals[i] as string;
+          for (let j = i + 1; j < normals.length; j++) {
+            const b = normals[j] as string;
+            if (!couldBeSimilar(a.length, b.length)) break;
+            if (!wanted.has(a) && !wanted.has(b)) continue;
+            if (similarity(a, b) < TITLE_SIMILARITY) continue;
+            similar.get(a)?.push(b);
+            similar.get(b)?.push(a);
+          }
+        }
+        for (const [normal, group] of groups) {
+          const near = (similar.get(normal) ?? []).flatMap((other) => groups.get(other) ?? []);
+          if (near.length < 2) continue;
+          for (const mine of group) {
+            if (!checked.has(mine.item.entry.dir)) continue;
+            const others = near.filter((other) => other !== mine);
+            const first = others[0] as (typeof others)[number];
+            report({
+              file: mine.title.file,
+              ...mine.title.position,
+              severity: "warning",
+              message:
+                others.length === 1
+                  ? `The title is almost the same as that of ${first.item.name} ("${first.title.text}"). Is it the same activity entered twice?`
+                  : `The title is almost the same as those of ${someOf(others.map((other) => other.item.name))}. Is it the same activity entered twice?`,
+            });
           }
         }
       }
@@ -132,6 +143,14 @@ function fromSummary(entry: Entry, summary: FactsSummary): Facts {
     links: new Map(summary.links),
     titles: new Map(summary.titles.map(([lang, text, normal]) => [lang, { text, normal, file: `${entry.dir}/${lang}.md`, position: { line: 1, column: 1 } }])),
   };
+}
+
+type Item = { entry: Entry; name: string; facts: Facts };
+
+/** "a", "a and b", "a, b and c", or the first three and how many more: a warning stays one readable line however many entries share it. */
+function someOf(names: readonly string[]): string {
+  if (names.length <= 3) return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more entries`;
 }
 
 type Title = { text: string; normal: string; file: string; position: { line: number; column: number } };
