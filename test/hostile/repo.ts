@@ -21,6 +21,8 @@ export function buildCaseRepository(hostile: HostileCase): CaseFolders {
   mkdirSync(root);
   mkdirSync(outside);
   cpSync(join(PROJECT_ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+  // The bot reads its form from .github/ISSUE_TEMPLATE, as on GitHub: set up here, before the file-system guard starts.
+  if (hostile.run === "submission") cpSync(join(PROJECT_ROOT, ".github"), join(root, ".github"), { recursive: true });
   if (hostile.base !== "empty") for (const [path, text] of Object.entries(baselineFiles())) write(root, path, text);
   // Removals first, so that a case can put a file where the baseline has a folder.
   const steps = hostile.setup ?? [];

@@ -15,11 +15,11 @@ import { activitiesCsv } from "../../scripts/lib/open-data/csv.ts";
 import { atomFeed } from "../../scripts/lib/open-data/feeds.ts";
 import { formatGithub } from "../../scripts/lib/report/github.ts";
 import { formatPretty } from "../../scripts/lib/report/pretty.ts";
-import type { SiteConfig } from "../../scripts/lib/site/config.ts";
-import { pageContext } from "../../scripts/lib/site/context.ts";
-import { loadSiteData } from "../../scripts/lib/site/model.ts";
+import type { SiteConfig } from "../../scripts/lib/model/config.ts";
+import { pageContext } from "../../scripts/lib/present/context.ts";
+import { loadSiteData } from "../../scripts/lib/model/load.ts";
 import { renderEntryPage } from "../../scripts/lib/site/pages/entry.ts";
-import { pagePath } from "../../scripts/lib/site/urls.ts";
+import { pagePath } from "../../scripts/lib/model/urls.ts";
 import { runSubmission } from "../../scripts/lib/submission/run.ts";
 import { exitCodeOf, incompleteCheck, validateRepository } from "../../scripts/lib/validate/index.ts";
 import { UN_LANGUAGES } from "../../scripts/lib/vocab.ts";
@@ -48,6 +48,13 @@ export interface Verdict {
 const STACK = /Maximum call stack|Invalid string length|out of memory|\bat \S+ \(\S+:\d+:\d+\)|\bat \S+:\d+:\d+/;
 /** Controls a report may not print (line feeds separate its lines). */
 const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** A closed isolate around a value in another script, as the messages write it: not raw (see printable). */
+const CLOSED_ISOLATE = /\u2068([^\u2066-\u2069\u202A-\u202E]*)\u2069/gu;
+
+/** The first raw control character of an output, closed isolates aside. */
+function rawControl(output: string): RegExpExecArray | null {
+  return RAW_CONTROL.exec(output.replace(CLOSED_ISOLATE, "$1"));
+}
 
 /** Checks what every validation must satisfy, whatever the case: no crash, no stack trace, paths in the repository, inert output. */
 function checkDiagnostics(diagnostics: readonly Diagnostic[], failures: string[]): boolean {
@@ -67,7 +74,7 @@ function checkDiagnostics(diagnostics: readonly Diagnostic[], failures: string[]
     ["pretty", formatPretty(diagnostics, { files: 0, entries: 0 }, false)],
     ["github", formatGithub(diagnostics, { files: 0, entries: 0 })],
   ] as const) {
-    const raw = RAW_CONTROL.exec(output);
+    const raw = rawControl(output);
     if (raw) failures.push(`the ${name} format prints a raw control character U+${(raw[0].codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
   }
   return crashed;
@@ -154,7 +161,7 @@ export function runCli(hostile: Extract<HostileCase, { run: "cli" }>, folders: C
   if (result.signal || result.error) failures.push(`the command did not end by itself: ${result.signal ?? result.error?.message}`);
   const crashed = compareValidation(hostile.expect, exit, diagnostics, stderr, failures);
   if (STACK.test(result.stdout) || STACK.test(stderr)) failures.push("the output carries a stack trace");
-  if (RAW_CONTROL.test(result.stdout) || RAW_CONTROL.test(stderr)) failures.push("the output prints a raw control character");
+  if (rawControl(result.stdout) || rawControl(stderr)) failures.push("the output prints a raw control character");
   if (exit === 2 && stderr.split("\n").length !== 1) failures.push(`the error is not one line: ${stderr.slice(0, 300)}`);
   return { failures, crashed: crashed || result.signal !== null, observed: summary(exit, diagnostics, stderr) };
 }
@@ -322,7 +329,6 @@ export function runSite(hostile: Extract<HostileCase, { run: "site" }>, folders:
 /** A submission issue handled by the real bot code against the fake GitHub. */
 export async function runSubmissionCase(hostile: Extract<HostileCase, { run: "submission" }>, folders: CaseFolders): Promise<Verdict> {
   const failures: string[] = [];
-  cpSync(join(PROJECT_ROOT, ".github"), join(folders.root, ".github"), { recursive: true });
   const bot = { id: 9000001, login: "cop-atlas-bot[bot]", type: "Bot" as const };
   const author = { id: 583231, login: "focal-point-ken", type: "User" as const };
   const github = createFakeGitHub({ owner: "cop-atlas", repo: "cop-atlas", actor: bot });
