@@ -15,9 +15,24 @@ export function codePointLabel(character: string): string {
 }
 
 /**
+ * FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE with no other isolate or embedding inside: the
+ * messages wrap a right-to-left value in one (see i18n isolate). A closed isolate cannot reorder
+ * anything outside it, so it stays; an unpaired or nested one is shown as its code points.
+ */
+const CLOSED_ISOLATE = /\u2068([^\u2066-\u2069\u202A-\u202E]*)\u2069/gu;
+
+/**
  * The text with every unprintable character shown as its code point (<U+001B>), so that a file
- * name or a value from the data prints as one inert line. Plain text comes back unchanged.
+ * name or a value from the data prints as one inert line. Plain text comes back unchanged, and so
+ * does a closed isolate around a value in another script (its inside is made printable too).
  */
 export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, codePointLabel);
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(CLOSED_ISOLATE)) {
+    out += text.slice(last, match.index).replace(UNPRINTABLE, codePointLabel);
+    out += `\u2068${(match[1] ?? "").replace(UNPRINTABLE, codePointLabel)}\u2069`;
+    last = match.index + match[0].length;
+  }
+  return out + text.slice(last).replace(UNPRINTABLE, codePointLabel);
 }

@@ -27,6 +27,12 @@ describe("printable", () => {
     ["non\uFFFEcharacter", "non<U+FFFE>character"],
     ["line\u2028separator", "line<U+2028>separator"],
     ["Persian half-space می\u200Cخواهم", "Persian half-space می\u200Cخواهم"],
+    ["an isolated \u2068حملة\u2069 value stays", "an isolated \u2068حملة\u2069 value stays"],
+    ["\u2068a\nb\u2069 inside too", "\u2068a<U+000A>b\u2069 inside too"],
+    ["unclosed \u2068حملة", "unclosed <U+2068>حملة"],
+    ["stray \u2069 close", "stray <U+2069> close"],
+    ["nested \u2068a\u2067b\u2069c\u2069", "nested <U+2068>a<U+2067>b<U+2069>c<U+2069>"],
+    ["override \u2068a\u202Eb\u2069", "override <U+2068>a<U+202E>b<U+2069>"],
   ] as const)("%j prints as %j", ([input, expected]) => {
     expect(printable(input)).toBe(expected);
   });
