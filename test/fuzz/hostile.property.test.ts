@@ -6,8 +6,8 @@ import { parseFrontmatter, splitNarrative } from "../../scripts/lib/load/frontma
 import { parseJson } from "../../scripts/lib/load/json.ts";
 import { parseNarrative, proseSpans } from "../../scripts/lib/load/narrative.ts";
 import { memorySource } from "../../scripts/lib/load/source.ts";
-import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { escapeHtml, escapeXml } from "../../scripts/lib/present/html.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { renderMarkdown } from "../../scripts/lib/site/markdown.ts";
 import { exitCodeOf, validateRepository } from "../../scripts/lib/validate/index.ts";
 import { baselineFiles, PROJECT_ROOT } from "../support/repo.ts";

@@ -42,7 +42,10 @@ beforeAll(() => {
   writeFileSync(join(root, hostile.deepJson), `${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
   writeFileSync(join(root, hostile.quoteBomb), `---\ntitle: Quotes\nsummary: Nested quotes.\n---\n${">".repeat(50_000)} deep\n`);
   writeFileSync(join(root, hostile.oversized), `{"title": "${"x".repeat(MAX_FILE_BYTES + 10)}"}\n`);
-  writeFileSync(join(root, hostile.aliasBomb), `---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\nBody.\n`);
+  writeFileSync(
+    join(root, hostile.aliasBomb),
+    `---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\nBody.\n`,
+  );
 });
 
 /** The rule ids reported on each hostile file, the way a reader of the report sees them. */
@@ -67,7 +70,12 @@ test("every way of running validate refuses each hostile file with the same find
   const cold = await validateInParallel({ ...options, cache: diskCache(folder), facts: diskFactsStore(join(folder, "facts"), "t") });
   expect(cold).toEqual(single);
   // A second run answers every part from the cache files the first wrote.
-  const warm = await validateInParallel({ ...options, workerUrl: new URL("file:///no/such/worker.ts"), cache: diskCache(folder), facts: diskFactsStore(join(folder, "facts"), "t") });
+  const warm = await validateInParallel({
+    ...options,
+    workerUrl: new URL("file:///no/such/worker.ts"),
+    cache: diskCache(folder),
+    facts: diskFactsStore(join(folder, "facts"), "t"),
+  });
   expect(warm).toEqual(single);
 
   const shards = [1, 2, 3].map((index) => validateRepository({ root, now: NOW, shard: { index, count: 3 } }));
