@@ -5,6 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { UN_MAP_DISCLAIMER } from "../../scripts/lib/geo/un-world.ts";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { API_SCHEMAS, schemaForApiFile } from "../../scripts/lib/open-data/api-schemas.ts";
 import { type BuildResult, buildSite } from "../../scripts/lib/site/build.ts";
@@ -71,6 +72,18 @@ describe("the build of a synthetic dataset", () => {
       expect(html, page).not.toMatch(/\son[a-z]+\s*=/i);
       expect(html, page).not.toMatch(/<(link|script)[^>]+(href|src)="(https?:)?\/\//i);
       for (const [tag] of html.matchAll(/<a [^>]*href="https?:[^"]*"[^>]*>/g)) expect(tag, page).toMatch(/\srel="noopener noreferrer/);
+    }
+  });
+
+  test("every map carries the UN disclaimer in the page's language and a legend for the areas shaded for no one", () => {
+    const withMap = files.filter((f) => f.endsWith(".html") && read(f).includes('<figure class="world-map">'));
+    expect(withMap).toEqual(expect.arrayContaining(LANGS.map((lang) => `${lang}/index.html`)));
+    for (const page of withMap) {
+      const lang = page.slice(0, 2) as (typeof LANGS)[number];
+      const text = read(page);
+      // The disclaimers use no character that HTML escapes, so the text appears as written.
+      expect(text, page).toContain(`<p class="map-disclaimer">${UN_MAP_DISCLAIMER[lang]}</p>`);
+      expect(text, page).toMatch(/<path class="neutral" d="M/);
     }
   });
 

@@ -28,6 +28,8 @@ export interface Messages {
   mapDescription: (countries: number) => string;
   mapLegend: string;
   mapNone: string;
+  /** Legend of the areas of unresolved status (Western Sahara, disputed areas), shaded for no country. */
+  mapNeutral: string;
   latestEntries: string;
   allEntries: string;
   noEntries: string;
@@ -190,6 +192,7 @@ const en: Messages = {
   mapDescription: (n) => `World map: ${n} countries have at least one entry. Darker shading means more entries. The same figures are listed below the map.`,
   mapLegend: "Number of entries",
   mapNone: "none",
+  mapNeutral: "non-self-governing territory or area of unresolved status, not shaded",
   latestEntries: "Latest entries",
   allEntries: "All entries",
   noEntries: "No entries yet.",
@@ -345,6 +348,7 @@ const fr: Messages = {
     `Carte du monde : ${n} pays ont au moins une entrée. Plus la teinte est foncée, plus il y a d'entrées. Les mêmes chiffres figurent sous la carte.`,
   mapLegend: "Nombre d'entrées",
   mapNone: "aucune",
+  mapNeutral: "territoire non autonome ou zone au statut non réglé, sans couleur",
   latestEntries: "Dernières entrées",
   allEntries: "Toutes les entrées",
   noEntries: "Aucune entrée pour l'instant.",
@@ -500,6 +504,7 @@ const es: Messages = {
     `Mapa del mundo: ${n} países tienen al menos una entrada. Cuanto más oscuro el color, más entradas. Las mismas cifras figuran debajo del mapa.`,
   mapLegend: "Número de entradas",
   mapNone: "ninguna",
+  mapNeutral: "territorio no autónomo o zona de estatuto no resuelto, sin color",
   latestEntries: "Últimas entradas",
   allEntries: "Todas las entradas",
   noEntries: "Todavía no hay entradas.",
@@ -655,6 +660,7 @@ const ru: Messages = {
     `Карта мира: число стран, у которых есть хотя бы одна запись, — ${n}. Чем темнее цвет, тем больше записей. Те же данные приведены под картой.`,
   mapLegend: "Число записей",
   mapNone: "нет",
+  mapNeutral: "несамоуправляющаяся территория или район с неурегулированным статусом, без заливки",
   latestEntries: "Последние записи",
   allEntries: "Все записи",
   noEntries: "Записей пока нет.",
@@ -809,6 +815,7 @@ const ar: Messages = {
   mapDescription: (n) => `خريطة العالم: عدد البلدان التي لها مدخل واحد على الأقل ${n}. كلما كان اللون أغمق زاد عدد المدخلات. وترد الأرقام نفسها تحت الخريطة.`,
   mapLegend: "عدد المدخلات",
   mapNone: "لا شيء",
+  mapNeutral: "إقليم غير متمتع بالحكم الذاتي أو منطقة لم يُحسم وضعها، دون تلوين",
   latestEntries: "أحدث المدخلات",
   allEntries: "جميع المدخلات",
   noEntries: "لا توجد مدخلات بعد.",
@@ -960,6 +967,7 @@ const zh: Messages = {
   mapDescription: (n) => `世界地图：有 ${n} 个国家至少有一个条目。颜色越深，条目越多。地图下方列出了相同的数字。`,
   mapLegend: "条目数",
   mapNone: "无",
+  mapNeutral: "非自治领土或地位未定地区，不着色",
   latestEntries: "最新条目",
   allEntries: "全部条目",
   noEntries: "尚无条目。",

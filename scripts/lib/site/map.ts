@@ -1,8 +1,6 @@
-import { createRequire } from "node:module";
 import { geoEqualEarth, geoPath } from "d3-geo";
-import countriesCodes from "i18n-iso-countries";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { UN_MAP_DISCLAIMER, unWorld } from "../geo/un-world.ts";
 import type { PageContext } from "../present/context.ts";
 import { type Html, html } from "../present/html.ts";
 import { formatNumber } from "../present/i18n.ts";
@@ -12,19 +10,23 @@ const HEIGHT = 470;
 
 /** One country's outline, projected once per build: the same for every language. */
 export interface CountryShape {
-  /** ISO alpha-3, capitals; undefined for territories without a code in world-atlas. */
+  /** ISO alpha-3, capitals; undefined for an area no code designates. */
   iso3: string | undefined;
+  /** An area of unresolved status: shaded for no country, labelled for none (see geo/un-world.ts). */
+  neutral: boolean;
   d: string;
 }
 
 let cached: CountryShape[] | undefined;
 
-/** The world (Natural Earth 1:110m, from world-atlas) projected with Equal Earth into SVG paths. */
+/** The world (Natural Earth 1:110m redrawn after UN practice) projected with Equal Earth into SVG paths. */
 export function worldShapes(): CountryShape[] {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const topology = require("world-atlas/countries-110m.json") as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const collection = feature(topology, topology.objects.countries);
+  const areas = unWorld();
+  const collection: FeatureCollection<Polygon | MultiPolygon> = {
+    type: "FeatureCollection",
+    features: areas.map((area) => ({ type: "Feature", properties: {}, geometry: area.geometry })),
+  };
   const projection = geoEqualEarth().fitExtent(
     [
       [4, 4],
@@ -33,9 +35,7 @@ export function worldShapes(): CountryShape[] {
     collection,
   );
   const path = geoPath(projection).digits(1);
-  cached = collection.features
-    .map((f) => ({ iso3: f.id === undefined ? undefined : countriesCodes.numericToAlpha3(String(f.id)), d: path(f) ?? "" }))
-    .filter((shape) => shape.d !== "");
+  cached = areas.map((area) => ({ iso3: area.iso3, neutral: area.neutral, d: path(area.geometry) ?? "" })).filter((shape) => shape.d !== "");
   return cached;
 }
 
@@ -64,6 +64,7 @@ export function renderWorldMap(c: PageContext, counts: ReadonlyMap<string, numbe
   const countries = c.data.vocabularies.get("countries");
   const withEntries = [...counts.values()].filter((n) => n > 0).length;
   const shapes = worldShapes().map((shape) => {
+    if (shape.neutral) return html`<path class="neutral" d="${shape.d}"></path>`;
     const count = shape.iso3 ? (counts.get(shape.iso3) ?? 0) : 0;
     const name = shape.iso3 ? countries.terms.get(shape.iso3)?.labels[c.lang] : undefined;
     const path = html`<path class="shade-${shadeOf(count)}" d="${shape.d}">${name ? html`<title>${name}: ${c.m.entriesCount(count)}</title>` : ""}</path>`;
@@ -74,6 +75,7 @@ export function renderWorldMap(c: PageContext, counts: ReadonlyMap<string, numbe
   });
   return html`<figure class="world-map">
 <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" aria-hidden="true" focusable="false">
+<defs><pattern id="neutral-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" class="hatch-ground"></rect><line x1="0" y1="0" x2="0" y2="4" class="hatch-line"></line></pattern></defs>
 <g class="countries">${shapes}</g>
 </svg>
 <figcaption>
@@ -81,6 +83,8 @@ export function renderWorldMap(c: PageContext, counts: ReadonlyMap<string, numbe
 <span class="legend-title">${c.m.mapLegend}:</span>
 <span class="legend"><span class="swatch shade-0"></span>${c.m.mapNone}</span>
 ${LEGEND.map(([shade, text]) => html`<span class="legend"><span class="swatch shade-${shade}"></span>${formatNumber(c.lang, Number(text.replace(/\D.*$/, "")))}${text.replace(/^\d+/, "")}</span> `)}
+<span class="legend"><span class="swatch neutral"></span>${c.m.mapNeutral}</span>
+<p class="map-disclaimer">${UN_MAP_DISCLAIMER[c.lang]}</p>
 </figcaption>
 </figure>`;
 }
