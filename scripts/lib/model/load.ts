@@ -50,6 +50,7 @@ function buildSiteData(dataset: Dataset, catalog: SchemaCatalog, history: Histor
         region: profile.region ?? (term.meta?.region as CountryProfile["region"] | undefined),
         links: profile.links ?? [],
         ...(profile.contact ? { contact: profile.contact } : {}),
+        reviewers: (profile.reviewers ?? []).map((r) => r.login),
         entries: [],
       });
     } else {
@@ -75,6 +76,7 @@ function buildSiteData(dataset: Dataset, catalog: SchemaCatalog, history: Histor
         level: profile.level,
         links: profile.links ?? [],
         ...(profile.contact ? { contact: profile.contact } : {}),
+        reviewers: (profile.reviewers ?? []).map((r) => r.login),
         entries: [],
       });
     }

@@ -60,6 +60,8 @@ export interface SiteOwner {
   level?: OrganisationProfile["level"];
   links: Link[];
   contact?: Contact;
+  /** The GitHub logins of the designated reviewers on the built branch (countries and organisations). */
+  reviewers: string[];
   entries: SiteEntry[];
 }
 

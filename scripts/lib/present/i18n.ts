@@ -161,6 +161,27 @@ export interface Messages {
   loadingEntries: string;
   /** On a country page: the link to every entry concerning the country. */
   allConcerning: (n: number) => string;
+  /** A country's standing at the United Nations, on its page. */
+  unStatus: (member: boolean) => string;
+  unStatusTitle: string;
+  /** A country page when the atlas has nothing of it yet. */
+  countryNoEntries: (name: string) => string;
+  /** The heading and texts of a country's designated reviewers. */
+  reviewersTitle: string;
+  reviewersNone: string;
+  /** The call to contribute on a country page. */
+  contributeTitle: (name: string) => string;
+  contributeHelp: string;
+  contributeButton: string;
+  updateProfile: string;
+  /** On an entry page: the correction form and the file in GitHub's editor. */
+  improveEntry: string;
+  suggestCorrection: string;
+  editOnGitHub: string;
+  improveEntryHelp: string;
+  /** The 404 page. */
+  notFoundTitle: string;
+  notFoundText: string;
 }
 
 const en: Messages = {
@@ -316,6 +337,22 @@ const en: Messages = {
   filtersUnavailable: "The filters could not be loaded here. Use the “Browse by” links instead.",
   loadingEntries: "Loading entries…",
   allConcerning: (n) => (n === 1 ? "See the entry concerning this country" : `See all ${n} entries concerning this country`),
+  unStatusTitle: "United Nations",
+  unStatus: (member) => (member ? "Member State of the United Nations" : "Non-member observer State of the United Nations"),
+  countryNoEntries: (name) => `COP Atlas holds no entries of ${name} yet.`,
+  reviewersTitle: "Designated reviewers",
+  reviewersNone: "No reviewers have been designated yet. The secretariat designates them at the request of the country's focal point.",
+  contributeTitle: (name) => `Add an activity of ${name}`,
+  contributeHelp:
+    "Fill in a form on GitHub (a free account is needed). A bot checks your answers and turns them into a proposal that the country's reviewers approve before it is published.",
+  contributeButton: "Add an activity",
+  updateProfile: "Propose reviewers or update the country profile",
+  improveEntry: "Improve this entry",
+  suggestCorrection: "Suggest a correction",
+  editOnGitHub: "Edit on GitHub",
+  improveEntryHelp: "Corrections are checked by the country's reviewers before they are published.",
+  notFoundTitle: "Page not found",
+  notFoundText: "There is no page at this address. It may have moved, or the address may be mistyped. These links lead back into the atlas:",
 };
 
 const fr: Messages = {
@@ -472,6 +509,24 @@ const fr: Messages = {
   filtersUnavailable: "Les filtres n'ont pas pu être chargés ici. Utilisez plutôt les liens « Parcourir par ».",
   loadingEntries: "Chargement des entrées…",
   allConcerning: (n) => (n <= 1 ? "Voir l'entrée concernant ce pays" : `Voir les ${n} entrées concernant ce pays`),
+  unStatusTitle: "Organisation des Nations Unies",
+  unStatus: (member) =>
+    member ? "État Membre de l'Organisation des Nations Unies" : "État non membre doté du statut d'observateur auprès de l'Organisation des Nations Unies",
+  countryNoEntries: (name) => `COP Atlas ne contient encore aucune entrée pour ce pays : ${name}.`,
+  reviewersTitle: "Relecteurs désignés",
+  reviewersNone: "Aucun relecteur n'a encore été désigné. Le secrétariat les désigne à la demande du point focal du pays.",
+  contributeTitle: (name) => `Ajouter une activité : ${name}`,
+  contributeHelp:
+    "Remplissez un formulaire sur GitHub (un compte gratuit est nécessaire). Un robot vérifie vos réponses et en fait une proposition que les relecteurs du pays approuvent avant sa publication.",
+  contributeButton: "Ajouter une activité",
+  updateProfile: "Proposer des relecteurs ou mettre à jour le profil du pays",
+  improveEntry: "Améliorer cette entrée",
+  suggestCorrection: "Proposer une correction",
+  editOnGitHub: "Modifier sur GitHub",
+  improveEntryHelp: "Les corrections sont vérifiées par les relecteurs du pays avant leur publication.",
+  notFoundTitle: "Page introuvable",
+  notFoundText:
+    "Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée, ou l'adresse contient une faute de frappe. Ces liens ramènent dans l'atlas :",
 };
 
 const es: Messages = {
@@ -628,6 +683,22 @@ const es: Messages = {
   filtersUnavailable: "No se pudieron cargar los filtros aquí. Use los enlaces de «Explorar por».",
   loadingEntries: "Cargando las entradas…",
   allConcerning: (n) => (n === 1 ? "Ver la entrada relativa a este país" : `Ver las ${n} entradas relativas a este país`),
+  unStatusTitle: "Naciones Unidas",
+  unStatus: (member) => (member ? "Estado Miembro de las Naciones Unidas" : "Estado observador no miembro de las Naciones Unidas"),
+  countryNoEntries: (name) => `COP Atlas aún no contiene entradas de este país: ${name}.`,
+  reviewersTitle: "Revisores designados",
+  reviewersNone: "Todavía no se han designado revisores. La secretaría los designa a petición del punto focal del país.",
+  contributeTitle: (name) => `Añadir una actividad: ${name}`,
+  contributeHelp:
+    "Rellene un formulario en GitHub (se necesita una cuenta gratuita). Un bot comprueba sus respuestas y las convierte en una propuesta que los revisores del país aprueban antes de publicarla.",
+  contributeButton: "Añadir una actividad",
+  updateProfile: "Proponer revisores o actualizar el perfil del país",
+  improveEntry: "Mejorar esta entrada",
+  suggestCorrection: "Sugerir una corrección",
+  editOnGitHub: "Editar en GitHub",
+  improveEntryHelp: "Los revisores del país comprueban las correcciones antes de publicarlas.",
+  notFoundTitle: "Página no encontrada",
+  notFoundText: "No hay ninguna página en esta dirección. Puede que se haya movido o que la dirección tenga un error. Estos enlaces llevan de vuelta al atlas:",
 };
 
 const ru: Messages = {
@@ -784,6 +855,22 @@ const ru: Messages = {
   filtersUnavailable: "Не удалось загрузить фильтры. Воспользуйтесь ссылками в разделе «Выбрать по».",
   loadingEntries: "Загрузка записей…",
   allConcerning: (n) => `Все записи, касающиеся этой страны (${n})`,
+  unStatusTitle: "Организация Объединенных Наций",
+  unStatus: (member) => (member ? "Государство — член Организации Объединенных Наций" : "Государство, не являющееся членом ООН, со статусом наблюдателя"),
+  countryNoEntries: (name) => `В COP Atlas пока нет записей по этой стране: ${name}.`,
+  reviewersTitle: "Назначенные рецензенты",
+  reviewersNone: "Рецензенты ещё не назначены. Секретариат назначает их по просьбе координатора страны.",
+  contributeTitle: (name) => `Добавить мероприятие: ${name}`,
+  contributeHelp:
+    "Заполните форму на GitHub (нужна бесплатная учётная запись). Бот проверит ответы и превратит их в предложение, которое рецензенты страны утверждают до публикации.",
+  contributeButton: "Добавить мероприятие",
+  updateProfile: "Предложить рецензентов или обновить профиль страны",
+  improveEntry: "Улучшить эту запись",
+  suggestCorrection: "Предложить исправление",
+  editOnGitHub: "Изменить на GitHub",
+  improveEntryHelp: "Исправления проверяются рецензентами страны до публикации.",
+  notFoundTitle: "Страница не найдена",
+  notFoundText: "По этому адресу нет страницы. Возможно, она перемещена или в адресе опечатка. Эти ссылки ведут обратно в атлас:",
 };
 
 const ar: Messages = {
@@ -937,6 +1024,21 @@ const ar: Messages = {
   filtersUnavailable: "تعذر تحميل عوامل التصفية هنا. استخدم روابط «التصفح حسب» بدلاً منها.",
   loadingEntries: "جارٍ تحميل المدخلات…",
   allConcerning: (n) => `جميع المدخلات المتعلقة بهذا البلد (${n})`,
+  unStatusTitle: "الأمم المتحدة",
+  unStatus: (member) => (member ? "دولة عضو في الأمم المتحدة" : "دولة غير عضو لها صفة المراقب في الأمم المتحدة"),
+  countryNoEntries: (name) => `لا يتضمن COP Atlas أي مدخلات بعد عن هذا البلد: ${name}.`,
+  reviewersTitle: "المراجعون المعيَّنون",
+  reviewersNone: "لم يُعيَّن أي مراجع بعد. تعيّن الأمانة المراجعين بناءً على طلب جهة الاتصال في البلد.",
+  contributeTitle: (name) => `إضافة نشاط: ${name}`,
+  contributeHelp: "املأ استمارة على GitHub (يلزم حساب مجاني). يتحقق روبوت من إجاباتك ويحوّلها إلى اقتراح يوافق عليه مراجعو البلد قبل نشره.",
+  contributeButton: "إضافة نشاط",
+  updateProfile: "اقتراح مراجعين أو تحديث ملف البلد",
+  improveEntry: "تحسين هذا المُدخل",
+  suggestCorrection: "اقتراح تصحيح",
+  editOnGitHub: "التعديل على GitHub",
+  improveEntryHelp: "يتحقق مراجعو البلد من التصحيحات قبل نشرها.",
+  notFoundTitle: "الصفحة غير موجودة",
+  notFoundText: "لا توجد صفحة في هذا العنوان. ربما نُقلت أو أن في العنوان خطأ. تعيدك هذه الروابط إلى الأطلس:",
 };
 
 const zh: Messages = {
@@ -1089,6 +1191,21 @@ const zh: Messages = {
   filtersUnavailable: "无法在此加载筛选条件。请改用“按类别浏览”下的链接。",
   loadingEntries: "正在加载条目…",
   allConcerning: (n) => `查看与该国有关的全部 ${n} 个条目`,
+  unStatusTitle: "联合国",
+  unStatus: (member) => (member ? "联合国会员国" : "联合国非会员观察员国"),
+  countryNoEntries: (name) => `COP Atlas 尚未收录该国的条目：${name}。`,
+  reviewersTitle: "指定审核人",
+  reviewersNone: "尚未指定审核人。秘书处应该国联络人的请求指定审核人。",
+  contributeTitle: (name) => `添加活动：${name}`,
+  contributeHelp: "在 GitHub 上填写表单（需要一个免费账户）。机器人会检查您的回答，并将其转为提案，经该国审核人批准后发布。",
+  contributeButton: "添加活动",
+  updateProfile: "推荐审核人或更新国家概况",
+  improveEntry: "改进此条目",
+  suggestCorrection: "建议更正",
+  editOnGitHub: "在 GitHub 上编辑",
+  improveEntryHelp: "更正在发布前由该国审核人检查。",
+  notFoundTitle: "未找到页面",
+  notFoundText: "此地址没有页面。页面可能已移动，或地址输入有误。以下链接可返回图集：",
 };
 
 export const MESSAGES: Record<UnLanguage, Messages> = { ar, zh, en, fr, ru, es };

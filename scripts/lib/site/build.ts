@@ -20,9 +20,11 @@ import { UN_LANGUAGES } from "../vocab.ts";
 import { browseIndexFiles } from "./browse-index.ts";
 import { describeError, type OutputFs, SiteOutput } from "./output.ts";
 import { facetIndex, type ListPage, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
+import { countryPagePath, renderCountryPage } from "./pages/country.ts";
 import { renderDataPage, renderVocabulariesPage, renderVocabularyPage } from "./pages/data.ts";
 import { renderEntryPage } from "./pages/entry.ts";
 import { renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPage } from "./pages/home.ts";
+import { notFoundContext, notFoundPath, renderNotFoundPage } from "./pages/not-found.ts";
 import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pages/owners.ts";
 import { renderReportPage, renderReportsPage } from "./pages/reports.ts";
 import { pageSizeOf, paginate } from "./pagination.ts";
@@ -227,6 +229,10 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
   const size = pageSizeOf(config);
   const youth = data.entries.filter(isYouthParticipation);
   const concerning = concerningByCountry(data.entries);
+  // Every country of the reference table gets a page; those with a profile get it from their owner.
+  const profiled = new Set(data.owners.flatMap((o) => (o.iso3 ? [o.iso3] : [])));
+  const unprofiled = [...data.vocabularies.get("countries").terms.values()].filter((t) => !profiled.has(t.id));
+  const regionLists = facets.get("region")!;
   const global = siteFingerprint(data, config);
   const add = (file: PlannedFile) => planned.push(file);
   const page = (path: string, render: (c: PageContext) => string, extra: Partial<PlannedFile> = {}) => {
@@ -242,6 +248,7 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
   };
   add({ path: pagePath.root(), make: () => renderLanguageChooser(data), page: true });
   const entryKeys = new Map(data.entries.map((entry) => [entry, entryFingerprint(global, entry, data)]));
+  add({ path: "404.html", make: () => renderNotFoundPage(notFoundContext(pageContext(data, config, "en", "404.html")), true), page: true });
   for (const lang of UN_LANGUAGES) {
     page(pagePath.home(lang), renderHomePage);
     pagedList(
@@ -267,6 +274,11 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
         (c, list) => renderOwnerPage(c, owner, list, others),
       );
     }
+    for (const term of unprofiled) {
+      const region = term.meta?.region as string | undefined;
+      page(countryPagePath(lang, term.id), (c) => renderCountryPage(c, term, concerning.get(term.id) ?? [], region !== undefined && regionLists.has(region)));
+    }
+    page(notFoundPath(lang), (c) => renderNotFoundPage(notFoundContext(c)));
     for (const entry of data.entries) {
       const lastmod = entry.provenance.updated?.date;
       page(pagePath.entry(lang, entry), (c) => renderEntryPage(c, entry), {
@@ -310,7 +322,10 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
   for (const asset of ["site.css", "site.js", "favicon.svg"]) add({ path: `assets/${asset}`, make: () => readFileSync(join(ASSETS_DIR, asset)) });
   // GitHub Pages would otherwise run Jekyll over the output.
   add({ path: ".nojekyll", make: () => "" });
-  const sitemapPages = planned.filter((file) => file.page).map(({ path, lastmod }) => (lastmod ? { path, lastmod } : { path }));
+  // Not-found pages are no address anyone should visit on purpose.
+  const sitemapPages = planned
+    .filter((file) => file.page && !file.path.endsWith("404.html"))
+    .map(({ path, lastmod }) => (lastmod ? { path, lastmod } : { path }));
   add({ path: "sitemap.xml", make: () => sitemapXml(config.siteUrl, sitemapPages) });
   return planned;
 }

@@ -68,7 +68,8 @@ export function renderWorldMap(c: PageContext, counts: ReadonlyMap<string, numbe
     const count = shape.iso3 ? (counts.get(shape.iso3) ?? 0) : 0;
     const name = shape.iso3 ? countries.terms.get(shape.iso3)?.labels[c.lang] : undefined;
     const path = html`<path class="shade-${shadeOf(count)}" d="${shape.d}">${name ? html`<title>${name}: ${c.m.entriesCount(count)}</title>` : ""}</path>`;
-    const href = shape.iso3 && count > 0 ? hrefOf(shape.iso3) : undefined;
+    // Every country has a page, with or without entries: a way in for its focal point.
+    const href = shape.iso3 ? hrefOf(shape.iso3) : undefined;
     // The map is hidden from assistive technology (the list beside it carries the same facts),
     // so its links stay out of the keyboard order too.
     return href ? html`<a href="${href}" tabindex="-1">${path}</a>` : path;

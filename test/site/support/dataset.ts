@@ -192,12 +192,15 @@ export function entryFiles(spec: Spec): Record<string, string> {
   return files;
 }
 
+/** The one designated reviewer of the dataset (Kenya's): a made-up account. */
+export const KEN_REVIEWER = { login: "synthetic-ken-reviewer", id: 424242 };
+
 /** Profiles of the owners. */
 export function profileFiles(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [code, region] of Object.entries(REGIONS)) {
     files[`countries/${code}/country.json`] =
-      `${JSON.stringify({ region, reviewers: [], links: [{ url: `https://example.org/${code}/framework`, type: "official" }] }, null, 2)}\n`;
+      `${JSON.stringify({ region, reviewers: code === "ken" ? [KEN_REVIEWER] : [], links: [{ url: `https://example.org/${code}/framework`, type: "official" }] }, null, 2)}\n`;
   }
   files["organizations/test-network/organization.json"] = `${JSON.stringify(
     { name: { en: "Synthetic Test Network", fr: "Réseau de test fictif" }, acronym: "STN", category: "network", level: "international", reviewers: [] },

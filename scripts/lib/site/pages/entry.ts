@@ -8,6 +8,7 @@ import { externalLink, type Html, html } from "../../present/html.ts";
 import { formatDate } from "../../present/i18n.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../../vocab.ts";
 import { confirmationBadge, entryTitle, linkList } from "../components.ts";
+import { correctionUrl, editFileUrl } from "../contribute.ts";
 import { renderPage } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
 
@@ -82,6 +83,7 @@ ${languagesList(c, entry)}
 <h2 id="history-heading">${m.provenance}</h2>
 ${historyList(c, entry)}
 </section>
+${improveSection(c, entry, shownLang)}
 <section class="citation" aria-labelledby="cite-heading" data-pagefind-ignore>
 <h2 id="cite-heading">${m.cite}</h2>
 ${citation(c, entry)}
@@ -244,6 +246,20 @@ function historyList(c: PageContext, entry: SiteEntry): Html {
     );
   }
   return html`${rows}${dl.length > 0 ? html`<dl class="history">${dl}</dl>` : ""}`;
+}
+
+/** "Suggest a correction" (the correction form, filled in) and "Edit on GitHub" (the text shown). */
+function improveSection(c: PageContext, entry: SiteEntry, shownLang: string): Html {
+  const repo = c.config.repositoryUrl;
+  if (!repo) return html``;
+  return html`<section class="improve" aria-labelledby="improve-heading" data-pagefind-ignore>
+<h2 id="improve-heading">${c.m.improveEntry}</h2>
+<p>${c.m.improveEntryHelp}</p>
+<ul class="actions">
+<li><a class="button" href="${correctionUrl(repo, entry.permalink)}" rel="noopener noreferrer">${c.m.suggestCorrection}</a></li>
+<li><a href="${editFileUrl(repo, c.config.branch, `${entry.dir}/${shownLang}.md`)}" rel="noopener noreferrer">${c.m.editOnGitHub}</a></li>
+</ul>
+</section>`;
 }
 
 /** A suggested citation and the permalink, in plain text that can be copied. */

@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY, renderPage } from "../layout.ts";
 import { renderWorldMap } from "../map.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
 import type { ListPage } from "./browse.ts";
+import { countryPagePath } from "./country.ts";
 
 /** How many entries concern each country (its own and multi-country ones). */
 export function countsByCountry(data: SiteData): Map<string, number> {
@@ -21,7 +22,6 @@ export function countsByCountry(data: SiteData): Map<string, number> {
 export function renderHomePage(c: PageContext): string {
   const { m, lang, data } = c;
   const counts = countsByCountry(data);
-  const owners = new Map(data.owners.filter((o) => o.iso3).map((o) => [o.iso3!, o]));
   const languages = new Set(data.entries.flatMap((e) => [...e.narratives.keys()]));
   const collator = new Intl.Collator(lang);
   const countries = data.vocabularies.get("countries");
@@ -44,16 +44,13 @@ ${figures(c, [
 </section>
 <section aria-labelledby="map-heading">
 <h2 id="map-heading">${m.mapTitle}</h2>
-${renderWorldMap(c, counts, (iso3) => {
-  const owner = owners.get(iso3);
-  return owner ? c.url(pagePath.owner(lang, owner)) : c.url(pagePath.facet(lang, "country", iso3));
-})}
+${renderWorldMap(c, counts, (iso3) => (countries.terms.has(iso3) ? c.url(countryPagePath(lang, iso3)) : undefined))}
 <details class="coverage-list"><summary>${m.countries} (${covered.length})</summary>
-<ul>${covered.map(({ code, count, name }) => {
-    const owner = owners.get(code);
-    const href = owner ? pagePath.owner(lang, owner) : pagePath.facet(lang, "country", code);
-    return html`<li><a href="${c.url(href)}">${name}</a>: ${m.entriesCount(count)}</li>`;
-  })}</ul></details>
+<ul>${covered.map(
+    ({ code, count, name }) =>
+      html`<li><a href="${c.url(countries.terms.has(code) ? countryPagePath(lang, code) : pagePath.facet(lang, "country", code))}">${name}</a>: ${m.entriesCount(count)}</li>`,
+  )}</ul>
+<p><a href="${c.url(pagePath.directory(lang))}">${m.navOwners}</a></p></details>
 </section>
 <section aria-labelledby="latest-heading">
 <h2 id="latest-heading">${m.latestEntries}</h2>

@@ -8,10 +8,8 @@ import { entryList, linkList, ownerLink } from "../components.ts";
 import { renderPage } from "../layout.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
 import type { ListPage } from "./browse.ts";
+import { CONCERNING_SHOWN, countryContribution, countryPagePath } from "./country.ts";
 import { contactBlock } from "./entry.ts";
-
-/** How many entries concerning a country its page lists before linking to the full list. */
-export const CONCERNING_SHOWN = 10;
 
 /**
  * A page of a country's or organisation's page. The first has the profile, the entries
@@ -59,6 +57,7 @@ ${paginationNav(c, list.page, list.pages, (page) => pagePath.owner(lang, owner, 
     [m.contact, owner.contact ? contactBlock(owner.contact) : undefined],
   ];
   const repo = c.config.repositoryUrl;
+  const countryTerm = owner.iso3 ? c.data.vocabularies.get("countries").terms.get(owner.iso3) : undefined;
   const body = html`${breadcrumb}
 <section aria-labelledby="profile-heading">
 <h2 id="profile-heading">${m.profile}</h2>
@@ -76,12 +75,16 @@ ${
       }</section>`
     : ""
 }
-<section class="propose" aria-labelledby="propose-heading" data-pagefind-ignore>
+${
+  countryTerm
+    ? countryContribution(c, countryTerm, owner.reviewers)
+    : html`<section class="propose" aria-labelledby="propose-heading" data-pagefind-ignore>
 <h2 id="propose-heading">${m.proposeEntry}</h2>
 <p>${m.proposeEntryHelp}</p>
 ${repo ? html`<p><a class="button" href="${repo}/issues/new/choose" rel="noopener noreferrer">${m.proposeEntry}</a></p>` : ""}
-<p><a href="${c.url(apiPath.feedOwner(lang, owner))}">${m.feeds}</a> · <a href="${c.url(apiPath.owner(owner))}" type="application/json">JSON</a></p>
-</section>`;
+</section>`
+}
+<p data-pagefind-ignore><a href="${c.url(apiPath.feedOwner(lang, owner))}">${m.feeds}</a> · <a href="${c.url(apiPath.owner(owner))}" type="application/json">JSON</a></p>`;
   // Only the first page is indexed for search: the others would be results with the same title.
   return renderPage(c, { ...options, body, searchable: true });
 }
@@ -111,21 +114,29 @@ export function concerningByCountry(entries: readonly SiteEntry[]): Map<string, 
   return byCountry;
 }
 
-/** All countries (by region) and organisations that have a profile. */
+/**
+ * Every country of the reference table by region, with how many entries concern it (each
+ * links to its page, entries or not), and the organisations that have a profile.
+ */
 export function renderDirectoryPage(c: PageContext): string {
   const { m, lang } = c;
   const collator = new Intl.Collator(lang);
   const byName = (a: SiteOwner, b: SiteOwner) => collator.compare(a.names[lang], b.names[lang]);
-  const countries = c.data.owners.filter((o) => o.type === "country");
+  const counts = new Map<string, number>();
+  for (const entry of c.data.entries) for (const code of entry.countries) counts.set(code, (counts.get(code) ?? 0) + 1);
+  const countries = [...c.data.vocabularies.get("countries").terms.values()];
   const organizations = c.data.owners.filter((o) => o.type === "organization").sort(byName);
   const regions = [...c.data.vocabularies.get("regions").terms.keys()];
   const body = html`<h1>${m.ownersTitle}</h1>
 <section aria-labelledby="countries-heading">
 <h2 id="countries-heading">${m.countries}</h2>
 ${regions.map((region) => {
-  const inRegion = countries.filter((o) => o.region === region).sort(byName);
+  const inRegion = countries.filter((t) => t.meta?.region === region).sort((a, b) => collator.compare(a.labels[lang], b.labels[lang]));
   if (inRegion.length === 0) return "";
-  return html`<h3>${c.label("regions", region)}</h3><ul class="owners">${inRegion.map((o) => html`<li>${ownerLink(c, o)}</li>`)}</ul>\n`;
+  return html`<h3>${c.label("regions", region)}</h3><ul class="owners">${inRegion.map((t) => {
+    const count = counts.get(t.id) ?? 0;
+    return html`<li><a href="${c.url(countryPagePath(lang, t.id))}">${t.labels[lang]}</a> <small class="${count > 0 ? "count" : "count none"}">(${m.entriesCount(count)})</small></li>`;
+  })}</ul>\n`;
 })}
 </section>
 <section aria-labelledby="organizations-heading">

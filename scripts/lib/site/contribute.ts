@@ -1,0 +1,38 @@
+import { optionText } from "../forms/options.ts";
+import type { Term } from "../vocab.ts";
+
+/**
+ * Links from the site into the repository's issue forms and files. GitHub fills an issue
+ * form's fields from the address: each query parameter named after a field's `id` sets that
+ * field (a dropdown only when the value is one of its options, exactly). The ids are those of
+ * the generated forms in .github/ISSUE_TEMPLATE (scripts/lib/forms).
+ */
+
+/** The address of a new issue from one form of the repository, with some fields filled in. */
+export function issueFormUrl(repositoryUrl: string, template: string, fields: Readonly<Record<string, string>> = {}): string {
+  // Percent-encoding throughout (not "+" for spaces): the least surprising form for any reader of the address.
+  const query = Object.entries({ template, ...fields })
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    .join("&");
+  return `${repositoryUrl}/issues/new?${query}`;
+}
+
+/** The "New activity" form with the country already chosen (the dropdown's exact option text). */
+export function newActivityUrl(repositoryUrl: string, country: Term): string {
+  return issueFormUrl(repositoryUrl, "new-activity.yml", { country: optionText(country) });
+}
+
+/** The "Country profile" form (reviewers, national framework) with the country already chosen. */
+export function countryProfileUrl(repositoryUrl: string, country: Term): string {
+  return issueFormUrl(repositoryUrl, "country-profile.yml", { country: optionText(country) });
+}
+
+/** The "Correction" form with the entry's permalink ("ken/be-the-cop-campaign-2015") filled in. */
+export function correctionUrl(repositoryUrl: string, permalink: string): string {
+  return issueFormUrl(repositoryUrl, "correction.yml", { entry: permalink, title: `[Correction] ${permalink}` });
+}
+
+/** GitHub's web editor on one file of the default branch (it offers a fork to those who may not push). */
+export function editFileUrl(repositoryUrl: string, branch: string, path: string): string {
+  return `${repositoryUrl}/edit/${encodeURIComponent(branch)}/${path.split("/").map(encodeURIComponent).join("/")}`;
+}

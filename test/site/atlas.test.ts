@@ -1,0 +1,155 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { optionText } from "../../scripts/lib/forms/options.ts";
+import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
+import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
+import { type BuildResult, buildSite } from "../../scripts/lib/site/build.ts";
+import { correctionUrl, editFileUrl, issueFormUrl, newActivityUrl } from "../../scripts/lib/site/contribute.ts";
+import type { TempRepo } from "../support/repo.ts";
+import { hasGit, KEN_REVIEWER, makeSyntheticRepo } from "./support/dataset.ts";
+
+const PROJECT = join(import.meta.dirname, "../..");
+const REPO = "https://github.com/example/cop-atlas";
+const config = resolveSiteConfig(
+  { COP_ATLAS_REPOSITORY_URL: REPO, COP_ATLAS_SITE_URL: "https://example.github.io/cop-atlas/" },
+  new Date("2025-12-31T00:00:00Z"),
+);
+const LANGS = ["ar", "zh", "en", "fr", "ru", "es"] as const;
+const countries = loadCatalog(PROJECT).vocabularies.get("countries");
+
+/** The fields of one of the repository's issue forms, by id. */
+function formFields(template: string): Map<string, { type: string; attributes: { options?: string[] } }> {
+  const form = parse(readFileSync(join(PROJECT, ".github/ISSUE_TEMPLATE", template), "utf8")) as {
+    body: Array<{ id?: string; type: string; attributes: { options?: string[] } }>;
+  };
+  return new Map(form.body.filter((f) => f.id).map((f) => [f.id!, f]));
+}
+
+/** The hrefs of every link of a page whose address starts with `prefix`. */
+function linksTo(html: string, prefix: string): URL[] {
+  return [...html.matchAll(/href="([^"]+)"/g)]
+    .map((m) => m[1]!.replace(/&amp;/g, "&"))
+    .filter((href) => href.startsWith(prefix))
+    .map((href) => new URL(href));
+}
+
+let repo: TempRepo;
+let out: string;
+let result: BuildResult;
+const read = (path: string) => readFileSync(join(out, path), "utf8");
+
+beforeAll(async () => {
+  repo = makeSyntheticRepo(hasGit());
+  out = mkdtempSync(join(tmpdir(), "cop-atlas-atlas-"));
+  result = await buildSite({ root: repo.root, outDir: out, config, search: false });
+});
+
+afterAll(() => {
+  repo?.cleanup();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe("links into the repository's forms and files", () => {
+  test("GitHub fills a form's fields from query parameters named after their ids", () => {
+    const url = new URL(issueFormUrl(REPO, "correction.yml", { entry: "ken/a-b", title: "x & y" }));
+    expect(url.origin + url.pathname).toBe(`${REPO}/issues/new`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ template: "correction.yml", entry: "ken/a-b", title: "x & y" });
+  });
+
+  test("the country chosen in the new-activity form is exactly one of the form's options", () => {
+    const options = formFields("new-activity.yml").get("country")!.attributes.options!;
+    for (const term of countries.terms.values()) {
+      const chosen = new URL(newActivityUrl(REPO, term)).searchParams.get("country");
+      expect(options, term.id).toContain(chosen);
+    }
+  });
+
+  test("the correction form has the field the entry's permalink goes into", () => {
+    expect(formFields("correction.yml").get("entry")?.type).toBe("input");
+    expect(new URL(correctionUrl(REPO, "ken/safer-chat-2021")).searchParams.get("entry")).toBe("ken/safer-chat-2021");
+  });
+
+  test("the editor link names the branch and the file", () => {
+    expect(editFileUrl(REPO, "main", "countries/ken/activities/x/en.md")).toBe(`${REPO}/edit/main/countries/ken/activities/x/en.md`);
+  });
+});
+
+describe("a page for every country of the reference table, in every language", () => {
+  test("the build succeeds", () => {
+    expect(result.ok).toBe(true);
+  });
+
+  test("all 193 Member States and the non-member States have a page in the six languages", () => {
+    expect(countries.terms.size).toBeGreaterThanOrEqual(195);
+    const missing: string[] = [];
+    for (const lang of LANGS) {
+      for (const code of countries.terms.keys()) {
+        const path = `${lang}/countries/${code.toLowerCase()}/index.html`;
+        if (!existsSync(join(out, path))) missing.push(path);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("a country without entries says so, gives its region and status, and links to the form with the country chosen", () => {
+    const page = read("fr/countries/tza/index.html");
+    const tanzania = countries.terms.get("TZA")!;
+    expect(page).toContain(`<h1>${tanzania.labels.fr}</h1>`);
+    expect(page).toContain("COP Atlas ne contient encore aucune entrée");
+    expect(page).toContain("État Membre de l&#39;Organisation des Nations Unies");
+    expect(page).toMatch(/<dt>Région UIT-D<\/dt><dd><a href="[^"]*browse\/region\/africa\/index\.html">Afrique<\/a>/);
+    const [form] = linksTo(page, `${REPO}/issues/new?template=new-activity.yml`);
+    expect(form?.searchParams.get("country")).toBe(optionText(tanzania));
+    expect(page).toContain("Aucun relecteur n&#39;a encore été désigné");
+  });
+
+  test("a non-member State is not called a Member State", () => {
+    expect(read("en/countries/vat/index.html")).toContain("Non-member observer State of the United Nations");
+    expect(read("en/countries/pse/index.html")).not.toContain("Member State of the United Nations</dd>");
+  });
+
+  test("a country with a profile lists its designated reviewers and the prefilled form", () => {
+    const page = read("en/countries/ken/index.html");
+    expect(page).toContain(`<a href="https://github.com/${KEN_REVIEWER.login}" rel="noopener noreferrer">@${KEN_REVIEWER.login}</a>`);
+    expect(linksTo(page, `${REPO}/issues/new?template=new-activity.yml`)[0]?.searchParams.get("country")).toBe("Kenya (KEN)");
+    expect(read("en/countries/fra/index.html")).toContain("No reviewers have been designated yet");
+  });
+
+  test("the directory and the map link every country to its page", () => {
+    const directory = read("es/directory/index.html");
+    for (const code of countries.terms.keys()) expect(directory).toContain(`href="../countries/${code.toLowerCase()}/index.html"`);
+    const home = read("en/index.html");
+    expect(home).toContain('href="countries/tza/index.html" tabindex="-1"');
+  });
+});
+
+describe("entry pages lead to a correction", () => {
+  test("“Suggest a correction” opens the correction form with the entry's permalink, and “Edit on GitHub” the text shown", () => {
+    for (const lang of LANGS) {
+      const page = read(`${lang}/countries/ken/activities/safer-chat-2021/index.html`);
+      const [form] = linksTo(page, `${REPO}/issues/new?template=correction.yml`);
+      expect(form?.searchParams.get("entry"), lang).toBe("ken/safer-chat-2021");
+      expect(page, lang).toMatch(new RegExp(`href="${REPO}/edit/main/countries/ken/activities/safer-chat-2021/[a-z]{2}\\.md"`));
+    }
+  });
+});
+
+describe("404 pages", () => {
+  test("exist at the root and in each language, with the site navigation and links that work from any address", () => {
+    for (const path of ["404.html", ...LANGS.map((lang) => `${lang}/404.html`)]) {
+      const page = read(path);
+      expect(page, path).toContain('<nav class="main-nav"');
+      // Served by GitHub Pages at whatever address was missing: links start from the site's path.
+      for (const [, href] of page.matchAll(/(?:href|src)="([^"]+)"/g)) expect(href, `${path}: ${href}`).toMatch(/^(\/cop-atlas\/|https:|#)/);
+    }
+    expect(read("404.html")).toContain('<a href="/cop-atlas/fr/index.html" hreflang="fr">');
+    expect(read("ru/404.html")).toContain("<h1>Страница не найдена</h1>");
+  });
+
+  test("are not in the sitemap", () => {
+    expect(read("sitemap.xml")).not.toContain("404");
+  });
+});
