@@ -1,13 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { optionText } from "../../scripts/lib/forms/options.ts";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
-import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
+import { schemaForApiFile } from "../../scripts/lib/open-data/api-schemas.ts";
+import { apiFileKind, OPENAPI_PATH } from "../../scripts/lib/open-data/openapi.ts";
+import { SCHEMA_INDEX_PATH } from "../../scripts/lib/open-data/schema-index.ts";
+import { CANONICAL_SITE_URL, loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { type BuildResult, buildSite } from "../../scripts/lib/site/build.ts";
 import { correctionUrl, editFileUrl, issueFormUrl, newActivityUrl } from "../../scripts/lib/site/contribute.ts";
+import { serveSite } from "../../scripts/lib/site/serve.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { hasGit, KEN_REVIEWER, makeSyntheticRepo } from "./support/dataset.ts";
 
@@ -151,5 +157,105 @@ describe("404 pages", () => {
 
   test("are not in the sitemap", () => {
     expect(read("sitemap.xml")).not.toContain("404");
+  });
+});
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** Every $ref string in a JSON document. */
+function refsOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsOf);
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) => (key === "$ref" && typeof inner === "string" ? [inner] : refsOf(inner)));
+}
+
+/** Follows a JSON pointer ("/$defs/x") into a document; undefined when it leads nowhere. */
+function atPointer(document: unknown, pointer: string): unknown {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((part) => decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce<unknown>((node, part) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), document);
+}
+
+describe("open data that documents itself", () => {
+  test("the OpenAPI 3.1 description validates and all its references resolve", async () => {
+    const validator = new Validator();
+    const description = JSON.parse(read(OPENAPI_PATH));
+    const result = await validator.validate(description);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+    expect(() => validator.resolveRefs()).not.toThrow();
+    expect(description.servers[0].url).toBe("https://example.github.io/cop-atlas/api/v1");
+  });
+
+  test("the OpenAPI validator rejects a broken description (the check can fail)", async () => {
+    const broken = JSON.parse(read(OPENAPI_PATH));
+    delete broken.info.version;
+    expect((await new Validator().validate(broken)).valid).toBe(false);
+  });
+
+  test("the description covers every file under api/v1, with the schema the file validates against", () => {
+    const description = JSON.parse(read(OPENAPI_PATH));
+    const files = walk(join(out, "api/v1")).map((path) =>
+      path
+        .slice(out.length + 1)
+        .split("\\")
+        .join("/"),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    const undescribed = files.filter((path) => apiFileKind(path) === undefined);
+    expect(undescribed).toEqual([]);
+    for (const path of files) {
+      const kind = apiFileKind(path)!;
+      const documented = description.paths[kind.path].get.responses["200"].content[kind.mediaType].schema.$ref as string | undefined;
+      expect(documented?.replace("#/components/schemas/", ""), path).toBe(schemaForApiFile(path));
+    }
+  });
+
+  test("served over HTTP, every published schema is at its $id and every $ref resolves", async () => {
+    const server = await serveSite(out);
+    // The canonical address, answered by the local server: what a validator on the web would fetch.
+    const local = (url: string) => url.replace(CANONICAL_SITE_URL, server.url);
+    const fetched = new Map<string, unknown>();
+    const fetchSchema = async (url: string): Promise<unknown> => {
+      if (!fetched.has(url)) {
+        const response = await fetch(local(url));
+        expect(response.status, url).toBe(200);
+        fetched.set(url, await response.json());
+      }
+      return fetched.get(url);
+    };
+    try {
+      const index = (await (await fetch(local(`${CANONICAL_SITE_URL}${SCHEMA_INDEX_PATH}`))).json()) as { schemas: Array<{ $id: string; path: string }> };
+      expect(index.schemas.map((s) => s.path)).toEqual(
+        expect.arrayContaining(["schemas/activity.schema.json", "schemas/vocab/topics.json", "api/v1/schemas/api/activities.schema.json"]),
+      );
+      const broken: string[] = [];
+      for (const { $id } of index.schemas) {
+        const document = (await fetchSchema($id)) as { $id: string };
+        expect(document.$id).toBe($id);
+        for (const ref of refsOf(document)) {
+          const target = new URL(ref, $id);
+          const fragment = target.hash.slice(1);
+          target.hash = "";
+          const resolved = await fetchSchema(target.href);
+          if (fragment && atPointer(resolved, fragment) === undefined) broken.push(`${$id}: ${ref}`);
+        }
+        // And a real validator, loading what it needs by URL, compiles each schema.
+        const ajv = new Ajv2020({ strict: false, loadSchema: async (uri) => (await fetchSchema(uri)) as object });
+        await expect(ajv.compileAsync(document), $id).resolves.toBeTypeOf("function");
+      }
+      expect(broken).toEqual([]);
+      expect(fetched.size).toBeGreaterThan(20);
+    } finally {
+      await server.close();
+    }
   });
 });

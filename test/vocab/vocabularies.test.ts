@@ -94,7 +94,7 @@ describe("vocabulary files", () => {
   test.for(vocabNames)("%s.json has the shape of vocabulary.schema.json", (name) => {
     const file = vocabulary(name);
     expect(validateVocabulary(file), JSON.stringify(validateVocabulary.errors, null, 2)).toBe(true);
-    expect(file.$id).toBe(`https://cop-atlas.github.io/schemas/vocab/${name}.json`);
+    expect(file.$id).toBe(`https://cop-atlas.github.io/cop-atlas/schemas/vocab/${name}.json`);
   });
 
   test.for(vocabNames)("%s.json compiles as a schema in strict mode and accepts exactly its ids", (name) => {

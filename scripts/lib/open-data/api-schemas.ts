@@ -3,7 +3,10 @@
  * api/v1/schemas/api/<name>.schema.json. The tests validate every file the build writes
  * against them, so the documentation cannot drift from the output.
  */
-const BASE = "https://cop-atlas.github.io/api/v1/schemas/api/";
+import { CANONICAL_SITE_URL } from "../schema/catalog.ts";
+
+/** The API schemas' $ids: where the site serves them. */
+const BASE = `${CANONICAL_SITE_URL}api/v1/schemas/api/`;
 const languageTag = { type: "string", pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$" };
 const id = { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" };
 const strings = { type: "array", items: { type: "string" } };

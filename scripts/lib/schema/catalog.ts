@@ -11,8 +11,10 @@ export type SchemaKind = "activity" | "narrative" | "country" | "organization";
 
 export const SCHEMA_KINDS: readonly SchemaKind[] = ["activity", "narrative", "country", "organization"];
 
+/** The site's canonical public address: every published schema's $id lies below it, where the site serves the file. */
+export const CANONICAL_SITE_URL = "https://cop-atlas.github.io/cop-atlas/";
 /** The base of every schema `$id`: a schema's file name under schemas/ is its `$id` less this. */
-export const SCHEMA_BASE = "https://cop-atlas.github.io/schemas/";
+export const SCHEMA_BASE = `${CANONICAL_SITE_URL}schemas/`;
 
 /** A schema document or a part of one. */
 export type SchemaNode = Record<string, unknown>;

@@ -12,10 +12,13 @@ import { apiFiles } from "../open-data/api.ts";
 import { API_SCHEMAS } from "../open-data/api-schemas.ts";
 import { activitiesCsv } from "../open-data/csv.ts";
 import { feedFiles } from "../open-data/feeds.ts";
+import { OPENAPI_PATH, OPENAPI_VERSION, openApiDocument } from "../open-data/openapi.ts";
+import { publishedSchemas, SCHEMA_INDEX_PATH } from "../open-data/schema-index.ts";
 import { sitemapXml } from "../open-data/sitemap.ts";
 import { type PageContext, pageContext } from "../present/context.ts";
 import { computeAnnualReport, reportYears } from "../report-annual/compute.ts";
 import { renderReportMarkdown } from "../report-annual/render.ts";
+import { CANONICAL_SITE_URL } from "../schema/catalog.ts";
 import { UN_LANGUAGES } from "../vocab.ts";
 import { browseIndexFiles } from "./browse-index.ts";
 import { describeError, type OutputFs, SiteOutput } from "./output.ts";
@@ -317,6 +320,10 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
   }
   for (const [path, value] of apiFiles(data, config)) add({ path, make: () => `${JSON.stringify(value, null, 1)}\n` });
   for (const [name, schema] of Object.entries(API_SCHEMAS)) add({ path: apiPath.apiSchema(name), make: () => `${JSON.stringify(schema, null, 2)}\n` });
+  // Each data schema also at the address its $id names, so that a validator resolves its $refs on the web.
+  for (const [name, schema] of data.schemas) add({ path: `schemas/${name}`, make: () => `${JSON.stringify(schema, null, 2)}\n` });
+  add({ path: SCHEMA_INDEX_PATH, make: () => `${JSON.stringify({ schemas: publishedSchemas(data.schemas, CANONICAL_SITE_URL) }, null, 1)}\n` });
+  add({ path: OPENAPI_PATH, make: () => `${JSON.stringify(openApiDocument(config.siteUrl, OPENAPI_VERSION), null, 1)}\n` });
   add({ path: apiPath.csv(), make: () => activitiesCsv(data.entries, config) });
   for (const [path, xml] of feedFiles(data.owners, data.entries, config, UN_LANGUAGES)) add({ path, make: () => xml });
   for (const asset of ["site.css", "site.js", "favicon.svg"]) add({ path: `assets/${asset}`, make: () => readFileSync(join(ASSETS_DIR, asset)) });

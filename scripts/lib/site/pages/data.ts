@@ -1,5 +1,7 @@
 import { apiPath, pagePath } from "../../model/urls.ts";
 import { CSV_LIST_ENCODING, csvColumns, titleLanguages } from "../../open-data/csv.ts";
+import { OPENAPI_PATH } from "../../open-data/openapi.ts";
+import { SCHEMA_INDEX_PATH } from "../../open-data/schema-index.ts";
 import type { PageContext } from "../../present/context.ts";
 import { type Html, html } from "../../present/html.ts";
 import type { SchemaCatalog } from "../../schema/catalog.ts";
@@ -74,6 +76,8 @@ export function renderDataPage(c: PageContext): string {
     [apiPath.csv(), "activities.csv", "text/csv"],
     [apiPath.vocabularies(), "vocabularies.json", "application/json"],
     [apiPath.feedAll(lang), "all.atom", "application/atom+xml"],
+    [OPENAPI_PATH, "openapi.json", "application/json"],
+    [SCHEMA_INDEX_PATH, "schemas.json", "application/json"],
     ["sitemap.xml", "sitemap.xml", "application/xml"],
   ];
   const body = html`<h1>${m.dataTitle}</h1>
