@@ -259,3 +259,24 @@ describe("open data that documents itself", () => {
     }
   });
 });
+
+describe("addresses search engines understand", () => {
+  test("a page names its canonical address and its six languages absolutely, with x-default", () => {
+    const page = read("fr/countries/tza/index.html");
+    expect(page).toContain('<link rel="canonical" href="https://example.github.io/cop-atlas/fr/countries/tza/">');
+    for (const lang of LANGS)
+      expect(page).toContain(`<link rel="alternate" hreflang="${lang}" href="https://example.github.io/cop-atlas/${lang}/countries/tza/">`);
+    expect(page).toContain('<link rel="alternate" hreflang="x-default" href="https://example.github.io/cop-atlas/en/countries/tza/">');
+  });
+
+  test("the sitemap lists each page's language versions, and every one of them exists", () => {
+    const xml = read("sitemap.xml");
+    const entry = /<url><loc>https:\/\/example\.github\.io\/cop-atlas\/ar\/browse\/<\/loc>.*?<\/url>/.exec(xml)?.[0] ?? "";
+    expect(entry).toContain('<xhtml:link rel="alternate" hreflang="zh" href="https://example.github.io/cop-atlas/zh/browse/"/>');
+    expect(entry).toContain('<xhtml:link rel="alternate" hreflang="x-default" href="https://example.github.io/cop-atlas/en/browse/"/>');
+    const missing = [...xml.matchAll(/hreflang="[^"]+" href="https:\/\/example\.github\.io\/cop-atlas\/([^"]*)"/g)]
+      .map((m) => (m[1]!.endsWith("/") || m[1] === "" ? `${m[1]}index.html` : m[1]!))
+      .filter((path) => !existsSync(join(out, path)));
+    expect([...new Set(missing)]).toEqual([]);
+  });
+});

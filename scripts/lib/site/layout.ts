@@ -1,4 +1,5 @@
-import { apiPath, pagePath } from "../model/urls.ts";
+import { absoluteUrl, apiPath, pagePath } from "../model/urls.ts";
+import { DEFAULT_LANGUAGE } from "../open-data/sitemap.ts";
 import { nativeName, type PageContext } from "../present/context.ts";
 import { type Html, html } from "../present/html.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
@@ -64,7 +65,13 @@ export function renderPage(c: PageContext, options: PageOptions): string {
 ${options.description ? html`<meta name="description" content="${options.description}">` : ""}
 <link rel="icon" href="${c.url("assets/favicon.svg")}" type="image/svg+xml">
 <link rel="stylesheet" href="${c.url("assets/site.css")}">
-${UN_LANGUAGES.map((other) => html`<link rel="alternate" hreflang="${other}" href="${c.url(options.alternate(other))}">\n`)}<link rel="alternate" type="application/atom+xml" title="${m.siteName}" href="${c.url(options.feed ?? apiPath.feedAll(lang))}">
+${
+  // Absolute, as search engines require for canonical and alternate links; a not-found page has no address of its own.
+  c.path.endsWith("404.html")
+    ? ""
+    : html`<link rel="canonical" href="${absoluteUrl(c.config.siteUrl, c.path)}">
+${UN_LANGUAGES.map((other) => html`<link rel="alternate" hreflang="${other}" href="${absoluteUrl(c.config.siteUrl, options.alternate(other))}">\n`)}<link rel="alternate" hreflang="x-default" href="${absoluteUrl(c.config.siteUrl, options.alternate(DEFAULT_LANGUAGE))}">\n`
+}<link rel="alternate" type="application/atom+xml" title="${m.siteName}" href="${c.url(options.feed ?? apiPath.feedAll(lang))}">
 <script src="${c.url("assets/site.js")}" defer></script>
 </head>
 <body${options.printable ? html` class="printable"` : ""}>
