@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { optionText } from "../../scripts/lib/forms/options.ts";
@@ -278,5 +279,52 @@ describe("addresses search engines understand", () => {
       .map((m) => (m[1]!.endsWith("/") || m[1] === "" ? `${m[1]}index.html` : m[1]!))
       .filter((path) => !existsSync(join(out, path)));
     expect([...new Set(missing)]).toEqual([]);
+  });
+});
+
+describe("compare countries", () => {
+  const activities = () =>
+    (JSON.parse(read("api/v1/activities.json")) as { activities: Array<{ countries: string[]; policyAreas: string[]; regions: string[] }> }).activities;
+
+  test("a page per dimension and region in every language, with an accessible table", () => {
+    for (const lang of LANGS) {
+      for (const folder of ["compare", "compare/mnr-capabilities"]) {
+        for (const region of ["", "africa/", "europe/"]) {
+          const page = read(`${lang}/${folder}/${region}index.html`);
+          expect(page).toMatch(/<caption id="compare-caption">[^<]+<\/caption>/);
+          expect(page).toContain('<div class="table-wrap compare" role="region" aria-labelledby="compare-caption" tabindex="0">');
+          expect(page).toMatch(/<thead><tr><th scope="col">/);
+          expect(page).toMatch(/<tr><th scope="row"><a href="/);
+        }
+      }
+    }
+    // All 195 countries in the whole table, only the region's in a region's.
+    expect(read("en/compare/index.html").match(/<th scope="row">/g)).toHaveLength(countries.terms.size);
+    const african = [...countries.terms.values()].filter((t) => t.meta?.region === "africa").length;
+    expect(read("en/compare/africa/index.html").match(/<th scope="row">/g)).toHaveLength(african);
+  });
+
+  test("each number is the count of entries the filtered list shows, and links to that list", () => {
+    const entry = activities().find((a) => a.policyAreas.length > 0)!;
+    const [code, area] = [entry.countries[0]!, entry.policyAreas[0]!];
+    const expected = activities().filter((a) => a.countries.includes(code) && a.policyAreas.includes(area)).length;
+    const page = read("en/compare/index.html");
+    const link = `../browse/index.html?country=${code.toLowerCase()}&amp;policy-area=${area}`;
+    expect(page).toContain(`<td><a href="${link}">${expected}</a></td>`);
+    // The browse form offers both values, so the filtered list shows exactly those entries.
+    const browse = read("en/browse/index.html");
+    expect(browse).toMatch(new RegExp(`<select[^>]+name="policy-area"[\\s\\S]*?<option value="${area}"`));
+    expect(browse).toMatch(new RegExp(`<select[^>]+name="country"[\\s\\S]*?<option value="${code.toLowerCase()}"`));
+  });
+
+  test("the table downloads as a CSV that a strict parser reads, one row per country", () => {
+    const csv = read("api/v1/compare/policy-areas/europe.csv").replace(/^\uFEFF/, "");
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const european = [...countries.terms.values()].filter((t) => t.meta?.region === "europe");
+    expect(parsed.data.map((row) => row.iso3).sort()).toEqual(european.map((t) => t.id).sort());
+    const france = parsed.data.find((row) => row.iso3 === "FRA")!;
+    expect(Number(france.entries)).toBe(activities().filter((a) => a.countries.includes("FRA")).length);
+    expect(read("en/compare/europe/index.html")).toContain('href="../../../api/v1/compare/policy-areas/europe.csv" type="text/csv" download');
   });
 });

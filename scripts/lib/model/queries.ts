@@ -12,7 +12,21 @@ export function narrativeFor(entry: SiteEntry, lang: string): SiteNarrative {
 }
 
 /** The facets an entry can be filtered by. */
-export const FACETS = ["country", "region", "kind", "type", "topic", "audience", "level", "status", "year", "language", "confirmation"] as const;
+export const FACETS = [
+  "country",
+  "region",
+  "kind",
+  "type",
+  "topic",
+  "audience",
+  "policy-area",
+  "mnr-capability",
+  "level",
+  "status",
+  "year",
+  "language",
+  "confirmation",
+] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** The vocabulary behind each facet (undefined: the values are years). */
@@ -23,6 +37,8 @@ export const FACET_LIST: Record<Facet, string | undefined> = {
   type: "types",
   topic: "topics",
   audience: "audiences",
+  "policy-area": "policy-areas",
+  "mnr-capability": "mnr-capabilities",
   level: "levels",
   status: "statuses",
   year: undefined,
@@ -39,6 +55,8 @@ export function facetValues(entry: SiteEntry): Record<Facet, string[]> {
     type: [entry.facts.type],
     topic: entry.facts.topics ?? [],
     audience: entry.facts.audiences ?? [],
+    "policy-area": entry.facts.policyAreas ?? [],
+    "mnr-capability": entry.facts.mnrCapabilities ?? [],
     level: [entry.facts.level],
     status: entry.facts.status ? [entry.facts.status] : [],
     year: entry.year === undefined ? [] : [String(entry.year)],

@@ -19,6 +19,7 @@ interface FileKind {
 
 const LANG = { name: "lang", description: "An interface language: ar, zh, en, fr, ru or es.", pattern: "^(ar|zh|en|fr|ru|es)$" };
 const ISO3 = { name: "iso3", description: "An ISO 3166-1 alpha-3 code in lower case, such as ken.", pattern: "^[a-z]{3}$" };
+const DIMENSION = { name: "dimension", description: "policy-areas or mnr-capabilities.", pattern: "^(policy-areas|mnr-capabilities)$" };
 const ORGANIZATION = { name: "id", description: "An organisation's id, such as itu.", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" };
 
 /**
@@ -96,6 +97,18 @@ export const API_FILES: readonly FileKind[] = [
     summary: "The JSON Schemas of the API's own files, which this description uses.",
     mediaType: "application/schema+json",
     parameters: [{ name: "name", description: "The schema's name, such as activities.", pattern: "^[a-z]+(-[a-z]+)*$" }],
+  },
+  {
+    path: "/compare/{dimension}.csv",
+    summary: "For every country, how many activities concern it, per policy area or per Model National Response capability.",
+    mediaType: "text/csv",
+    parameters: [DIMENSION],
+  },
+  {
+    path: "/compare/{dimension}/{region}.csv",
+    summary: "The same comparison for the countries of one ITU-D region.",
+    mediaType: "text/csv",
+    parameters: [DIMENSION, { name: "region", description: "An ITU-D region, such as africa.", pattern: "^[a-z]+(-[a-z]+)*$" }],
   },
   { path: "/openapi.json", summary: "This description.", mediaType: "application/json" },
 ];

@@ -182,6 +182,16 @@ export interface Messages {
   /** The 404 page. */
   notFoundTitle: string;
   notFoundText: string;
+  /** The comparison of countries. */
+  navCompare: string;
+  compareIntro: string;
+  compareOn: string;
+  compareAllRegions: string;
+  /** The table's caption: what is counted, for which countries. */
+  compareCaption: (dimension: string, where: string) => string;
+  compareHowToRead: string;
+  compareTotal: string;
+  downloadTableCsv: string;
 }
 
 const en: Messages = {
@@ -353,6 +363,15 @@ const en: Messages = {
   improveEntryHelp: "Corrections are checked by the country's reviewers before they are published.",
   notFoundTitle: "Page not found",
   notFoundText: "There is no page at this address. It may have moved, or the address may be mistyped. These links lead back into the atlas:",
+  navCompare: "Compare countries",
+  compareIntro:
+    "How many entries of the atlas concern each country, by policy area or by capability of the WeProtect Model National Response. Each number leads to the list of those entries. A zero means that the atlas holds nothing yet, not that the country does nothing.",
+  compareOn: "Compare on",
+  compareAllRegions: "All regions",
+  compareCaption: (dimension, where) => `Number of entries per country and ${dimension.toLowerCase()}: ${where}`,
+  compareHowToRead: "The table scrolls sideways on small screens; the first column stays readable.",
+  compareTotal: "All entries",
+  downloadTableCsv: "Download this table (CSV)",
 };
 
 const fr: Messages = {
@@ -527,6 +546,15 @@ const fr: Messages = {
   notFoundTitle: "Page introuvable",
   notFoundText:
     "Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée, ou l'adresse contient une faute de frappe. Ces liens ramènent dans l'atlas :",
+  navCompare: "Comparer les pays",
+  compareIntro:
+    "Combien d'entrées de l'atlas concernent chaque pays, par domaine d'action ou par capacité du modèle de réponse nationale de WeProtect. Chaque nombre mène à la liste de ces entrées. Un zéro signifie que l'atlas ne contient encore rien, non que le pays ne fait rien.",
+  compareOn: "Comparer selon",
+  compareAllRegions: "Toutes les régions",
+  compareCaption: (dimension, where) => `Nombre d'entrées par pays et par élément (${dimension.toLowerCase()}) : ${where}`,
+  compareHowToRead: "Sur un petit écran, le tableau défile horizontalement ; la première colonne reste lisible.",
+  compareTotal: "Toutes les entrées",
+  downloadTableCsv: "Télécharger ce tableau (CSV)",
 };
 
 const es: Messages = {
@@ -699,6 +727,15 @@ const es: Messages = {
   improveEntryHelp: "Los revisores del país comprueban las correcciones antes de publicarlas.",
   notFoundTitle: "Página no encontrada",
   notFoundText: "No hay ninguna página en esta dirección. Puede que se haya movido o que la dirección tenga un error. Estos enlaces llevan de vuelta al atlas:",
+  navCompare: "Comparar países",
+  compareIntro:
+    "Cuántas entradas del atlas se refieren a cada país, por ámbito de política o por capacidad del Modelo de Respuesta Nacional de WeProtect. Cada número lleva a la lista de esas entradas. Un cero significa que el atlas aún no contiene nada, no que el país no haga nada.",
+  compareOn: "Comparar según",
+  compareAllRegions: "Todas las regiones",
+  compareCaption: (dimension, where) => `Número de entradas por país y elemento (${dimension.toLowerCase()}): ${where}`,
+  compareHowToRead: "En pantallas pequeñas la tabla se desplaza horizontalmente; la primera columna sigue siendo legible.",
+  compareTotal: "Todas las entradas",
+  downloadTableCsv: "Descargar esta tabla (CSV)",
 };
 
 const ru: Messages = {
@@ -871,6 +908,15 @@ const ru: Messages = {
   improveEntryHelp: "Исправления проверяются рецензентами страны до публикации.",
   notFoundTitle: "Страница не найдена",
   notFoundText: "По этому адресу нет страницы. Возможно, она перемещена или в адресе опечатка. Эти ссылки ведут обратно в атлас:",
+  navCompare: "Сравнение стран",
+  compareIntro:
+    "Сколько записей атласа касается каждой страны — по областям политики или по возможностям Типовой национальной модели реагирования WeProtect. Каждое число ведёт к списку этих записей. Ноль означает, что в атласе пока ничего нет, а не что страна ничего не делает.",
+  compareOn: "Сравнивать по",
+  compareAllRegions: "Все регионы",
+  compareCaption: (dimension, where) => `Число записей по странам и элементам (${dimension.toLowerCase()}): ${where}`,
+  compareHowToRead: "На маленьком экране таблица прокручивается по горизонтали; первый столбец остаётся читаемым.",
+  compareTotal: "Все записи",
+  downloadTableCsv: "Скачать эту таблицу (CSV)",
 };
 
 const ar: Messages = {
@@ -1039,6 +1085,15 @@ const ar: Messages = {
   improveEntryHelp: "يتحقق مراجعو البلد من التصحيحات قبل نشرها.",
   notFoundTitle: "الصفحة غير موجودة",
   notFoundText: "لا توجد صفحة في هذا العنوان. ربما نُقلت أو أن في العنوان خطأ. تعيدك هذه الروابط إلى الأطلس:",
+  navCompare: "مقارنة البلدان",
+  compareIntro:
+    "عدد مدخلات الأطلس المتعلقة بكل بلد، حسب مجال السياسات أو حسب قدرات النموذج الوطني للاستجابة الصادر عن WeProtect. يقود كل رقم إلى قائمة تلك المدخلات. ويعني الصفر أن الأطلس لا يتضمن شيئاً بعد، لا أن البلد لا يفعل شيئاً.",
+  compareOn: "المقارنة حسب",
+  compareAllRegions: "جميع المناطق",
+  compareCaption: (dimension, where) => `عدد المدخلات حسب البلد و(${dimension}): ${where}`,
+  compareHowToRead: "على الشاشات الصغيرة يُمرَّر الجدول أفقياً، ويبقى العمود الأول مقروءاً.",
+  compareTotal: "جميع المدخلات",
+  downloadTableCsv: "تنزيل هذا الجدول (CSV)",
 };
 
 const zh: Messages = {
@@ -1206,6 +1261,15 @@ const zh: Messages = {
   improveEntryHelp: "更正在发布前由该国审核人检查。",
   notFoundTitle: "未找到页面",
   notFoundText: "此地址没有页面。页面可能已移动，或地址输入有误。以下链接可返回图集：",
+  navCompare: "国家比较",
+  compareIntro:
+    "图集中与每个国家有关的条目数量，按政策领域或 WeProtect 国家示范应对模式的能力分列。每个数字都链接到这些条目的列表。零表示图集尚未收录任何内容，而不是该国没有采取任何行动。",
+  compareOn: "比较维度",
+  compareAllRegions: "所有区域",
+  compareCaption: (dimension, where) => `按国家和${dimension}分列的条目数：${where}`,
+  compareHowToRead: "在小屏幕上，表格可横向滚动；第一列始终可读。",
+  compareTotal: "全部条目",
+  downloadTableCsv: "下载此表（CSV）",
 };
 
 export const MESSAGES: Record<UnLanguage, Messages> = { ar, zh, en, fr, ru, es };

@@ -10,6 +10,7 @@ import type { SiteData, SiteEntry } from "../model/types.ts";
 import { apiPath, pagePath } from "../model/urls.ts";
 import { apiFiles } from "../open-data/api.ts";
 import { API_SCHEMAS } from "../open-data/api-schemas.ts";
+import { COMPARE_DIMENSIONS, type CompareDimension, compareCsv, compareCsvPath, compareMatrix } from "../open-data/compare.ts";
 import { activitiesCsv } from "../open-data/csv.ts";
 import { feedFiles } from "../open-data/feeds.ts";
 import { OPENAPI_PATH, OPENAPI_VERSION, openApiDocument } from "../open-data/openapi.ts";
@@ -23,6 +24,7 @@ import { UN_LANGUAGES } from "../vocab.ts";
 import { browseIndexFiles } from "./browse-index.ts";
 import { describeError, type OutputFs, SiteOutput } from "./output.ts";
 import { facetIndex, type ListPage, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
+import { comparePath, renderComparePage } from "./pages/compare.ts";
 import { countryPagePath, renderCountryPage } from "./pages/country.ts";
 import { renderDataPage, renderVocabulariesPage, renderVocabularyPage } from "./pages/data.ts";
 import { renderEntryPage } from "./pages/entry.ts";
@@ -236,6 +238,8 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
   const profiled = new Set(data.owners.flatMap((o) => (o.iso3 ? [o.iso3] : [])));
   const unprofiled = [...data.vocabularies.get("countries").terms.values()].filter((t) => !profiled.has(t.id));
   const regionLists = facets.get("region")!;
+  const regionIds = [...data.vocabularies.get("regions").terms.keys()];
+  const dimensions = Object.keys(COMPARE_DIMENSIONS) as CompareDimension[];
   const global = siteFingerprint(data, config);
   const add = (file: PlannedFile) => planned.push(file);
   const page = (path: string, render: (c: PageContext) => string, extra: Partial<PlannedFile> = {}) => {
@@ -269,6 +273,10 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
       }
     }
     page(pagePath.directory(lang), renderDirectoryPage);
+    for (const dimension of dimensions) {
+      page(comparePath(lang, dimension), (c) => renderComparePage(c, dimension));
+      for (const region of regionIds) page(comparePath(lang, dimension, region), (c) => renderComparePage(c, dimension, region));
+    }
     for (const owner of data.owners) {
       const others = owner.iso3 ? (concerning.get(owner.iso3) ?? []) : [];
       pagedList(
@@ -325,6 +333,10 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
   add({ path: SCHEMA_INDEX_PATH, make: () => `${JSON.stringify({ schemas: publishedSchemas(data.schemas, CANONICAL_SITE_URL) }, null, 1)}\n` });
   add({ path: OPENAPI_PATH, make: () => `${JSON.stringify(openApiDocument(config.siteUrl, OPENAPI_VERSION), null, 1)}\n` });
   add({ path: apiPath.csv(), make: () => activitiesCsv(data.entries, config) });
+  for (const dimension of dimensions) {
+    for (const region of [undefined, ...regionIds])
+      add({ path: compareCsvPath(dimension, region), make: () => compareCsv(compareMatrix(data, dimension, region)) });
+  }
   for (const [path, xml] of feedFiles(data.owners, data.entries, config, UN_LANGUAGES)) add({ path, make: () => xml });
   for (const asset of ["site.css", "site.js", "favicon.svg"]) add({ path: `assets/${asset}`, make: () => readFileSync(join(ASSETS_DIR, asset)) });
   // GitHub Pages would otherwise run Jekyll over the output.

@@ -32,7 +32,7 @@ export interface PageOptions {
   /** The same page in another interface language (for the switcher and hreflang). */
   alternate: (lang: UnLanguage) => string;
   /** Which navigation item is current. */
-  section?: "home" | "browse" | "directory" | "youth" | "search" | "data" | "vocabularies" | "reports";
+  section?: "home" | "browse" | "directory" | "compare" | "youth" | "search" | "data" | "vocabularies" | "reports";
   /** Pages that Pagefind indexes (entries and profiles). */
   searchable?: boolean;
   /** A print stylesheet is always linked; `printable` marks pages meant to be printed. */
@@ -48,6 +48,7 @@ export function renderPage(c: PageContext, options: PageOptions): string {
     ["home", pagePath.home(lang), m.navHome],
     ["browse", pagePath.browse(lang), m.navBrowse],
     ["directory", pagePath.directory(lang), m.navOwners],
+    ["compare", `${lang}/compare/index.html`, m.navCompare],
     ["youth", pagePath.youth(lang), m.navYouth],
     ["search", pagePath.search(lang), m.navSearch],
     ["data", pagePath.data(lang), m.navData],
