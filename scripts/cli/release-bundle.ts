@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { siteConfigFor } from "../lib/model/config.ts";
@@ -10,7 +10,8 @@ import { formatPretty } from "../lib/report/pretty.ts";
 const HELP = `Usage: npm run release-bundle -- <tag> [--out dir]
 
 Writes the open-data release of a version tag into release/: the data bundle
-(cop-atlas-data-<tag>.tar.gz: JSON, CSV, vocabularies and schemas), the
+(cop-atlas-data-<tag>.tar.gz: JSON, CSV, vocabularies and schemas, with the
+data licence, a README listing its files and CITATION.cff naming the release), the
 activities as JSON and CSV on their own, SHA256SUMS, and NOTES.md with the
 entries added, changed and removed since the previous v* tag.
 
@@ -43,7 +44,8 @@ function main(argv: string[]): number {
   const changes = since ? { previous: since.previous, changelog: changelogFromDiff(since.diff) } : undefined;
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const now = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(history.changes[0]?.date ?? Date.now());
-  const files = releaseFiles(tag, loaded.data, siteConfigFor(root, process.env, now), changes);
+  const documents = { licence: readFileSync(join(root, "LICENSE-DATA.md"), "utf8"), citation: readFileSync(join(root, "CITATION.cff"), "utf8") };
+  const files = releaseFiles(tag, loaded.data, siteConfigFor(root, process.env, now), changes, documents);
   const out = values.out ?? "release";
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

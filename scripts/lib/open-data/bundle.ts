@@ -1,11 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { parseDocument } from "yaml";
 import { classifyPath } from "../load/paths.ts";
 import type { SiteConfig } from "../model/config.ts";
 import type { SiteData } from "../model/types.ts";
 import { apiFiles } from "./api.ts";
 import { API_SCHEMAS } from "./api-schemas.ts";
 import { activitiesCsv } from "./csv.ts";
+import { apiFileKind } from "./openapi.ts";
 import { type ArchiveFile, tarGz } from "./tar.ts";
 
 /** A release tag as the release workflow passes it: "v2026.1", "v1.2.3-rc.1". */
@@ -87,12 +89,50 @@ export function releaseNotes(tag: string, data: SiteData, changes: { previous: s
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
+/** The repository's own documents that travel with the data: its licence and its citation file. */
+export interface ReleaseDocuments {
+  /** LICENSE-DATA.md. */
+  licence: string;
+  /** CITATION.cff, to which the release adds its version and date. */
+  citation: string;
+}
+
+/** CITATION.cff for a release: the repository's, naming the version and the release date (YYYY-MM-DD). */
+export function releaseCitation(citation: string, tag: string, date: Date): string {
+  const document = parseDocument(citation);
+  if (document.errors.length > 0) throw new Error(`release: CITATION.cff is not valid YAML: ${document.errors[0]!.message}`);
+  document.set("version", tag);
+  document.set("date-released", date.toISOString().slice(0, 10));
+  return document.toString();
+}
+
+/** README.md of the data bundle: what it is, and each file it holds, exactly those, with what it contains. */
+export function bundleReadme(tag: string, data: SiteData, paths: readonly string[], date: Date): string {
+  const describe = (path: string) => {
+    if (path === "README.md") return "This file.";
+    if (path === "LICENSE-DATA.md") return "The licence of the data: CC BY 4.0.";
+    if (path === "CITATION.cff") return "How to cite this release (Citation File Format).";
+    return apiFileKind(`api/v1/${path}`)?.summary ?? "";
+  };
+  return `${[
+    `# COP Atlas open data ${tag}`,
+    "",
+    `Released ${date.toISOString().slice(0, 10)}: ${data.entries.length} entries from ${data.owners.length} countries and organisations, under CC BY 4.0 (LICENSE-DATA.md).`,
+    "The same files are published on the site under api/v1/, where api/v1/openapi.json describes each of them.",
+    "",
+    "## Files",
+    "",
+    ...paths.map((path) => `- \`${path}\`${describe(path) ? `: ${describe(path)}` : ""}`),
+  ].join("\n")}\n`;
+}
+
 /** Every file of a release: the archive of the open data, the main files on their own, the checksums and the notes. Pure. */
 export function releaseFiles(
   tag: string,
   data: SiteData,
   config: SiteConfig,
   changes: { previous: string; changelog: Changelog } | undefined,
+  documents: ReleaseDocuments,
 ): Map<string, Uint8Array> {
   if (!TAG_PATTERN.test(tag)) throw new Error(`release: "${tag}" is not a version tag like v2026.1`);
   const encoder = new TextEncoder();
@@ -104,6 +144,10 @@ export function releaseFiles(
     archived.push({ path: `${folder}/schemas/api/${name}.schema.json`, content: encoder.encode(`${JSON.stringify(schema, null, 2)}\n`) });
   const csv = encoder.encode(activitiesCsv(data.entries, config));
   archived.push({ path: `${folder}/activities.csv`, content: csv });
+  archived.push({ path: `${folder}/LICENSE-DATA.md`, content: encoder.encode(documents.licence) });
+  archived.push({ path: `${folder}/CITATION.cff`, content: encoder.encode(releaseCitation(documents.citation, tag, config.now)) });
+  const inside = [...archived.map((f) => f.path.slice(folder.length + 1)), "README.md"].sort();
+  archived.push({ path: `${folder}/README.md`, content: encoder.encode(bundleReadme(tag, data, inside, config.now)) });
   archived.sort((a, b) => a.path.localeCompare(b.path));
   const files = new Map<string, Uint8Array>();
   files.set(`${folder}.tar.gz`, tarGz(archived, config.now));

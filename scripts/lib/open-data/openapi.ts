@@ -87,16 +87,16 @@ export const API_FILES: readonly FileKind[] = [
     parameters: [{ name: "year", description: "The year the report covers.", pattern: "^\\d{4}$" }, LANG],
   },
   {
-    path: "/schemas/{file}",
-    summary: "The JSON Schemas of the source files (activity.json, country.json ...) and of the controlled lists.",
-    mediaType: "application/schema+json",
-    parameters: [{ name: "file", description: "A schema file, such as activity.schema.json or vocab/topics.json.", pattern: "^[a-z/.-]+\\.json$" }],
-  },
-  {
     path: "/schemas/api/{name}.schema.json",
     summary: "The JSON Schemas of the API's own files, which this description uses.",
     mediaType: "application/schema+json",
     parameters: [{ name: "name", description: "The schema's name, such as activities.", pattern: "^[a-z]+(-[a-z]+)*$" }],
+  },
+  {
+    path: "/schemas/{file}",
+    summary: "The JSON Schemas of the source files (activity.json, country.json ...) and of the controlled lists.",
+    mediaType: "application/schema+json",
+    parameters: [{ name: "file", description: "A schema file, such as activity.schema.json or vocab/topics.json.", pattern: "^[a-z/.-]+\\.json$" }],
   },
   {
     path: "/compare/{dimension}.csv",
@@ -189,7 +189,7 @@ function operationId(path: string): string {
   return `get${words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}`;
 }
 
-/** The API file kind a path under dist/ belongs to, by matching the path templates. */
+/** The API file kind a path under dist/ belongs to: the first path template that matches (the specific ones come first). */
 export function apiFileKind(path: string): FileKind | undefined {
   if (!path.startsWith("api/v1/")) return undefined;
   const rest = path.slice("api/v1".length);
