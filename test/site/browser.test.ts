@@ -341,6 +341,8 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       `${lang}/organizations/test-network/index.html`,
       `${lang}/countries/ken/activities/safer-chat-2021/index.html`,
       `${lang}/countries/fra/activities/school-workshops-2019/index.html`,
+      `${lang}/compare/index.html`,
+      `${lang}/compare/mnr-capabilities/europe/index.html`,
       `${lang}/youth/index.html`,
       `${lang}/search/index.html`,
       `${lang}/data/index.html`,
@@ -359,6 +361,60 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     // A few pages at a time: quick on two cores, gentle on memory.
     for (let i = 0; i < paths.length; i += 6) await Promise.all(paths.slice(i, i + 6).map(check));
     expect(problems).toEqual([]);
+  });
+
+  test("at 360 px no page scrolls sideways, the header takes at most a fifth of the screen, and one button opens the menu", async () => {
+    const types = (lang: string) => [
+      `${lang}/index.html`,
+      `${lang}/browse/index.html`,
+      `${lang}/browse/page/2/index.html`,
+      `${lang}/browse/topic/grooming/index.html`,
+      `${lang}/directory/index.html`,
+      `${lang}/countries/ken/index.html`,
+      `${lang}/countries/tza/index.html`,
+      `${lang}/organizations/test-network/index.html`,
+      `${lang}/countries/ken/activities/safer-chat-2021/index.html`,
+      `${lang}/youth/index.html`,
+      `${lang}/search/index.html`,
+      `${lang}/data/index.html`,
+      `${lang}/vocabularies/index.html`,
+      `${lang}/vocabularies/topics/index.html`,
+      `${lang}/reports/index.html`,
+      `${lang}/compare/index.html`,
+      `${lang}/compare/mnr-capabilities/africa/index.html`,
+    ];
+    const problems: string[] = [];
+    for (const path of [...types("en"), ...types("ar")]) {
+      const page = await context.newPage();
+      page.on("pageerror", (error) => errors.push(`${path}: ${error.message}`));
+      await page.setViewportSize({ width: 360, height: 780 });
+      const response = await page.goto(new URL(path, server.url).href);
+      expect(response?.status(), path).toBe(200);
+      await page.waitForSelector(".site-header.menu-ready");
+      const { scrollWidth, clientWidth, header } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        header: document.querySelector(".site-header")!.getBoundingClientRect().height,
+      }));
+      if (scrollWidth > clientWidth) problems.push(`${path}: ${scrollWidth} px wide in a ${clientWidth} px window`);
+      if (header > 780 / 5) problems.push(`${path}: the header is ${header} px high`);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+
+    // The menu: folded, then one press shows the navigation; the browse filters fold too.
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(new URL("en/browse/index.html", server.url).href);
+    const toggle = page.locator(".menu-toggle");
+    await expect.poll(() => page.locator("#site-nav").isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(await page.locator("#site-nav").isVisible()).toBe(true);
+    expect(await page.locator("#filter-topic").isVisible()).toBe(false);
+    await page.locator(".filter-fold > summary").click();
+    expect(await page.locator("#filter-topic").isVisible()).toBe(true);
+    await page.close();
   });
 
   test("the root page sends the reader to their browser's language", async () => {

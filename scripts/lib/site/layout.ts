@@ -80,7 +80,8 @@ ${UN_LANGUAGES.map((other) => html`<link rel="alternate" hreflang="${other}" hre
 <header class="site-header">
 <div class="bar">
 <a class="brand" href="${c.url(pagePath.home(lang))}"><span class="brand-name">${m.siteName}</span> <span class="brand-tagline">${m.tagline}</span></a>
-<nav class="languages" aria-label="${m.languageSwitcher}">
+<button type="button" class="menu-toggle" aria-expanded="false" aria-controls="site-languages site-nav">${m.menu}</button>
+<nav class="languages" id="site-languages" aria-label="${m.languageSwitcher}">
 <ul>
 ${UN_LANGUAGES.map(
   (other) =>
@@ -88,7 +89,7 @@ ${UN_LANGUAGES.map(
 )}</ul>
 </nav>
 </div>
-<nav class="main-nav" aria-label="${m.mainNavigation}">
+<nav class="main-nav" id="site-nav" aria-label="${m.mainNavigation}">
 <ul>
 ${nav.map(
   ([key, path, label]) =>

@@ -28,6 +28,9 @@
     const results = document.getElementById("browse-results");
     if (!form || !results) return;
     form.hidden = false;
+    /* On a small screen the filters fold behind one button, so the results are in sight. */
+    const fold = form.querySelector(".filter-fold");
+    if (fold && window.matchMedia?.("(max-width: 48rem)").matches && !location.search) fold.open = false;
     const status = document.getElementById("result-count");
     const messages = document.getElementById("browse-messages");
     const text = (name) => (messages ? messages.getAttribute(`data-${name}`) || "" : "");
@@ -418,7 +421,22 @@
     }
   }
 
+  /* Small screens: the languages and the navigation fold behind one "Menu" button, so that
+     the header takes a line, not a third of the screen. Without this script they stay shown. */
+  function menu() {
+    const header = document.querySelector(".site-header");
+    const button = header?.querySelector(".menu-toggle");
+    if (!header || !button) return;
+    header.classList.add("menu-ready");
+    button.addEventListener("click", () => {
+      const open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      header.classList.toggle("menu-open", open);
+    });
+  }
+
   function start() {
+    menu();
     chooseLanguage();
     browseFilters();
     search();

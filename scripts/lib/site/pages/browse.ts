@@ -79,6 +79,7 @@ function filterForm(c: PageContext, index: Map<Facet, Map<string, SiteEntry[]>>)
     browseIndexPath.facets(),
   )}" data-labels="${c.url(browseIndexPath.labels(c.lang))}" data-root="${c.url("index.html").replace(/index\.html$/, "")}">
 <h2 id="filters-heading">${c.m.filters}</h2>
+<details class="filter-fold" open><summary>${c.m.showFilters}</summary>
 <div class="filter-grid">
 ${FACETS.map((facet) => {
   const values = index.get(facet)!;
@@ -89,6 +90,7 @@ ${orderedValues(c, facet, values.keys()).map((value) => html`<option value="${va
 `;
 })}</div>
 <div class="filter-actions"><button type="submit">${c.m.applyFilters}</button> <button type="reset">${c.m.resetFilters}</button></div>
+</details>
 </form>
 <template id="browse-messages" data-one="${c.m.results(1)}" data-many="${c.m.results(2)}" data-zero="${c.m.results(0)}" data-pagination="${c.m.pagination}" data-previous="${
     c.m.previousPage
