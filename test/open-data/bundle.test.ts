@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
+import { loadSiteData } from "../../scripts/lib/model/load.ts";
+import { NO_HISTORY } from "../../scripts/lib/model/provenance.ts";
+import type { SiteData } from "../../scripts/lib/model/types.ts";
 import { releaseCitation, releaseFiles } from "../../scripts/lib/open-data/bundle.ts";
-import { resolveSiteConfig } from "../../scripts/lib/site/config.ts";
-import { loadSiteData, type SiteData } from "../../scripts/lib/site/model.ts";
-import { NO_HISTORY } from "../../scripts/lib/site/provenance.ts";
 import { makeSyntheticRepo } from "../site/support/dataset.ts";
 import type { TempRepo } from "../support/repo.ts";
 

@@ -11,6 +11,7 @@ import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { schemaForApiFile } from "../../scripts/lib/open-data/api-schemas.ts";
 import { apiFileKind, OPENAPI_PATH } from "../../scripts/lib/open-data/openapi.ts";
 import { SCHEMA_INDEX_PATH } from "../../scripts/lib/open-data/schema-index.ts";
+import { formatDate } from "../../scripts/lib/present/i18n.ts";
 import { CANONICAL_SITE_URL, loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { type BuildResult, buildSite } from "../../scripts/lib/site/build.ts";
 import { correctionUrl, editFileUrl, issueFormUrl, newActivityUrl } from "../../scripts/lib/site/contribute.ts";
@@ -326,5 +327,19 @@ describe("compare countries", () => {
     const france = parsed.data.find((row) => row.iso3 === "FRA")!;
     expect(Number(france.entries)).toBe(activities().filter((a) => a.countries.includes("FRA")).length);
     expect(read("en/compare/europe/index.html")).toContain('href="../../../api/v1/compare/policy-areas/europe.csv" type="text/csv" download');
+  });
+});
+
+describe("the date of the data", () => {
+  test("every page says when the data last changed: the newest change of any entry", () => {
+    const activities = (JSON.parse(read("api/v1/activities.json")) as { activities: Array<{ added: string | null; updated: string | null }> }).activities;
+    const newest =
+      activities
+        .map((a) => a.updated ?? a.added ?? "")
+        .sort()
+        .at(-1) ?? "";
+    const date = (newest || "2025-12-31").slice(0, 10);
+    expect(read("en/compare/index.html")).toContain(`<p class="data-updated">Data last updated: ${formatDate("en", date)}</p>`);
+    expect(read("fr/index.html")).toContain(`<p class="data-updated">Données mises à jour le ${formatDate("fr", date)}</p>`);
   });
 });

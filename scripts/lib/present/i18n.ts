@@ -184,6 +184,10 @@ export interface Messages {
   notFoundText: string;
   /** The button that opens the navigation on a small screen. */
   menu: string;
+  /** In the footer of every page: when the data last changed (a formatted date). */
+  dataUpdated: (date: string) => string;
+  /** When the chosen filters leave no entry: they are listed after it, with a reset button. */
+  noMatch: string;
   /** The button that unfolds the browse filters on a small screen. */
   showFilters: string;
   /** The comparison of countries. */
@@ -369,6 +373,8 @@ const en: Messages = {
   notFoundText: "There is no page at this address. It may have moved, or the address may be mistyped. These links lead back into the atlas:",
   menu: "Menu",
   showFilters: "Show the filters",
+  noMatch: "No entry matches all of these filters together. Remove one, or start again:",
+  dataUpdated: (date) => `Data last updated: ${date}`,
   navCompare: "Compare countries",
   compareIntro:
     "How many entries of the atlas concern each country, by policy area or by capability of the WeProtect Model National Response. Each number leads to the list of those entries. A zero means that the atlas holds nothing yet, not that the country does nothing.",
@@ -554,6 +560,8 @@ const fr: Messages = {
     "Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée, ou l'adresse contient une faute de frappe. Ces liens ramènent dans l'atlas :",
   menu: "Menu",
   showFilters: "Afficher les filtres",
+  noMatch: "Aucune entrée ne correspond à tous ces filtres à la fois. Retirez-en un, ou recommencez :",
+  dataUpdated: (date) => `Données mises à jour le ${date}`,
   navCompare: "Comparer les pays",
   compareIntro:
     "Combien d'entrées de l'atlas concernent chaque pays, par domaine d'action ou par capacité du modèle de réponse nationale de WeProtect. Chaque nombre mène à la liste de ces entrées. Un zéro signifie que l'atlas ne contient encore rien, non que le pays ne fait rien.",
@@ -737,6 +745,8 @@ const es: Messages = {
   notFoundText: "No hay ninguna página en esta dirección. Puede que se haya movido o que la dirección tenga un error. Estos enlaces llevan de vuelta al atlas:",
   menu: "Menú",
   showFilters: "Mostrar los filtros",
+  noMatch: "Ninguna entrada cumple todos estos filtros a la vez. Quite uno o vuelva a empezar:",
+  dataUpdated: (date) => `Datos actualizados el ${date}`,
   navCompare: "Comparar países",
   compareIntro:
     "Cuántas entradas del atlas se refieren a cada país, por ámbito de política o por capacidad del Modelo de Respuesta Nacional de WeProtect. Cada número lleva a la lista de esas entradas. Un cero significa que el atlas aún no contiene nada, no que el país no haga nada.",
@@ -920,6 +930,8 @@ const ru: Messages = {
   notFoundText: "По этому адресу нет страницы. Возможно, она перемещена или в адресе опечатка. Эти ссылки ведут обратно в атлас:",
   menu: "Меню",
   showFilters: "Показать фильтры",
+  noMatch: "Ни одна запись не соответствует всем этим фильтрам сразу. Уберите один из них или начните заново:",
+  dataUpdated: (date) => `Данные обновлены: ${date}`,
   navCompare: "Сравнение стран",
   compareIntro:
     "Сколько записей атласа касается каждой страны — по областям политики или по возможностям Типовой национальной модели реагирования WeProtect. Каждое число ведёт к списку этих записей. Ноль означает, что в атласе пока ничего нет, а не что страна ничего не делает.",
@@ -1099,6 +1111,8 @@ const ar: Messages = {
   notFoundText: "لا توجد صفحة في هذا العنوان. ربما نُقلت أو أن في العنوان خطأ. تعيدك هذه الروابط إلى الأطلس:",
   menu: "القائمة",
   showFilters: "إظهار عوامل التصفية",
+  noMatch: "لا يطابق أي مُدخل جميع عوامل التصفية هذه معاً. أزل أحدها، أو ابدأ من جديد:",
+  dataUpdated: (date) => `آخر تحديث للبيانات: ${date}`,
   navCompare: "مقارنة البلدان",
   compareIntro:
     "عدد مدخلات الأطلس المتعلقة بكل بلد، حسب مجال السياسات أو حسب قدرات النموذج الوطني للاستجابة الصادر عن WeProtect. يقود كل رقم إلى قائمة تلك المدخلات. ويعني الصفر أن الأطلس لا يتضمن شيئاً بعد، لا أن البلد لا يفعل شيئاً.",
@@ -1277,6 +1291,8 @@ const zh: Messages = {
   notFoundText: "此地址没有页面。页面可能已移动，或地址输入有误。以下链接可返回图集：",
   menu: "菜单",
   showFilters: "显示筛选条件",
+  noMatch: "没有条目同时符合所有这些筛选条件。请去掉其中一个，或重新开始：",
+  dataUpdated: (date) => `数据最后更新：${date}`,
   navCompare: "国家比较",
   compareIntro:
     "图集中与每个国家有关的条目数量，按政策领域或 WeProtect 国家示范应对模式的能力分列。每个数字都链接到这些条目的列表。零表示图集尚未收录任何内容，而不是该国没有采取任何行动。",

@@ -1,7 +1,9 @@
+import type { SiteData } from "../model/types.ts";
 import { absoluteUrl, apiPath, pagePath } from "../model/urls.ts";
 import { DEFAULT_LANGUAGE } from "../open-data/sitemap.ts";
 import { nativeName, type PageContext } from "../present/context.ts";
 import { type Html, html } from "../present/html.ts";
+import { formatDate } from "../present/i18n.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
 
 /**
@@ -39,6 +41,26 @@ export interface PageOptions {
   printable?: boolean;
   /** An Atom feed about this page. */
   feed?: string;
+}
+
+const UPDATED = new WeakMap<SiteData, string>();
+
+/**
+ * When the data last changed: the newest change to any entry in the history, or the build's
+ * date when there is no history (a download without git). Computed once per build.
+ */
+export function dataUpdated(data: SiteData, now: Date): string {
+  let date = UPDATED.get(data);
+  if (date === undefined) {
+    date = "";
+    for (const entry of data.entries) {
+      const changed = entry.provenance.updated?.date ?? entry.provenance.added?.date ?? "";
+      if (changed > date) date = changed;
+    }
+    date = (date || now.toISOString()).slice(0, 10);
+    UPDATED.set(data, date);
+  }
+  return date;
 }
 
 /** The whole HTML document of a page, with its header, navigation and footer. */
@@ -106,6 +128,7 @@ ${options.body}
     c.config.repositoryUrl ? html` · <a href="${c.config.repositoryUrl}" rel="noopener noreferrer">${m.sourceCode}</a>` : ""
   }</p>
 <p>${m.footerLicence}</p>
+<p class="data-updated">${m.dataUpdated(formatDate(lang, dataUpdated(c.data, c.config.now)))}</p>
 </footer>
 </body>
 </html>

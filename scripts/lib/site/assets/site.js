@@ -204,6 +204,66 @@
       if (status) status.textContent = staticCount;
     }
 
+    /* Each option's count is what choosing it would show, given the other filters: the
+       entries that match every other chosen filter and have that value. An option that would
+       show nothing is disabled (unless chosen), so a reader never walks into an empty list. */
+    selects.forEach((select) => {
+      Array.prototype.forEach.call(select.options, (option) => {
+        option.setAttribute("data-label", option.textContent.replace(/ \([0-9]+\)$/, ""));
+        option.setAttribute("data-static", option.textContent);
+      });
+    });
+    function updateCounts(data, chosen) {
+      const facets = data.facets;
+      selects.forEach((select) => {
+        const others = Object.assign({}, chosen);
+        delete others[select.name];
+        const column = 3 + facets.facets.indexOf(select.name);
+        const counts = {};
+        matches(data, others).forEach((i) => {
+          const cell = facets.entries[i][column];
+          (typeof cell === "number" ? [cell] : cell).forEach((v) => {
+            counts[v] = (counts[v] || 0) + 1;
+          });
+        });
+        const values = facets.values[select.name] || [];
+        Array.prototype.forEach.call(select.options, (option) => {
+          if (!option.value) return;
+          const n = counts[values.indexOf(option.value)] || 0;
+          option.textContent = `${option.getAttribute("data-label")} (${n})`;
+          option.disabled = n === 0 && option.value !== chosen[select.name];
+        });
+      });
+    }
+    function restoreCounts() {
+      selects.forEach((select) => {
+        Array.prototype.forEach.call(select.options, (option) => {
+          option.textContent = option.getAttribute("data-static");
+          option.disabled = false;
+        });
+      });
+    }
+
+    /* Nothing matches: say which filters together exclude everything, and offer a reset. */
+    function emptyResult(chosen) {
+      const box = element("div", { class: "empty-result" });
+      box.appendChild(element("p", {}, text("empty")));
+      const list = element("ul");
+      selects.forEach((select) => {
+        if (!chosen[select.name]) return;
+        const label = form.querySelector(`label[for="${select.id}"]`);
+        const option = select.options[select.selectedIndex];
+        list.appendChild(element("li", {}, `${label ? label.textContent : select.name}: ${option ? option.getAttribute("data-label") : chosen[select.name]}`));
+      });
+      box.appendChild(list);
+      const reset = element("button", { type: "button" }, text("reset"));
+      reset.addEventListener("click", () => {
+        form.reset();
+      });
+      box.appendChild(reset);
+      return box;
+    }
+
     function matches(data, chosen) {
       const facets = data.facets;
       const wanted = [];
@@ -230,6 +290,7 @@
       if (names.length === 0) {
         /* Unfiltered, the static pages are the list (browse/page/<n>/), with their own links. */
         showStatic();
+        restoreCounts();
         return Promise.resolve();
       }
       results.setAttribute("aria-busy", "true");
@@ -237,6 +298,7 @@
       return load()
         .then((data) => {
           const found = matches(data, state.chosen);
+          updateCounts(data, state.chosen);
           const size = data.facets.pageSize;
           const total = Math.max(1, Math.ceil(found.length / size));
           const page = Math.min(state.page, total);
@@ -260,6 +322,8 @@
                 list.appendChild(card(data, data.facets.entries[i], byShard[Math.floor(i / shardSize)][i % shardSize]));
               });
               results.appendChild(list);
+            } else {
+              results.appendChild(emptyResult(state.chosen));
             }
             if (total > 1) results.appendChild(paginationNav(state.chosen, page, total));
             if (status) {

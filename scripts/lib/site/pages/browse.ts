@@ -94,7 +94,7 @@ ${orderedValues(c, facet, values.keys()).map((value) => html`<option value="${va
 </form>
 <template id="browse-messages" data-one="${c.m.results(1)}" data-many="${c.m.results(2)}" data-zero="${c.m.results(0)}" data-pagination="${c.m.pagination}" data-previous="${
     c.m.previousPage
-  }" data-next="${c.m.nextPage}" data-page-of="${c.m.pageOf("{page}", "{total}")}" data-loading="${c.m.loadingEntries}" data-unavailable="${c.m.filtersUnavailable}"></template>`;
+  }" data-next="${c.m.nextPage}" data-page-of="${c.m.pageOf("{page}", "{total}")}" data-loading="${c.m.loadingEntries}" data-unavailable="${c.m.filtersUnavailable}" data-empty="${c.m.noMatch}" data-reset="${c.m.resetFilters}"></template>`;
 }
 
 /** One page of a list: where it is among the pages, and its entries. */
