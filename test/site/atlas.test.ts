@@ -121,7 +121,7 @@ describe("a page for every country of the reference table, in every language", (
 
   test("a country with a profile lists its designated reviewers and the prefilled form", () => {
     const page = read("en/countries/ken/index.html");
-    expect(page).toContain(`<a href="https://github.com/${KEN_REVIEWER.login}" rel="noopener noreferrer">@${KEN_REVIEWER.login}</a>`);
+    expect(page).toContain(`<a href="https://github.com/${KEN_REVIEWER.login}" rel="noopener noreferrer" dir="ltr">@${KEN_REVIEWER.login}</a>`);
     expect(linksTo(page, `${REPO}/issues/new?template=new-activity.yml`)[0]?.searchParams.get("country")).toBe("Kenya (KEN)");
     expect(read("en/countries/fra/index.html")).toContain("No reviewers have been designated yet");
   });

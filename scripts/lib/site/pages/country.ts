@@ -48,7 +48,7 @@ ${repo ? html`<p><a class="button" href="${newActivityUrl(repo, term)}" rel="noo
 <h3>${c.m.reviewersTitle}</h3>
 ${
   reviewers.length > 0
-    ? html`<ul class="reviewers">${reviewers.map((login) => html`<li dir="ltr"><a href="https://github.com/${login}" rel="noopener noreferrer">@${login}</a></li>`)}</ul>`
+    ? html`<ul class="reviewers">${reviewers.map((login) => html`<li><a href="https://github.com/${login}" rel="noopener noreferrer" dir="ltr">@${login}</a></li>`)}</ul>`
     : html`<p>${c.m.reviewersNone}</p>`
 }
 ${repo ? html`<p><a href="${countryProfileUrl(repo, term)}" rel="noopener noreferrer">${c.m.updateProfile}</a></p>` : ""}

@@ -236,7 +236,7 @@ function historyList(c: PageContext, entry: SiteEntry): Html {
     );
   }
   if (last && last.approvers.length > 0) {
-    dl.push(html`<dt>${m.approvedBy}</dt><dd><ul>${last.approvers.map((who) => html`<li dir="ltr">${who}</li>`)}</ul></dd>`);
+    dl.push(html`<dt>${m.approvedBy}</dt><dd><ul>${last.approvers.map((who) => html`<li><bdi dir="ltr">${who}</bdi></li>`)}</ul></dd>`);
   }
   if (repo) {
     dl.push(
