@@ -176,7 +176,6 @@ export interface Messages {
   updateProfile: string;
   /** On an entry page: the correction form and the file in GitHub's editor. */
   improveEntry: string;
-  suggestCorrection: string;
   editOnGitHub: string;
   improveEntryHelp: string;
   /** The 404 page. */
@@ -366,7 +365,6 @@ const en: Messages = {
   contributeButton: "Add an activity",
   updateProfile: "Propose reviewers or update the country profile",
   improveEntry: "Improve this entry",
-  suggestCorrection: "Suggest a correction",
   editOnGitHub: "Edit on GitHub",
   improveEntryHelp: "Corrections are checked by the country's reviewers before they are published.",
   notFoundTitle: "Page not found",
@@ -552,7 +550,6 @@ const fr: Messages = {
   contributeButton: "Ajouter une activité",
   updateProfile: "Proposer des relecteurs ou mettre à jour le profil du pays",
   improveEntry: "Améliorer cette entrée",
-  suggestCorrection: "Proposer une correction",
   editOnGitHub: "Modifier sur GitHub",
   improveEntryHelp: "Les corrections sont vérifiées par les relecteurs du pays avant leur publication.",
   notFoundTitle: "Page introuvable",
@@ -738,7 +735,6 @@ const es: Messages = {
   contributeButton: "Añadir una actividad",
   updateProfile: "Proponer revisores o actualizar el perfil del país",
   improveEntry: "Mejorar esta entrada",
-  suggestCorrection: "Sugerir una corrección",
   editOnGitHub: "Editar en GitHub",
   improveEntryHelp: "Los revisores del país comprueban las correcciones antes de publicarlas.",
   notFoundTitle: "Página no encontrada",
@@ -923,7 +919,6 @@ const ru: Messages = {
   contributeButton: "Добавить мероприятие",
   updateProfile: "Предложить рецензентов или обновить профиль страны",
   improveEntry: "Улучшить эту запись",
-  suggestCorrection: "Предложить исправление",
   editOnGitHub: "Изменить на GitHub",
   improveEntryHelp: "Исправления проверяются рецензентами страны до публикации.",
   notFoundTitle: "Страница не найдена",
@@ -1104,7 +1099,6 @@ const ar: Messages = {
   contributeButton: "إضافة نشاط",
   updateProfile: "اقتراح مراجعين أو تحديث ملف البلد",
   improveEntry: "تحسين هذا المُدخل",
-  suggestCorrection: "اقتراح تصحيح",
   editOnGitHub: "التعديل على GitHub",
   improveEntryHelp: "يتحقق مراجعو البلد من التصحيحات قبل نشرها.",
   notFoundTitle: "الصفحة غير موجودة",
@@ -1284,7 +1278,6 @@ const zh: Messages = {
   contributeButton: "添加活动",
   updateProfile: "推荐审核人或更新国家概况",
   improveEntry: "改进此条目",
-  suggestCorrection: "建议更正",
   editOnGitHub: "在 GitHub 上编辑",
   improveEntryHelp: "更正在发布前由该国审核人检查。",
   notFoundTitle: "未找到页面",

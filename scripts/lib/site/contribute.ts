@@ -27,11 +27,6 @@ export function countryProfileUrl(repositoryUrl: string, country: Term): string 
   return issueFormUrl(repositoryUrl, "country-profile.yml", { country: optionText(country) });
 }
 
-/** The "Correction" form with the entry's permalink ("ken/be-the-cop-campaign-2015") filled in. */
-export function correctionUrl(repositoryUrl: string, permalink: string): string {
-  return issueFormUrl(repositoryUrl, "correction.yml", { entry: permalink, title: `[Correction] ${permalink}` });
-}
-
 /** GitHub's web editor on one file of the default branch (it offers a fork to those who may not push). */
 export function editFileUrl(repositoryUrl: string, branch: string, path: string): string {
   return `${repositoryUrl}/edit/${encodeURIComponent(branch)}/${path.split("/").map(encodeURIComponent).join("/")}`;

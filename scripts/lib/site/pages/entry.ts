@@ -8,7 +8,7 @@ import { externalLink, type Html, html } from "../../present/html.ts";
 import { formatDate } from "../../present/i18n.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../../vocab.ts";
 import { confirmationBadge, entryTitle, linkList } from "../components.ts";
-import { correctionUrl, editFileUrl } from "../contribute.ts";
+import { editFileUrl } from "../contribute.ts";
 import { renderPage } from "../layout.ts";
 import { renderMarkdown } from "../markdown.ts";
 
@@ -242,7 +242,6 @@ function historyList(c: PageContext, entry: SiteEntry): Html {
     dl.push(
       html`<dt>${m.viewFile}</dt><dd><a href="${repo}/tree/${config.branch}/${entry.dir}" rel="noopener noreferrer" dir="ltr">${entry.dir}</a></dd>`,
       html`<dt>${m.viewHistory}</dt><dd><a href="${repo}/commits/${config.branch}/${entry.dir}" rel="noopener noreferrer">${m.viewHistory}</a></dd>`,
-      html`<dt>${m.suggestCorrection}</dt><dd><a href="${correctionFormUrl(repo, `${entry.owner.id}/${entry.slug}`, narrativeFor(entry, entry.original).title)}" rel="noopener noreferrer">${m.suggestCorrection}</a></dd>`,
     );
   }
   return html`${rows}${dl.length > 0 ? html`<dl class="history">${dl}</dl>` : ""}`;
@@ -256,7 +255,7 @@ function improveSection(c: PageContext, entry: SiteEntry, shownLang: string): Ht
 <h2 id="improve-heading">${c.m.improveEntry}</h2>
 <p>${c.m.improveEntryHelp}</p>
 <ul class="actions">
-<li><a class="button" href="${correctionUrl(repo, entry.permalink)}" rel="noopener noreferrer">${c.m.suggestCorrection}</a></li>
+<li><a href="${correctionFormUrl(repo, entry.permalink, narrativeFor(entry, entry.original).title)}" class="button" rel="noopener noreferrer">${c.m.suggestCorrection}</a></li>
 <li><a href="${editFileUrl(repo, c.config.branch, `${entry.dir}/${shownLang}.md`)}" rel="noopener noreferrer">${c.m.editOnGitHub}</a></li>
 </ul>
 </section>`;
