@@ -1,6 +1,7 @@
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { INACTIVE_LABEL } from "../../scripts/lib/bot/reminders/labels.ts";
 import { CORRECTION_FORM, KEEP_AS_IT_IS } from "../../scripts/lib/forms/correction-form.ts";
 import { generateForms } from "../../scripts/lib/forms/generate.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
@@ -121,6 +122,30 @@ describe("a valid submission", () => {
     const activity = [...github.filesAt(second ?? "")].find(([path]) => path.endsWith("guidelines-2021/activity.json"))?.[1] ?? "";
     expect(JSON.parse(activity)).toMatchObject({ status: "completed", end: "2024" });
     expect(github.writes().filter((w) => w.operationId === "git/update-ref")).toHaveLength(1);
+  });
+
+  test("a pull request closed for inactivity reopens when the submitter edits the issue; one closed by a person stays closed", async () => {
+    const { issue } = await submit(formBody(validAnswers()));
+    const [pull] = pulls();
+    if (!pull) throw new Error("no pull request");
+    pull.state = "closed";
+    pull.labels.push(INACTIVE_LABEL);
+    const { result } = await submit(formBody({ ...validAnswers(), status: "completed", end: "2024" }), "edited", issue.number);
+    expect(result).toMatchObject({ outcome: "ready", pull: pull.number });
+    expect(pull.state).toBe("open");
+    expect(pull.labels).not.toContain(INACTIVE_LABEL);
+    expect(github.state.pulls.size).toBe(1);
+    const head = github.filesAt(`submission/issue-${issue.number}`);
+    const activity = [...head].find(([path]) => path.endsWith("guidelines-2021/activity.json"))?.[1] ?? "";
+    expect(JSON.parse(activity)).toMatchObject({ status: "completed", end: "2024" });
+    // Reopened before the branch moved, as GitHub requires.
+    const order = github.writes().map((w) => w.operationId);
+    expect(order.lastIndexOf("pulls/update")).toBeLessThan(order.lastIndexOf("git/update-ref"));
+
+    pull.state = "closed";
+    const again = await submit(formBody({ ...validAnswers(), status: "active" }), "edited", issue.number);
+    expect(again.result.outcome).toBe("pull-closed");
+    expect(pull.state).toBe("closed");
   });
 
   test("a country without a folder gets its profile, with the region from the reference table", async () => {

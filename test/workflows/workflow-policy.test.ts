@@ -101,6 +101,7 @@ describe("the repository's workflows", () => {
       "pages.yml": ["push", "workflow_dispatch"],
       "pr-site.yml": ["pull_request"],
       "release.yml": ["push"],
+      "reminders.yml": ["schedule", "workflow_dispatch"],
       "review-bot.yml": ["schedule", "workflow_dispatch", "workflow_run"],
       "review-relay.yml": ["pull_request_review"],
       "submission.yml": ["issues"],
@@ -108,13 +109,13 @@ describe("the repository's workflows", () => {
     });
   });
 
-  test("secrets are granted only to the two bot jobs, each in its own environment", () => {
+  test("secrets are granted only to the bot jobs, each in a bot's environment (the scheduled jobs of the review bot share its own)", () => {
     const granted = Object.entries(allowlist.workflows).flatMap(([file, workflow]) =>
       Object.entries(workflow.jobs)
         .filter(([, job]) => (job.secrets ?? []).length > 0)
         .map(([job, { environment }]) => `${file}#${job}@${environment}`),
     );
-    expect(granted.sort()).toEqual(["review-bot.yml#review@review-bot", "submission.yml#submission@submission-bot"]);
+    expect(granted.sort()).toEqual(["reminders.yml#remind@review-bot", "review-bot.yml#review@review-bot", "submission.yml#submission@submission-bot"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { firstError, validateConfig } from "./schemas.ts";
-import type { BotConfig, Reviewer } from "./types.ts";
+import type { BotConfig, ConfirmationSettings, ReminderSettings, Reviewer } from "./types.ts";
 
 /** Where the config lives, on the default branch. */
 export const CONFIG_PATH = ".github/cop-atlas.json";
@@ -12,6 +12,8 @@ export const DEFAULT_CONFIG: Omit<BotConfig, "problems"> = {
   secretariatMembers: [],
   validateWorkflow: ".github/workflows/validate.yml",
   reviewRelayWorkflow: ".github/workflows/review-relay.yml",
+  reminders: { remindAfterDays: 7, escalateAfterDays: 21, closeAfterDays: 60 },
+  confirmations: { dueAfterDays: 365 },
 };
 
 /**
@@ -36,7 +38,16 @@ export function parseBotConfig(text: string | null): BotConfig {
     secretariatMembers?: Reviewer[];
     validateWorkflow?: string;
     reviewRelayWorkflow?: string;
+    reminders?: ReminderSettings;
+    confirmations?: ConfirmationSettings;
   };
+  const reminders = config.reminders ?? DEFAULT_CONFIG.reminders;
+  const problems: string[] = [];
+  if (!(reminders.remindAfterDays < reminders.escalateAfterDays && reminders.escalateAfterDays < reminders.closeAfterDays)) {
+    problems.push(
+      `${CONFIG_PATH}: reminders must come before the escalation, and the escalation before closing (remindAfterDays < escalateAfterDays < closeAfterDays).`,
+    );
+  }
   return {
     secretariat: config.secretariat,
     autoMerge: config.autoMerge,
@@ -44,7 +55,9 @@ export function parseBotConfig(text: string | null): BotConfig {
     secretariatMembers: config.secretariatMembers ?? [],
     validateWorkflow: config.validateWorkflow ?? DEFAULT_CONFIG.validateWorkflow,
     reviewRelayWorkflow: config.reviewRelayWorkflow ?? DEFAULT_CONFIG.reviewRelayWorkflow,
-    problems: [],
+    reminders: problems.length > 0 ? DEFAULT_CONFIG.reminders : reminders,
+    confirmations: config.confirmations ?? DEFAULT_CONFIG.confirmations,
+    problems,
   };
 }
 

@@ -94,6 +94,22 @@ const configSchema = {
     secretariatMembers: { type: "array", maxItems: 50, items: REVIEWER },
     validateWorkflow: { type: "string", maxLength: 200, pattern: "^\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml$" },
     reviewRelayWorkflow: { type: "string", maxLength: 200, pattern: "^\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml$" },
+    reminders: {
+      type: "object",
+      additionalProperties: false,
+      required: ["remindAfterDays", "escalateAfterDays", "closeAfterDays"],
+      properties: {
+        remindAfterDays: { type: "integer", minimum: 1, maximum: 365 },
+        escalateAfterDays: { type: "integer", minimum: 1, maximum: 365 },
+        closeAfterDays: { type: "integer", minimum: 1, maximum: 730 },
+      },
+    },
+    confirmations: {
+      type: "object",
+      additionalProperties: false,
+      required: ["dueAfterDays"],
+      properties: { dueAfterDays: { type: "integer", minimum: 30, maximum: 3660 } },
+    },
   },
 } as const;
 

@@ -34,8 +34,28 @@ export interface BotConfig {
   validateWorkflow: string;
   /** The workflow file whose runs relay reviews (pull_request_review) to the bot. */
   reviewRelayWorkflow: string;
+  /** When an idle pull request is nudged, escalated and (for a submission waiting on its author) closed. */
+  reminders: ReminderSettings;
+  /** When an entry is due for re-confirmation by its owner's reviewers. */
+  confirmations: ConfirmationSettings;
   /** Problems found while reading the config: each one makes the bot ask for a human. */
   problems: string[];
+}
+
+/** Days of silence on a pull request before each step; each step at most once per period. */
+export interface ReminderSettings {
+  /** Remind whoever the pull request waits on after this many days without activity, and again every as many days. */
+  remindAfterDays: number;
+  /** Ask the secretariat to step in after this many days without activity (once per quiet stretch). */
+  escalateAfterDays: number;
+  /** Close a submission pull request that waits on its submitter after this many days; the issue stays open. */
+  closeAfterDays: number;
+}
+
+/** How long a confirmation holds. */
+export interface ConfirmationSettings {
+  /** An entry confirmed longer ago than this (or never) is listed in its owner's yearly issue. */
+  dueAfterDays: number;
 }
 
 /** One file of the pull request, as the files API (or `git diff`) reports it. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { INACTIVE_LABEL } from "../bot/reminders/labels.ts";
 import { submissionBranch } from "../bot/submission.ts";
 import type { EntryFile } from "../scaffold/entry.ts";
 import { renderCommitMessage, renderPullBody, renderPullTitle } from "./render.ts";
@@ -24,7 +25,7 @@ export interface TargetFacts {
   countryExistsOnBase: boolean;
   /** The submission branch's head, or null when there is no branch yet. */
   branch: { sha: string; message: string } | null;
-  pull: { number: number; state: "open" | "closed"; merged: boolean; title: string; body: string } | null;
+  pull: { number: number; state: "open" | "closed"; merged: boolean; title: string; body: string; labels: string[] } | null;
   /** Numbers of the author's open submission issues, oldest first (this one included). */
   openSubmissions: number[];
 }
@@ -33,7 +34,9 @@ export interface TargetFacts {
 export type SubmissionStep =
   | { kind: "commit"; branch: string; create: boolean; baseSha: string; baseTreeSha: string; files: EntryFile[]; message: string }
   | { kind: "create-pull"; title: string; body: string; head: string; base: string }
-  | { kind: "update-pull"; number: number; title: string; body: string };
+  | { kind: "update-pull"; number: number; title: string; body: string }
+  /** Reopens a pull request the reminder job closed for inactivity, and takes its label off. */
+  | { kind: "reopen-pull"; number: number; label: string };
 
 /** A fingerprint of the files, recorded in the commit message: an unchanged submission makes no new commit. */
 export function filesDigest(files: readonly EntryFile[]): string {
@@ -76,7 +79,9 @@ export function decideSubmission(options: {
 }): Decision {
   const { issue, target } = options;
   const mode = options.mode ?? "new";
-  if (target.pull && (target.pull.merged || target.pull.state === "closed"))
+  // A pull request closed for inactivity resumes when its submitter comes back; any other closing is final.
+  const resumes = target.pull !== null && target.pull.state === "closed" && !target.pull.merged && target.pull.labels.includes(INACTIVE_LABEL);
+  if (target.pull && (target.pull.merged || target.pull.state === "closed") && !resumes)
     return { kind: "pull-closed", pull: target.pull.number, merged: target.pull.merged };
   // A new entry never replaces one; a correction edits one that exists.
   if (mode === "new" && target.entryExistsOnBase) return { kind: "exists", permalink: options.permalink };
@@ -88,6 +93,8 @@ export function decideSubmission(options: {
   const digest = filesDigest(options.files);
   const branch = submissionBranch(issue.number);
   const steps: SubmissionStep[] = [];
+  // Reopen before the branch moves: GitHub refuses to reopen a pull request whose branch was force-pushed while it was closed.
+  if (resumes && target.pull) steps.push({ kind: "reopen-pull", number: target.pull.number, label: INACTIVE_LABEL });
   if (target.branch) {
     const recorded = /^Submission-Digest: ([0-9a-f]{16})$/m.exec(target.branch.message)?.[1];
     if (!recorded) return { kind: "hand-edited", pull: target.pull?.number ?? null };

@@ -73,6 +73,7 @@ export async function readTarget(
         merged: typeof found.merged_at === "string",
         title: String(found.title ?? ""),
         body: typeof found.body === "string" ? found.body : "",
+        labels: Array.isArray(found.labels) ? found.labels.map((label: { name?: unknown }) => String(label?.name ?? "")) : [],
       }
     : null;
   const open = await readAll<Json>(
@@ -128,6 +129,9 @@ export async function executeSteps(client: GitHubClient, repo: RepoRef, steps: r
         base: step.base,
       });
       pull = data.number;
+    } else if (step.kind === "reopen-pull") {
+      await client.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: step.number, state: "open" });
+      await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...repo, issue_number: step.number, name: step.label });
     } else {
       await client.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { ...repo, pull_number: step.number, title: step.title, body: step.body });
     }
