@@ -96,6 +96,7 @@ describe("the repository's workflows", () => {
     const triggers = Object.entries(allowlist.workflows).map(([file, workflow]) => [file, [...workflow.triggers].sort()]);
     expect(Object.fromEntries(triggers)).toEqual({
       "audit.yml": ["schedule", "workflow_dispatch"],
+      "confirmations.yml": ["issue_comment", "schedule", "workflow_dispatch"],
       "dependencies.yml": ["pull_request", "push", "schedule", "workflow_dispatch"],
       "links.yml": ["schedule", "workflow_dispatch"],
       "pages.yml": ["push", "workflow_dispatch"],
@@ -115,7 +116,12 @@ describe("the repository's workflows", () => {
         .filter(([, job]) => (job.secrets ?? []).length > 0)
         .map(([job, { environment }]) => `${file}#${job}@${environment}`),
     );
-    expect(granted.sort()).toEqual(["reminders.yml#remind@review-bot", "review-bot.yml#review@review-bot", "submission.yml#submission@submission-bot"]);
+    expect(granted.sort()).toEqual([
+      "confirmations.yml#confirm@review-bot",
+      "reminders.yml#remind@review-bot",
+      "review-bot.yml#review@review-bot",
+      "submission.yml#submission@submission-bot",
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { FakeGitHub } from "./index.ts";
-import type { FakePull, FakeRun } from "./store.ts";
+import type { FakeIssue, FakePull, FakeRun, FakeUser } from "./store.ts";
 
 type Json = Record<string, unknown>;
 
@@ -149,4 +149,27 @@ export function workflowDispatch(github: FakeGitHub, inputs: Record<string, stri
 /** A schedule event: Actions gives only the cron line (there is no webhook for it). */
 export function schedule(cron = "23 */6 * * *"): Json {
   return { schedule: cron };
+}
+
+/** An issue_comment.created event: `user` commented `body` on an issue of the fake. */
+export function issueCommentCreated(github: FakeGitHub, issue: FakeIssue, user: FakeUser, body: string, commentId: number): Json {
+  const key = "issue-comment-created";
+  const payload = example("issue_comment", "created", key);
+  const source = payload.issue as Json;
+  const comment = payload.comment as Json;
+  const account = (value: Json, who: FakeUser) => ({ ...value, login: who.login, id: who.id, type: who.type });
+  payload.repository = adaptRepository(github, payload.repository as Json);
+  payload.issue = {
+    ...source,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body,
+    state: issue.state,
+    user: account(source.user as Json, issue.user),
+    labels: issue.labels.map((name, index) => ({ ...(((source.labels as Json[] | undefined) ?? [])[0] ?? {}), id: index + 1, name })),
+  };
+  delete (payload.issue as Json).pull_request;
+  payload.comment = { ...comment, id: commentId, body, user: account(comment.user as Json, user) };
+  payload.sender = account(payload.sender as Json, user);
+  return check(key, payload);
 }

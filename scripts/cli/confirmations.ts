@@ -1,0 +1,58 @@
+// Entries stay confirmed, in Actions: the yearly round of confirmation issues, and the /confirm
+// command in them. No logic here: see scripts/lib/bot/confirmations/.
+import { readFileSync } from "node:fs";
+import { openConfirmationRound, runConfirmCommand } from "../lib/bot/confirmations/run.ts";
+import { createGitHubClient } from "../lib/github/client.ts";
+
+const HELP = `Usage: npm run confirmations [-- --dry-run]
+
+Once a year (schedule or workflow_dispatch): opens, for each country and organisation with
+designated reviewers, one issue listing its entries due for re-confirmation (never confirmed, or
+confirmed longer ago than "confirmations.dueAfterDays" in .github/cop-atlas.json), and a pull
+request that records their confirmation (provenance.confirmedBy and confirmedOn, nothing else).
+A reviewer confirms by approving that pull request. On issue_comment: a designated reviewer's
+"/confirm" (all) or "/confirm <entry> ..." in such an issue rebuilds the pull request with those
+entries, dated that day, and requests their review.
+Run from a checkout of the default branch. Environment: GITHUB_TOKEN, GITHUB_EVENT_NAME,
+GITHUB_EVENT_PATH (for issue_comment), GITHUB_REPOSITORY, GITHUB_SERVER_URL, GITHUB_API_URL.
+--dry-run  say what it would do, without writing.
+Exit code: 0 done, 1 some owner failed (a second run retries it), 2 it could not run.`;
+
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(HELP);
+} else {
+  try {
+    const env = process.env;
+    if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set.");
+    const match = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})$/.exec(env.GITHUB_REPOSITORY ?? "");
+    if (!match) throw new Error('GITHUB_REPOSITORY is not "owner/name".');
+    const client = createGitHubClient({
+      token: env.GITHUB_TOKEN,
+      userAgent: "cop-atlas-confirmations",
+      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+      log: (line) => console.error(line),
+    });
+    const options = {
+      client,
+      repo: { owner: match[1] as string, repo: match[2] as string, serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "") },
+      root: process.cwd(),
+      now: new Date(),
+      dryRun: args.includes("--dry-run"),
+    };
+    if (env.GITHUB_EVENT_NAME === "issue_comment") {
+      if (!env.GITHUB_EVENT_PATH) throw new Error("GITHUB_EVENT_PATH is not set.");
+      const outcome = await runConfirmCommand({ ...options, event: JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) });
+      console.log(`${outcome.outcome}${outcome.pull ? ` #${outcome.pull}` : ""}${outcome.reason ? `: ${outcome.reason}` : ""}`);
+    } else {
+      const report = await openConfirmationRound(options);
+      for (const note of report.notes) console.log(note);
+      for (const o of report.opened) console.log(`${o.owner}: ${o.entries} entries, issue #${o.issue ?? "-"}, pull request #${o.pull ?? "-"}`);
+      for (const e of report.errors) console.error(`${e.owner}: ${e.error}`);
+      if (report.errors.length > 0) process.exitCode = 1;
+    }
+  } catch (error) {
+    console.error(`confirmations: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  }
+}
