@@ -175,6 +175,30 @@ describe("review bot end to end (fake GitHub)", () => {
     ]);
   });
 
+  test("the summary links to the site preview of the head commit once the Site preview run has built it", async () => {
+    const s = scenario();
+    const { run, dir } = validated(s);
+    await bot(s, "workflow_run", workflowRunCompleted(s.github, run), dir);
+    expect(s.github.pull(7).comments[0]?.body).toContain("**Site preview:** none for this commit yet");
+
+    const preview = s.github.run({
+      headSha: s.headSha,
+      name: "Site preview",
+      path: ".github/workflows/pr-site.yml",
+      headBranch: "rwa-helpline",
+      headOwner: "dave",
+    });
+    const report = await bot(s, "workflow_run", workflowRunCompleted(s.github, preview), null);
+    expect(report.outcomes.map((o) => [o.number, o.error])).toEqual([[7, null]]);
+    const body = s.github.pull(7).comments[0]?.body ?? "";
+    expect(body).toContain(
+      `**Site preview:** [download the site of this commit](https://github.com/cop-atlas/atlas/actions/runs/${preview.id}) (the \`site-preview\` artifact)`,
+    );
+    // The preview run carries no validation: the findings of the Validate run are kept.
+    expect(body).toMatch(/child sexual abuse material/);
+    expect(writes(s)).toEqual(["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"]);
+  });
+
   test("same check name from another workflow: not a validation, no merge", async () => {
     const s = scenario({ config: config({ autoMerge: true }) });
     s.github.run({ headSha: s.headSha, name: "Validate", path: ".github/workflows/lookalike.yml" });

@@ -12,6 +12,7 @@ export const DEFAULT_CONFIG: Omit<BotConfig, "problems"> = {
   secretariatMembers: [],
   validateWorkflow: ".github/workflows/validate.yml",
   reviewRelayWorkflow: ".github/workflows/review-relay.yml",
+  previewWorkflow: ".github/workflows/pr-site.yml",
   reminders: { remindAfterDays: 7, escalateAfterDays: 21, closeAfterDays: 60 },
   confirmations: { dueAfterDays: 365 },
 };
@@ -38,6 +39,7 @@ export function parseBotConfig(text: string | null): BotConfig {
     secretariatMembers?: Reviewer[];
     validateWorkflow?: string;
     reviewRelayWorkflow?: string;
+    previewWorkflow?: string;
     reminders?: ReminderSettings;
     confirmations?: ConfirmationSettings;
   };
@@ -55,6 +57,7 @@ export function parseBotConfig(text: string | null): BotConfig {
     secretariatMembers: config.secretariatMembers ?? [],
     validateWorkflow: config.validateWorkflow ?? DEFAULT_CONFIG.validateWorkflow,
     reviewRelayWorkflow: config.reviewRelayWorkflow ?? DEFAULT_CONFIG.reviewRelayWorkflow,
+    previewWorkflow: config.previewWorkflow ?? DEFAULT_CONFIG.previewWorkflow,
     reminders: problems.length > 0 ? DEFAULT_CONFIG.reminders : reminders,
     confirmations: config.confirmations ?? DEFAULT_CONFIG.confirmations,
     problems,

@@ -94,6 +94,7 @@ const configSchema = {
     secretariatMembers: { type: "array", maxItems: 50, items: REVIEWER },
     validateWorkflow: { type: "string", maxLength: 200, pattern: "^\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml$" },
     reviewRelayWorkflow: { type: "string", maxLength: 200, pattern: "^\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml$" },
+    previewWorkflow: { type: "string", maxLength: 200, pattern: "^\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml$" },
     reminders: {
       type: "object",
       additionalProperties: false,

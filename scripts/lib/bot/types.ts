@@ -34,6 +34,8 @@ export interface BotConfig {
   validateWorkflow: string;
   /** The workflow file whose runs relay reviews (pull_request_review) to the bot. */
   reviewRelayWorkflow: string;
+  /** The workflow file whose runs build the pull request's site as an artifact (the preview). */
+  previewWorkflow: string;
   /** When an idle pull request is nudged, escalated and (for a submission waiting on its author) closed. */
   reminders: ReminderSettings;
   /** When an entry is due for re-confirmation by its owner's reviewers. */
@@ -114,6 +116,12 @@ export interface EntryRead {
   problems: string[];
   /** What the pull request changes in the entry, when both sides could be read (and vocabularies were given). */
   described?: EntryChange;
+}
+
+/** The site preview of the head commit: the run that builds it and where it stands. */
+export interface PreviewFact {
+  runId: number;
+  state: "ready" | "building" | "failed";
 }
 
 /** A run of a workflow for the head commit, as the workflow-runs API reports it. */
@@ -204,6 +212,8 @@ export interface PrFacts {
   };
   /** Who took part in the change, each from a source the change's author cannot edit. */
   contributors: ContributorFacts;
+  /** The latest run of the site-preview workflow for the head commit, whose artifact holds the built site. */
+  preview?: PreviewFact | null;
   /** API errors and the like: each one makes the bot ask for a human. */
   problems: string[];
 }

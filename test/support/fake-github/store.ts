@@ -189,7 +189,7 @@ export function createState(owner: string, repo: string, actor: FakeUser): FakeS
     activities: [],
     statuses: new Map(),
     runs: [],
-    workflows: new Set([".github/workflows/validate.yml"]),
+    workflows: new Set([".github/workflows/validate.yml", ".github/workflows/pr-site.yml"]),
     teams: new Map(),
     repoLabels: new Map(),
     merges: [],

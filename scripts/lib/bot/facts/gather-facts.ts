@@ -4,7 +4,18 @@ import { describeError, errorStatus } from "../../github/errors.ts";
 import { readAll } from "../../github/pager.ts";
 import { CONFIG_PATH, parseBotConfig } from "../config.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../sticky.ts";
-import type { Account, BotConfig, ChangedFile, CommentFact, PrFacts, ReviewFact, StatusFact, ValidationSummary, WorkflowRunFact } from "../types.ts";
+import type {
+  Account,
+  BotConfig,
+  ChangedFile,
+  CommentFact,
+  PreviewFact,
+  PrFacts,
+  ReviewFact,
+  StatusFact,
+  ValidationSummary,
+  WorkflowRunFact,
+} from "../types.ts";
 import { type ChangeVocabulary, gatherContentFacts } from "./content.ts";
 import { gatherContributors } from "./contributors.ts";
 
@@ -136,6 +147,8 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
     }
   });
 
+  const preview = await readPreview(client, base, input.config.previewWorkflow, headSha);
+
   const changedFiles = files.items;
   const content = await part("repository content", { profiles: {}, entries: {}, entriesNotRead: 0 } as Awaited<ReturnType<typeof gatherContentFacts>>, () =>
     gatherContentFacts(githubContentReader(client, owner, repo), {
@@ -210,8 +223,33 @@ export async function gatherFacts(client: GitHubClient, input: GatherInput): Pro
       artifact: input.artifact && input.artifact.headSha === headSha ? input.artifact : null,
     },
     contributors,
+    preview,
     problems,
   };
+}
+
+/**
+ * The latest run of the site-preview workflow for the head commit. The preview helps reviewers
+ * but decides nothing, so a failure to read it leaves it out instead of asking for a human.
+ */
+async function readPreview(client: GitHubClient, base: { owner: string; repo: string }, workflow: string, headSha: string): Promise<PreviewFact | null> {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", {
+      ...base,
+      workflow_id: workflow.split("/").pop() ?? "",
+      head_sha: headSha,
+      event: "pull_request",
+      per_page: 20,
+    });
+    const latest = [...data.workflow_runs].sort((a, b) =>
+      a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : Number(b.id) - Number(a.id),
+    )[0];
+    if (!latest) return null;
+    const state = latest.status !== "completed" ? "building" : latest.conclusion === "success" ? "ready" : "failed";
+    return { runId: Number(latest.id), state };
+  } catch {
+    return null;
+  }
 }
 
 interface UserData {

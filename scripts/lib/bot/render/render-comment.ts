@@ -1,7 +1,7 @@
 import type { EntryChange } from "../changes/describe.ts";
 import type { Decision, EntryDecision, LanguageDecision, UnitDecision } from "../policy/decide.ts";
 import { STATUS_MARKER } from "../sticky.ts";
-import type { BotConfig, PrFacts, Reviewer } from "../types.ts";
+import type { BotConfig, PreviewFact, PrFacts, Reviewer } from "../types.ts";
 import { escapeInline, escapeLogin, hasBidiControls } from "./escape.ts";
 import { encodeCarriedState } from "./state.ts";
 
@@ -72,6 +72,8 @@ function render({ decision, facts, config, merge }: CommentView, compact: boolea
       );
     }
     lines.push("");
+    // Only runs on GitHub look for a preview (the local dry run has none to look for).
+    if (facts.preview !== undefined) lines.push(previewLine(facts.preview, facts.repo), "");
     for (const unit of decision.units) lines.push(...renderUnit(unit, compact), "");
   }
 
@@ -103,6 +105,19 @@ function render({ decision, facts, config, merge }: CommentView, compact: boolea
   lines.push(`_Written by the review bot (${escapeLogin(config.botLogin)}) and rewritten on every change: edits to it are lost._`);
   if (decision.validation.summary) lines.push(encodeCarriedState(decision.validation.summary));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Where reviewers see the change as the site will show it. GitHub Pages serves one site per
+ * repository, so a pull request's site is built by the Site preview workflow as a downloadable
+ * artifact; the link goes to that run. The link is built from the repository and a numeric id only.
+ */
+function previewLine(preview: PreviewFact | null, repo: PrFacts["repo"]): string {
+  if (!preview) return "**Site preview:** none for this commit yet (the Site preview workflow has not run on it).";
+  const url = `${repo.serverUrl}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}/actions/runs/${preview.runId}`;
+  if (preview.state === "building") return `**Site preview:** [being built](${url}); this summary is updated when it is ready.`;
+  if (preview.state === "failed") return `**Site preview:** [the build failed](${url}); the validation explains why.`;
+  return `**Site preview:** [download the site of this commit](${url}) (the \`site-preview\` artifact), unzip it and open \`index.html\`; an entry's page is at \`<language>/countries/<code>/activities/<name>/index.html\`.`;
 }
 
 function approvalCell(unit: UnitDecision): string {
