@@ -99,6 +99,11 @@ describe("decideReminder (pure)", () => {
     expect(action ? `${action.kind} ${action.mentions.join(" ")}` : null).toBe(expected);
   });
 
+  test("a pull request by a bot waiting on its author: nobody to remind by name, so no reminder", () => {
+    const given = facts({ author: "helper-app[bot]", reviews: [{ login: "alice", state: "CHANGES_REQUESTED", at: iso(1) }] });
+    expect(decideReminder(given, SETTINGS, SECRETARIAT, dayAfter(9))).toBeNull();
+  });
+
   test("a mention is made only of what looks like a GitHub login", () => {
     const action = decideReminder(facts({ requestedReviewers: ["alice", "x](https://evil.example)", ""] }), SETTINGS, SECRETARIAT, dayAfter(7));
     expect(action?.mentions).toEqual(["@alice"]);
@@ -200,6 +205,8 @@ describe("reminders end to end (fake GitHub)", () => {
     const pull = s.github.pull(7);
     pull.headRef = submissionBranch(issue.number);
     pull.headOwner = "cop-atlas";
+    // The submission bot opened the pull request; the submitter is whoever opened the issue.
+    pull.user = BOT;
     s.github.state.clock = Date.parse(OPENED) + DAY;
     s.github.review(7, s.users.alice, "CHANGES_REQUESTED");
 
@@ -213,6 +220,8 @@ describe("reminders end to end (fake GitHub)", () => {
     expect(pull.state).toBe("closed");
     expect(pull.labels).toContain(INACTIVE_LABEL);
     expect(pull.comments.at(-1)?.body).toContain(`Issue #${issue.number} stays open`);
+    expect(pull.comments.at(-1)?.body).toMatch(/^<!-- cop-bot:reminder close -->\n@dave: thank you for this submission/);
+    expect(pull.comments.filter((c) => c.body.startsWith("<!-- cop-bot:reminder remind-author -->\n@dave: a reviewer asked for changes"))).toHaveLength(1);
     expect(s.github.issue(issue.number).state).toBe("open");
     // Closed pull requests are not listed again.
     expect((await run(s, 62)).writes).toEqual([]);

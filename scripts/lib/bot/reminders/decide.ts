@@ -105,7 +105,7 @@ export function decideReminder(facts: ReminderFacts, settings: ReminderSettings,
   // One reminder per period: the last word of the bot in this quiet stretch must be a period old.
   const lastSaid = Math.max(since, ...said.map((reminder) => Date.parse(reminder.at)));
   if (now.getTime() - lastSaid < settings.remindAfterDays * DAY) return null;
-  if (whom === "author") return { kind: "remind-author", number: facts.number, idleDays, mentions: author };
+  if (whom === "author") return author.length > 0 ? { kind: "remind-author", number: facts.number, idleDays, mentions: author } : null;
   const reviewers = people(facts.requestedReviewers);
   // Nobody to remind by name: the escalation reaches the secretariat in time.
   if (reviewers.length === 0) return null;
@@ -116,31 +116,37 @@ export function decideReminder(facts: ReminderFacts, settings: ReminderSettings,
 export function renderReminder(action: ReminderAction, settings: ReminderSettings): string {
   const marker = `${REMINDER_MARKER} ${action.kind} -->`;
   const days = `${action.idleDays} days`;
-  const who = action.mentions.join(", ");
+  // Mentions notify; without a login to mention (a bot's pull request) the sentence stands alone.
+  const who = action.mentions.length > 0 ? `${action.mentions.join(", ")}: ` : "";
+  const start = (text: string): string => (who ? `${who}${text}` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`);
   switch (action.kind) {
     case "remind-reviewers":
       return [
         marker,
-        `${who}: this pull request has been waiting for your review for ${days}. When you have a moment, please approve it or say what should change.`,
+        start(`this pull request has been waiting for your review for ${days}. When you have a moment, please approve it or say what should change.`),
         "",
         `If you cannot review it, say so here and the secretariat will find someone else. I remind again every ${settings.remindAfterDays} days while nothing happens, and ask the secretariat after ${settings.escalateAfterDays}.`,
       ].join("\n");
     case "remind-author":
       return [
         marker,
-        `${who}: a reviewer asked for changes ${days} ago and the pull request has not changed since. Please make the changes, or reply to the review if you see it differently.`,
+        start(
+          `a reviewer asked for changes ${days} ago and the pull request has not changed since. Please make the changes, or reply to the review if you see it differently.`,
+        ),
         "",
         "If you need help, ask here: the reviewers and the secretariat read this conversation.",
       ].join("\n");
     case "escalate":
       return [
         marker,
-        `${who}: nothing has happened on this pull request for ${days}, although it waits for a review. Please find a reviewer, or review it yourselves.`,
+        start(`nothing has happened on this pull request for ${days}, although it waits for a review. Please find a reviewer, or review it yourselves.`),
       ].join("\n");
     case "close":
       return [
         marker,
-        `${who}: thank you for this submission. It has waited ${days} for the changes the review asked for, so I am closing this pull request to keep the list of open reviews current. Nothing is lost.`,
+        start(
+          `thank you for this submission. It has waited ${days} for the changes the review asked for, so I am closing this pull request to keep the list of open reviews current. Nothing is lost.`,
+        ),
         "",
         `Issue #${action.issue} stays open: whenever you are ready, edit it with the changes, and I reopen this pull request with them. You can also ask for help there.`,
       ].join("\n");

@@ -75,10 +75,17 @@ export async function readReminderFacts(client: GitHubClient, repo: RepoRef, pul
     return account?.type === "Bot" && account.login === botLogin;
   });
   const head = pull.head as { ref?: string } | undefined;
+  const submissionIssue = submissionIssueOf(String(head?.ref ?? ""));
+  // The submission bot opens a submission's pull request: the person it waits on is whoever opened the issue.
+  let author = String(user(pull.user)?.login ?? "");
+  if (submissionIssue !== null) {
+    const { data: issue } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...base, issue_number: submissionIssue });
+    author = String(issue.user?.login ?? "");
+  }
   return {
     number,
     draft: pull.draft === true,
-    author: String(user(pull.user)?.login ?? ""),
+    author,
     createdAt: String(pull.created_at ?? ""),
     lastCommitAt: commitDates.at(-1) ?? null,
     reviews: reviews.items
@@ -87,7 +94,7 @@ export async function readReminderFacts(client: GitHubClient, repo: RepoRef, pul
     lastHumanCommentAt: human.sort().at(-1) ?? null,
     requestedReviewers: ((pull.requested_reviewers as { login?: string }[] | undefined) ?? []).map((reviewer) => String(reviewer.login ?? "")),
     requestedTeams: ((pull.requested_teams as { slug?: string }[] | undefined) ?? []).map((team) => String(team.slug ?? "")),
-    submissionIssue: submissionIssueOf(String(head?.ref ?? "")),
+    submissionIssue,
     reminders: own.flatMap((comment) => {
       const kind = reminderKindOf(String(comment.body ?? ""));
       return kind ? [{ kind, at: String(comment.created_at ?? "") }] : [];
