@@ -175,7 +175,7 @@ describe("review bot end to end (fake GitHub)", () => {
     ]);
   });
 
-  test("the summary links to the site preview of the head commit once the Site preview run has built it", async () => {
+  test("the summary links to the site preview of the head commit: none, being built, then ready", async () => {
     const s = scenario();
     const { run, dir } = validated(s);
     await bot(s, "workflow_run", workflowRunCompleted(s.github, run), dir);
@@ -187,14 +187,19 @@ describe("review bot end to end (fake GitHub)", () => {
       path: ".github/workflows/pr-site.yml",
       headBranch: "rwa-helpline",
       headOwner: "dave",
+      status: "in_progress",
+      conclusion: null,
     });
-    const report = await bot(s, "workflow_run", workflowRunCompleted(s.github, preview), null);
-    expect(report.outcomes.map((o) => [o.number, o.error])).toEqual([[7, null]]);
+    const link = `https://github.com/cop-atlas/atlas/actions/runs/${preview.id}`;
+    await bot(s, "schedule", schedule());
+    expect(s.github.pull(7).comments[0]?.body).toContain(`**Site preview:** [being built](${link})`);
+
+    preview.status = "completed";
+    preview.conclusion = "success";
+    await bot(s, "schedule", schedule());
     const body = s.github.pull(7).comments[0]?.body ?? "";
-    expect(body).toContain(
-      `**Site preview:** [download the site of this commit](https://github.com/cop-atlas/atlas/actions/runs/${preview.id}) (the \`site-preview\` artifact)`,
-    );
-    // The preview run carries no validation: the findings of the Validate run are kept.
+    expect(body).toContain(`**Site preview:** [download the site of this commit](${link}) (the \`site-preview\` artifact)`);
+    // The findings of the Validate run are kept.
     expect(body).toMatch(/child sexual abuse material/);
     expect(writes(s)).toEqual(["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"]);
   });

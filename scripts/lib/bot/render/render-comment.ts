@@ -110,12 +110,15 @@ function render({ decision, facts, config, merge }: CommentView, compact: boolea
 /**
  * Where reviewers see the change as the site will show it. GitHub Pages serves one site per
  * repository, so a pull request's site is built by the Site preview workflow as a downloadable
- * artifact; the link goes to that run. The link is built from the repository and a numeric id only.
+ * artifact; the link goes to that run, which holds the artifact once it has finished (the bot
+ * is not started again by that run: a second bot run on the same commit could cancel the pending
+ * one that carries the validation findings). The link is built from the repository and a numeric id only.
  */
 function previewLine(preview: PreviewFact | null, repo: PrFacts["repo"]): string {
   if (!preview) return "**Site preview:** none for this commit yet (the Site preview workflow has not run on it).";
   const url = `${repo.serverUrl}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}/actions/runs/${preview.runId}`;
-  if (preview.state === "building") return `**Site preview:** [being built](${url}); this summary is updated when it is ready.`;
+  if (preview.state === "building")
+    return `**Site preview:** [being built](${url}); when the run has finished, download the \`site-preview\` artifact there, unzip it and open \`index.html\`.`;
   if (preview.state === "failed") return `**Site preview:** [the build failed](${url}); the validation explains why.`;
   return `**Site preview:** [download the site of this commit](${url}) (the \`site-preview\` artifact), unzip it and open \`index.html\`; an entry's page is at \`<language>/countries/<code>/activities/<name>/index.html\`.`;
 }
