@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFileAtomically } from "../atomic-write.ts";
 import type { CompiledValidatorStore } from "../schema/catalog.ts";
 import type { CachedPart, ResultCache } from "./cache.ts";
 import type { FactsStore, OwnerFacts } from "./facts.ts";
@@ -28,10 +29,7 @@ export function diskCache(folder: string): ResultCache {
     set(part, result) {
       try {
         mkdirSync(folder, { recursive: true });
-        const file = fileOf(part);
-        const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ part, ...result }));
-        renameSync(temporary, file);
+        writeFileAtomically(fileOf(part), JSON.stringify({ part, ...result }));
       } catch {
         // A cache that cannot be written only makes the next run slower.
       }
@@ -82,9 +80,7 @@ export function diskValidatorStore(folder: string): CompiledValidatorStore {
     save(fingerprint, code) {
       try {
         mkdirSync(folder, { recursive: true });
-        const temporary = `${fileOf(fingerprint)}.${process.pid}.tmp`;
-        writeFileSync(temporary, code);
-        renameSync(temporary, fileOf(fingerprint));
+        writeFileAtomically(fileOf(fingerprint), code);
       } catch {
         // Only the next start is slower.
       }
@@ -117,10 +113,7 @@ export function diskFactsStore(folder: string, version: string): FactsStore {
     save(owner, facts) {
       try {
         mkdirSync(folder, { recursive: true });
-        const file = fileOf(owner);
-        const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ owner, version, facts }));
-        renameSync(temporary, file);
+        writeFileAtomically(fileOf(owner), JSON.stringify({ owner, version, facts }));
       } catch {
         // An index that cannot be written only makes the next run slower.
       }
