@@ -1,6 +1,7 @@
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { writeFileAtomically } from "../lib/atomic-write.ts";
 import { localizeDiagnostics } from "../lib/i18n/diagnostics.ts";
 import { chooseLanguage, formatMessage } from "../lib/i18n/messages.ts";
 import { printable } from "../lib/printable.ts";
@@ -26,7 +27,8 @@ with its file, line, column and rule.
                       together are the whole run)
   --format <name>     pretty (default), github (annotations and job summary)
                       or json
-  --json-out <file>   also write the JSON report to a file
+  --json-out <file>   also write the JSON report to a file (whole or not at
+                      all: the old file stays if the run fails or is stopped)
   --no-cache          check everything again instead of reusing the results
                       kept in ${CACHE_FOLDER} for unchanged files
   --lang <code>       the language of the messages: ar, zh, en, fr, ru or es
@@ -35,7 +37,8 @@ with its file, line, column and rule.
   -h, --help          show this help
 
 Exit code: 0 no errors (warnings allowed), 1 the data has errors,
-2 the tool could not run.`;
+2 the check is incomplete: the tool could not run, a file could not be
+read, or the run was stopped (Ctrl+C).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -63,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
   const root = process.cwd();
   const targets = resolveTargets(root, values.changed, positionals);
   if (shard && targets) throw new Error("--shard splits a whole-repository run: leave out --changed and the paths");
+  stopOnSignal();
   const bundled = import.meta.url.endsWith(".mjs");
   const version = values["no-cache"] ? "" : toolVersion(import.meta.url);
   const result = await validateInParallel({
@@ -89,10 +93,22 @@ async function main(argv: string[]): Promise<number> {
   return exitCodeOf(result.diagnostics);
 }
 
+/**
+ * Ctrl+C or a stop from CI ends the run with one line and exit code 2: nothing has been reported
+ * yet, and the cache holds only whole results (each written aside and renamed).
+ */
+function stopOnSignal(): void {
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write(`validate: stopped (${signal}) before the check finished, so nothing was reported; run it again\n`);
+    process.exit(2);
+  };
+  process.once("SIGINT", stop).once("SIGTERM", stop);
+}
+
 /** Writes the --json-out report, or fails with one sentence that says what to change. */
 function writeReport(path: string, text: string): void {
   try {
-    writeFileSync(path, text);
+    writeFileAtomically(path, text);
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why =

@@ -67,7 +67,11 @@ export async function validateInParallel(
   }
   const missingFiles = misses.reduce((sum, part) => sum + part.files, 0);
   if (missingFiles < (options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) {
-    for (const part of misses) results.push(validatePart(part, context));
+    for (const part of misses) {
+      results.push(validatePart(part, context));
+      // The checks are synchronous: between owners, a Ctrl+C waiting in the event loop gets handled.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   } else {
     const shares: Part[][] = Array.from({ length: workers }, () => []);
     const loads = shares.map(() => 0);
