@@ -5,6 +5,7 @@ import { countBySeverity } from "../lib/diagnostics.ts";
 import { siteConfigFor } from "../lib/model/config.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { BuildInterrupted, type BuildResult, buildSite, type Shard } from "../lib/site/build.ts";
+import { exitCodeOf, incompleteCheck } from "../lib/validate/index.ts";
 
 const HELP = `Usage: npm run build -- [options]
 
@@ -84,7 +85,13 @@ export async function runBuild(outDir: string, options: RunOptions): Promise<Bui
   });
   if (!result.ok) {
     process.stderr.write(formatPretty(result.diagnostics, { files: 0, entries: 0 }, process.stderr.isTTY === true));
-    process.stderr.write("build: the data has errors, so the site was not built. Fix them (npm run validate) and build again.\n");
+    // A file that could not be read is a problem of the machine, not of the data: exit code 2 (see main).
+    const incomplete = incompleteCheck(result.diagnostics);
+    process.stderr.write(
+      incomplete
+        ? `build: ${incomplete}, so the site was not built and the output was left as it was.\n`
+        : "build: the data has errors, so the site was not built. Fix them (npm run validate) and build again.\n",
+    );
   } else {
     const { warnings } = countBySeverity(result.diagnostics);
     const search =
@@ -115,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const result = await runBuild(values.out ?? "dist", { search: !values["no-search"], ...(values.full ? { full: true } : {}), ...(shard ? { shard } : {}) });
-  return result.ok ? 0 : 1;
+  return result.ok ? 0 : exitCodeOf(result.diagnostics) === 2 ? 2 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -105,6 +105,38 @@ describe("the output is replaced as a whole, or not at all", () => {
       chmodSync(file, 0o644);
     }
     expect(treeDifferences(before, snapshot(out))).toEqual([]);
+  });
+
+  // The same on the test machines, which run as root: the command runs as nobody, who cannot read a file of mode 000.
+  test.runIf(process.getuid?.() === 0)("npm run build, run by a user who cannot read a data file, exits with 2 naming it, and the last site stays", () => {
+    const folder = mkdtempSync(join(tmpdir(), "cop-atlas-unreadable-"));
+    try {
+      cpSync(repo.root, join(folder, "repo"), { recursive: true });
+      const out = join(folder, "dist");
+      chmodSync(folder, 0o777);
+      spawnSync("chmod", ["-R", "a+rwX", folder]);
+      const asNobody = () =>
+        spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts/cli/build.ts"), "--out", out, "--no-search"], {
+          cwd: join(folder, "repo"),
+          encoding: "utf8",
+          uid: 65534,
+          gid: 65534,
+          env: { ...process.env, SOURCE_DATE_EPOCH: "1767139200", HOME: folder },
+        });
+      expect(asNobody().status).toBe(0);
+      const before = snapshot(out);
+      chmodSync(join(folder, "repo/countries/ken/activities/helpline-2018/activity.json"), 0o000);
+      const run = asNobody();
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("countries/ken/activities/helpline-2018/activity.json");
+      expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
+        "build: could not read 1 file (see the readable findings above): the check is incomplete, so the site was not built and the output was left as it was.",
+      );
+      expect(treeDifferences(before, snapshot(out))).toEqual([]);
+      expect(readdirSync(folder).filter((name) => name.startsWith(".dist."))).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test("npm run build exits with 2 and one clear line when the output cannot be made, and leaves nothing", () => {
