@@ -1,4 +1,6 @@
 import type { Diagnostic } from "./diagnostics.ts";
+import { catalogText } from "./i18n/diagnostics.ts";
+import type { MessageRef } from "./i18n/messages.ts";
 import { diskSource, type FileSource } from "./load/source.ts";
 
 /** A designated reviewer as the profiles list them: the login for CODEOWNERS, the numeric id for the bot. */
@@ -137,14 +139,13 @@ export function ownersOf(rules: readonly CodeownersRule[], path: string): string
  * The secretariat defaults to the owners of the `*` rule.
  */
 export function checkCodeowners(text: string, secretariat?: string, file: string = CODEOWNERS_PATH): Diagnostic[] {
-  const problem = (ruleId: string, line: number, column: number, message: string, hint?: string): Diagnostic => ({
+  const problem = (ruleId: string, line: number, column: number, message: MessageRef, hint?: MessageRef): Diagnostic => ({
     ruleId,
     severity: "error",
     file,
     line,
     column,
-    message,
-    ...(hint ? { hint } : {}),
+    ...catalogText(message, hint),
   });
   const diagnostics: Diagnostic[] = [];
   const lines = text.split(/\r?\n/);
@@ -153,56 +154,37 @@ export function checkCodeowners(text: string, secretariat?: string, file: string
     const content = raw.trim();
     if (content === "") return;
     if (content.startsWith("\\#")) {
-      diagnostics.push(
-        problem(
-          "codeowners-escaped-hash",
-          lineNumber,
-          raw.indexOf("\\#") + 1,
-          "Unexpected `\\#` escape, expected a path that does not start with `#` (GitHub does not support the escape)",
-        ),
-      );
+      diagnostics.push(problem("codeowners-escaped-hash", lineNumber, raw.indexOf("\\#") + 1, { key: "codeowners.escapedHash" }));
       return;
     }
     if (content.startsWith("#")) return;
     const pattern = content.split(/\s+/)[0] as string;
     if (pattern.startsWith("!")) {
-      diagnostics.push(
-        problem(
-          "codeowners-negation",
-          lineNumber,
-          raw.indexOf("!") + 1,
-          "Unexpected `!` negation, expected a positive pattern (GitHub does not support negation in CODEOWNERS)",
-        ),
-      );
+      diagnostics.push(problem("codeowners-negation", lineNumber, raw.indexOf("!") + 1, { key: "codeowners.negation" }));
     }
     if (/[[\]]/.test(pattern)) {
       diagnostics.push(
-        problem(
-          "codeowners-character-range",
-          lineNumber,
-          raw.indexOf(pattern) + pattern.search(/[[\]]/) + 1,
-          "Unexpected `[ ]` character range, expected `*` or literal names (GitHub does not support ranges in CODEOWNERS)",
-        ),
+        problem("codeowners-character-range", lineNumber, raw.indexOf(pattern) + pattern.search(/[[\]]/) + 1, { key: "codeowners.characterRange" }),
       );
     }
   });
   const rules = parseCodeowners(text).filter((rule) => !rule.pattern.startsWith("\\#"));
   for (const rule of rules) {
     if (rule.owners.length === 0) {
-      diagnostics.push(problem("codeowners-no-owner", rule.line, 1, `Unexpected \`${rule.pattern}\` without owners, expected at least one @user or @org/team`));
+      diagnostics.push(problem("codeowners-no-owner", rule.line, 1, { key: "codeowners.noOwner", values: { pattern: rule.pattern } }));
     }
     for (const owner of rule.owners) {
       if (owner.startsWith("#")) break; // a trailing comment
       if (!isValidOwner(owner)) {
         const column = (lines[rule.line - 1] ?? "").indexOf(owner) + 1;
-        diagnostics.push(problem("codeowners-bad-owner", rule.line, column, `Unexpected owner \`${owner}\`, expected @user, @org/team or an e-mail address`));
+        diagnostics.push(problem("codeowners-bad-owner", rule.line, column, { key: "codeowners.badOwner", values: { owner } }));
       }
     }
   }
   const defaultRule = rules.find((rule) => rule.pattern === "*");
   const owner = secretariat ?? defaultRule?.owners[0];
   if (!defaultRule) {
-    diagnostics.push(problem("codeowners-no-default", 1, 1, "Unexpected CODEOWNERS without a `*` line, expected the secretariat as the default owner"));
+    diagnostics.push(problem("codeowners-no-default", 1, 1, { key: "codeowners.noDefault" }));
   }
   if (owner) {
     for (const path of PROTECTED_SAMPLE_PATHS) {
@@ -213,8 +195,10 @@ export function checkCodeowners(text: string, secretariat?: string, file: string
             "codeowners-protected-path",
             1,
             1,
-            `Unexpected owners ${owners.length > 0 ? owners.join(" ") : "(none)"} for ${path}, expected ${owner}`,
-            "Governance paths and reviewer lists must be owned by the secretariat: keep their lines after the per-folder lines.",
+            owners.length > 0
+              ? { key: "codeowners.protectedPath", values: { owners: owners.join(" "), path, owner } }
+              : { key: "codeowners.protectedPathNone", values: { path, owner } },
+            { key: "codeowners.protectedPathHint" },
           ),
         );
       }
@@ -233,11 +217,7 @@ export function checkCodeownersCurrent(committed: string | undefined, expected: 
       file,
       line: 1,
       column: 1,
-      message:
-        committed === undefined
-          ? `${file} is missing: it must be generated from the reviewer lists.`
-          : `${file} does not match the reviewer lists in the profiles.`,
-      hint: "Run `npm run codeowners` and commit the result.",
+      ...catalogText({ key: committed === undefined ? "codeowners.missing" : "codeowners.outOfDate", values: { file } }, { key: "codeowners.regenerate" }),
     },
   ];
 }

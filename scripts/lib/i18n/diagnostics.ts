@@ -2,12 +2,17 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { UnLanguage } from "../vocab.ts";
 import { type MessageRef, renderMessage } from "./messages.ts";
 
-/** A diagnostic's words: the English message and hint, with the catalog references they came from. */
-export function catalogText(message: MessageRef, hint?: MessageRef): Pick<Diagnostic, "message" | "hint" | "text"> {
+/**
+ * A diagnostic's words: the English message and hint, with the catalog references they came from.
+ * A hint given as plain text (a schema's own description) stays as written in every language.
+ */
+export function catalogText(message: MessageRef, hint?: MessageRef | string): Pick<Diagnostic, "message" | "hint" | "text"> {
+  const hintRef = typeof hint === "object" ? hint : undefined;
+  const hintText = typeof hint === "string" ? hint : hintRef ? renderMessage("en", hintRef) : undefined;
   return {
     message: renderMessage("en", message),
-    ...(hint ? { hint: renderMessage("en", hint) } : {}),
-    text: { message, ...(hint ? { hint } : {}) },
+    ...(hintText !== undefined ? { hint: hintText } : {}),
+    text: { message, ...(hintRef ? { hint: hintRef } : {}) },
   };
 }
 

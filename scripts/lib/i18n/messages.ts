@@ -25,14 +25,26 @@ export type Catalog = Readonly<Record<string, string>>;
 /** The catalogs shipped with the tool, one per UN language. */
 export const CATALOGS: Readonly<Record<UnLanguage, Catalog>> = { ar, zh, en, fr, ru, es };
 
-/** A value for a placeholder: the same in every language, or one per language (a vocabulary's label). */
-export type MessageValue = string | number | Readonly<Partial<Record<UnLanguage, string>>>;
+/**
+ * A value for a placeholder: the same in every language, one per language (a vocabulary's label),
+ * or another message, written in the reader's language too (a phrase such as "a whole number").
+ */
+export type MessageValue = string | number | Readonly<Partial<Record<UnLanguage, string>>> | MessageRef | Verbatim;
+
+/** Text placed exactly as given, never bidi-isolated: a line to copy into a file must not carry invisible marks. */
+export interface Verbatim {
+  verbatim: string;
+}
 export type MessageValues = Readonly<Record<string, MessageValue>>;
 
 /** A message to be written in the reader's language later: its key and its values. */
 export interface MessageRef {
   key: MessageKey;
   values?: MessageValues;
+}
+
+function isMessageRef(value: MessageValue): value is MessageRef {
+  return typeof value === "object" && typeof (value as { key?: unknown }).key === "string";
 }
 
 /** Right-to-left scripts among the six: a value in one of them is isolated inside a left-to-right sentence. */
@@ -73,11 +85,48 @@ function compile(catalogs: Readonly<Record<UnLanguage, Catalog>>, lang: UnLangua
  */
 export function formatMessage(lang: UnLanguage, key: MessageKey, values: MessageValues = {}, catalogs = CATALOGS): string {
   const resolved: Record<string, string | number> = {};
+  const format = compile(catalogs, lang, key);
+  const selectors = selectorsOf(format);
   for (const [name, value] of Object.entries(values)) {
+    // A select's value chooses a branch ("rlo"): it is never shown, so it must stay as written.
+    if (selectors.has(name) && typeof value === "string") {
+      resolved[name] = value;
+      continue;
+    }
+    // A nested message is already in the sentence's language: nothing to isolate.
+    if (isMessageRef(value)) {
+      resolved[name] = formatMessage(lang, value.key, value.values, catalogs);
+      continue;
+    }
+    if (typeof value === "object" && "verbatim" in value) {
+      resolved[name] = value.verbatim;
+      continue;
+    }
     const text = typeof value === "object" ? (value[lang] ?? value.en ?? "") : value;
     resolved[name] = typeof text === "string" ? isolate(text, lang) : text;
   }
-  return String(compile(catalogs, lang, key).format(resolved));
+  return String(format.format(resolved));
+}
+
+const selectorCache = new WeakMap<IntlMessageFormat, ReadonlySet<string>>();
+
+/** The arguments of a compiled message that choose a select branch. */
+function selectorsOf(format: IntlMessageFormat): ReadonlySet<string> {
+  let names = selectorCache.get(format);
+  if (!names) {
+    const found = new Set<string>();
+    const visit = (elements: MessageFormatElement[]) => {
+      for (const element of elements) {
+        if (isTagElement(element)) visit(element.children);
+        if (isSelectElement(element)) found.add(element.value);
+        if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) visit(option.value);
+      }
+    };
+    visit(format.getAst());
+    names = found;
+    selectorCache.set(format, names);
+  }
+  return names;
 }
 
 /** Renders a message reference in a language. */

@@ -1,5 +1,7 @@
 import { Alias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.ts";
+import { catalogText } from "../i18n/diagnostics.ts";
+import type { MessageRef } from "../i18n/messages.ts";
 import { yamlDepthProblem } from "./limits.ts";
 import { LineIndex, PositionIndex, pointerSegment } from "./positions.ts";
 
@@ -56,9 +58,9 @@ export function parseFrontmatter(yaml: string, firstLine: number, file: string):
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const report = (offset: number, message: string, hint?: string) => {
+  const report = (offset: number, message: MessageRef, hint?: MessageRef) => {
     const { line, column } = toPosition(offset);
-    problems.push({ ruleId: "safe-yaml", severity: "error", file, line, column, message, ...(hint ? { hint } : {}) });
+    problems.push({ ruleId: "safe-yaml", severity: "error", file, line, column, ...catalogText(message, hint) });
   };
 
   // Bounded before the YAML parser recurses into it: a stack overflow is not a diagnostic.
@@ -87,18 +89,14 @@ export function parseFrontmatter(yaml: string, firstLine: number, file: string):
     Node(_key, node) {
       if (node instanceof Alias) {
         hasAlias = true;
-        report(node.range?.[0] ?? 0, "YAML aliases (*name) are not allowed in frontmatter.", "Write the value out in full.");
+        report(node.range?.[0] ?? 0, { key: "yaml.alias" }, { key: "yaml.aliasHint" });
       } else if ((node as { anchor?: string }).anchor) {
-        report(node.range?.[0] ?? 0, "YAML anchors (&name) are not allowed in frontmatter.", "Remove the anchor.");
+        report(node.range?.[0] ?? 0, { key: "yaml.anchor" }, { key: "yaml.anchorHint" });
       }
       // A tag the schema knows still changes what a value is (!!binary makes bytes of text): none is needed.
       const tag = (node as { tag?: string }).tag;
       if (tag && !(node instanceof Alias) && !unknownTags) {
-        report(
-          node.range?.[0] ?? 0,
-          `YAML tags (${tag.replace("tag:yaml.org,2002:", "!!")}) are not allowed in frontmatter.`,
-          "Write plain text instead; put it in quotes if it starts with ! or &.",
-        );
+        report(node.range?.[0] ?? 0, { key: "yaml.knownTag", values: { tag: tag.replace("tag:yaml.org,2002:", "!!") } }, { key: "yaml.tagHint" });
       }
     },
   });
@@ -135,28 +133,25 @@ function indexPositions(
   }
 }
 
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(code: string, message: string): MessageRef {
   // The parser reports its own stack overflow as an error; say what it means.
-  if (/call stack/i.test(message)) return "The frontmatter is nested too deeply to be read.";
+  if (/call stack/i.test(message)) return { key: "yaml.tooDeep" };
   switch (code) {
     case "DUPLICATE_KEY":
-      return "The same key appears twice in the frontmatter; only one can count.";
+      return { key: "yaml.duplicateKey" };
     case "MULTIPLE_DOCS":
-      return "The frontmatter holds more than one YAML document (a line ... or --- inside it); only one is read.";
+      return { key: "yaml.multipleDocs" };
     case "TAG_RESOLVE_FAILED":
-      return `Unknown YAML tag ${message.replace(/^Unresolved tag: /, "").replace("tag:yaml.org,2002:", "!!")}: tags are not allowed in frontmatter.`;
-    case "BAD_INDENT":
-    case "MISSING_CHAR":
-    case "BLOCK_AS_IMPLICIT_KEY":
-      return `The frontmatter is not valid YAML: ${message}.`;
+      return { key: "yaml.tag", values: { tag: message.replace(/^Unresolved tag: /, "").replace("tag:yaml.org,2002:", "!!") } };
     default:
-      return `The frontmatter is not valid YAML: ${message}.`;
+      // The parser's own words (in English) name what it expected: more use than a vaguer translation.
+      return { key: "yaml.invalid", values: { detail: message } };
   }
 }
 
-function yamlHint(code: string): string | undefined {
-  if (code === "DUPLICATE_KEY") return "Keep one of them and delete the other.";
-  if (code === "TAG_RESOLVE_FAILED") return "Write plain text instead; put it in quotes if it starts with ! or &.";
-  if (code === "MULTIPLE_DOCS") return "Keep title, summary and the translation: block between the two --- lines, and nothing else.";
-  return "Each line is `key: value`; put text that contains a colon followed by a space, or starts with a special character, in double quotes.";
+function yamlHint(code: string): MessageRef {
+  if (code === "DUPLICATE_KEY") return { key: "yaml.keepOne" };
+  if (code === "TAG_RESOLVE_FAILED") return { key: "yaml.tagHint" };
+  if (code === "MULTIPLE_DOCS") return { key: "yaml.multipleDocsHint" };
+  return { key: "yaml.invalidHint" };
 }

@@ -1,5 +1,7 @@
 import { type AnyNode, type DocumentNode, parse } from "@humanwhocodes/momoa";
 import type { Diagnostic } from "../diagnostics.ts";
+import { catalogText } from "../i18n/diagnostics.ts";
+import type { MessageRef } from "../i18n/messages.ts";
 import { jsonDepthProblem } from "./limits.ts";
 import { LineIndex, PositionIndex, pointerSegment } from "./positions.ts";
 
@@ -21,19 +23,20 @@ export interface ParsedJson {
 export function parseJson(text: string, file: string): ParsedJson {
   const problems: Diagnostic[] = [];
   const positions = new PositionIndex();
-  const report = (line: number, column: number, message: string, hint?: string) =>
-    problems.push({ ruleId: "strict-json", severity: "error", file, line, column, message, ...(hint ? { hint } : {}) });
+  const report: Report = (line, column, message, hint) =>
+    problems.push({ ruleId: "strict-json", severity: "error", file, line, column, ...catalogText(message, hint) });
 
   let source = text;
   if (source.startsWith("\uFEFF")) {
-    report(1, 1, "The file starts with an invisible byte-order mark (BOM).", "Save the file as UTF-8 without BOM.");
+    report(1, 1, { key: "json.bom" }, { key: "json.bomHint" });
     source = source.slice(1);
   }
   // Bounded before the parser and the rules recurse into it: a stack overflow is not a diagnostic.
   const tooDeep = jsonDepthProblem(source);
   if (tooDeep) {
     const { line, column } = new LineIndex(source).position(tooDeep.offset);
-    report(line, column, tooDeep.message, tooDeep.hint);
+    // The limits' own words are still English only (not yet in the catalogs).
+    problems.push({ ruleId: "strict-json", severity: "error", file, line, column, message: tooDeep.message, hint: tooDeep.hint });
     return { value: undefined, positions, problems };
   }
   let document: DocumentNode;
@@ -44,11 +47,11 @@ export function parseJson(text: string, file: string): ParsedJson {
     const detail = error instanceof RangeError ? "it is too complex to read" : error instanceof Error ? readableParseError(error.message) : String(error);
     const before = source.slice(0, offset).trimEnd();
     if (offset > 0 && isCompleteJson(before)) {
-      report(line, column, "This is not valid JSON: there is more text after the end of the data.", "Delete everything after the last closing bracket.");
+      report(line, column, { key: "json.trailingText" }, { key: "json.trailingTextHint" });
     } else if (before.endsWith(",") && /^\s*[}\]]/.test(source.slice(offset))) {
-      report(line, column, "This is not valid JSON: there is a comma after the last item.", "Delete the comma before this bracket.");
+      report(line, column, { key: "json.trailingComma" }, { key: "json.trailingCommaHint" });
     } else {
-      report(line, column, `This is not valid JSON: ${detail}.`, jsonHint(source, line));
+      report(line, column, { key: "json.invalid", values: { detail } }, jsonHint(source, line));
     }
     return { value: undefined, positions, problems };
   }
@@ -90,14 +93,14 @@ function readableParseError(message: string): string {
     .replace(/ found$/, "");
 }
 
-function jsonHint(source: string, line: number): string {
+function jsonHint(source: string, line: number): MessageRef {
   const text = source.split("\n")[line - 1] ?? "";
-  if (/,\s*$/.test(text) || /^\s*[}\]]/.test(text)) return "Check for a comma after the last item of a list or object: JSON does not allow it.";
-  if (/'/.test(text)) return 'JSON needs double quotes (") around keys and text, not single quotes.';
-  return "Check the quotes, commas and brackets on this line and the line before.";
+  if (/,\s*$/.test(text) || /^\s*[}\]]/.test(text)) return { key: "json.checkComma" };
+  if (/'/.test(text)) return { key: "json.doubleQuotes" };
+  return { key: "json.checkLine" };
 }
 
-type Report = (line: number, column: number, message: string, hint?: string) => void;
+type Report = (line: number, column: number, message: MessageRef, hint?: MessageRef) => void;
 
 function evaluate(node: AnyNode, pointer: string, key: { line: number; column: number } | undefined, positions: PositionIndex, report: Report): unknown {
   positions.set(pointer, { ...(key ? { key } : {}), value: node.loc.start });
@@ -110,12 +113,7 @@ function evaluate(node: AnyNode, pointer: string, key: { line: number; column: n
         const keyPosition = member.name.loc.start;
         const firstLine = seen.get(name);
         if (firstLine !== undefined) {
-          report(
-            keyPosition.line,
-            keyPosition.column,
-            `The key "${name}" appears twice in the same object (first on line ${firstLine}); only one can count.`,
-            "Keep one of them and delete the other.",
-          );
+          report(keyPosition.line, keyPosition.column, { key: "json.duplicateKey", values: { name, line: firstLine } }, { key: "json.keepOne" });
           continue;
         }
         seen.set(name, keyPosition.line);

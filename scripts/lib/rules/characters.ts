@@ -1,3 +1,5 @@
+import type { MessageRef } from "../i18n/messages.ts";
+
 /** Characters that change how text displays without being seen (Trojan Source) or that are controls. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 const INVISIBLE_IN_IDS = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
@@ -12,38 +14,39 @@ const SUSPICIOUS_IN_PROSE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009
 export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
 const FORBIDDEN = new RegExp(FORBIDDEN_CHARACTERS.source, "u");
 
+/** Each character's name, as a branch of the catalog's "unicode.character" message. */
 const NAMES: Record<number, string> = {
-  8203: "zero-width space",
-  8204: "zero-width non-joiner",
-  8205: "zero-width joiner",
-  8206: "left-to-right mark",
-  8207: "right-to-left mark",
-  8234: "left-to-right embedding",
-  8235: "right-to-left embedding",
-  8236: "pop directional formatting",
-  8237: "left-to-right override",
-  8238: "right-to-left override",
-  8288: "word joiner",
-  8294: "left-to-right isolate",
-  8295: "right-to-left isolate",
-  8296: "first strong isolate",
-  8297: "pop directional isolate",
-  65279: "zero-width no-break space (BOM)",
-  173: "soft hyphen",
+  8203: "zwsp",
+  8204: "zwnj",
+  8205: "zwj",
+  8206: "lrm",
+  8207: "rlm",
+  8234: "lre",
+  8235: "rle",
+  8236: "pdf",
+  8237: "lro",
+  8238: "rlo",
+  8288: "wj",
+  8294: "lri",
+  8295: "rli",
+  8296: "fsi",
+  8297: "pdi",
+  65279: "bom",
+  173: "shy",
 };
 
 /** The first character in an identifier, key, file name or URL that must not be there. */
-export function findInvisibleInId(text: string): { index: number; name: string } | undefined {
+export function findInvisibleInId(text: string): { index: number; name: MessageRef } | undefined {
   return find(text, INVISIBLE_IN_IDS);
 }
 
 /** The first suspicious character in prose (bidi overrides, zero-width spaces, controls). */
-export function findSuspiciousInProse(text: string): { index: number; name: string } | undefined {
+export function findSuspiciousInProse(text: string): { index: number; name: MessageRef } | undefined {
   return find(text, SUSPICIOUS_IN_PROSE);
 }
 
 /** The first character no published text may hold (a control, a noncharacter, a lone surrogate). */
-export function findForbidden(text: string): { index: number; name: string } | undefined {
+export function findForbidden(text: string): { index: number; name: MessageRef } | undefined {
   return find(text, FORBIDDEN);
 }
 
@@ -52,24 +55,24 @@ export function hasBidiControl(text: string): boolean {
   return BIDI_CONTROLS.test(text);
 }
 
-function find(text: string, pattern: RegExp): { index: number; name: string } | undefined {
+function find(text: string, pattern: RegExp): { index: number; name: MessageRef } | undefined {
   const match = pattern.exec(text);
   if (!match) return undefined;
   return { index: match.index, name: describeCharacter(match[0]) };
 }
 
-/** "right-to-left override (U+202E)". */
-export function describeCharacter(character: string): string {
+/** "right-to-left override (U+202E)", in any language. */
+export function describeCharacter(character: string): MessageRef {
   const code = character.codePointAt(0) ?? 0;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
   const name =
     NAMES[code] ??
     (code < 0x20 || (code >= 0x7f && code <= 0x9f)
-      ? "control character"
+      ? "control"
       : code >= 0xd800 && code <= 0xdfff
-        ? "lone surrogate"
+        ? "surrogate"
         : /\p{Noncharacter_Code_Point}/u.test(character)
           ? "noncharacter"
-          : "invisible character");
-  return `${name} (${hex})`;
+          : "other");
+  return { key: "unicode.character", values: { name, code: hex } };
 }

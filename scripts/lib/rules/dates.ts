@@ -1,3 +1,5 @@
+import { catalogText } from "../i18n/diagnostics.ts";
+import { type MessageRef, renderMessage } from "../i18n/messages.ts";
 import { fieldName } from "../load/positions.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues, profileValues } from "./values.ts";
@@ -16,8 +18,8 @@ export const dates: Rule = {
     const today = dataset.now.toISOString().slice(0, 10);
     const year = dataset.now.getUTCFullYear();
     for (const { file, value, positions } of [...activityValues(dataset), ...profileValues(dataset)]) {
-      const at = (pointer: string, message: string, hint?: string, severity: "error" | "warning" = "error") =>
-        report({ file, ...positions.valueAt(pointer), message, severity, ...(hint ? { hint } : {}) });
+      const at = (pointer: string, message: MessageRef, hint?: MessageRef, severity: "error" | "warning" = "error") =>
+        report({ file, ...positions.valueAt(pointer), severity, ...catalogText(message, hint) });
       const valid = new Map<string, string>();
       const datePointers: string[] = ["/start", "/end", "/provenance/confirmedOn"];
       (Array.isArray(value.links) ? value.links : []).forEach((_, index) => {
@@ -26,59 +28,65 @@ export const dates: Rule = {
       for (const pointer of datePointers) {
         const written = pick(value, pointer);
         if (typeof written !== "string") continue;
-        const problem = dateProblem(written);
+        const problem = dateProblemRef(written);
         if (problem) {
           const suggestion = isoSuggestion(written);
           at(
             pointer,
-            `${fieldName(pointer)}: "${written}" ${problem}`,
-            suggestion ? `Write it as ${suggestion}.` : "Write a year (2019), a year and month (2019-06) or a full date (2019-06-30).",
+            { key: "dates.invalid", values: { field: fieldName(pointer), written, problem } },
+            suggestion ? { key: "dates.writeAs", values: { suggestion } } : { key: "dates.forms" },
           );
         } else valid.set(pointer, written);
       }
       const start = valid.get("/start");
       const end = valid.get("/end");
       if (start && end && compareAtPrecision(end, start) < 0) {
-        at("/end", `end (${end}) is before start (${start}).`, "Check both dates against the source.");
+        at("/end", { key: "dates.endBeforeStart", values: { start, end } }, { key: "dates.checkSource" });
       }
       if (start) {
         if (Number(start.slice(0, 4)) > year + MAX_YEARS_AHEAD_START) {
-          at("/start", `start (${start}) is implausibly far in the future.`);
+          at("/start", { key: "dates.startFarAhead", values: { start } });
         } else if (compareAtPrecision(start, today) > 0 && value.status !== "planned") {
           at(
             "/start",
             value.status === undefined
-              ? `start (${start}) is in the future, but no status says the activity is planned.`
-              : `start (${start}) is in the future, but the status is "${String(value.status)}".`,
-            'Use status "planned" for work that has not started, or correct the date.',
+              ? { key: "dates.futureStartNoStatus", values: { start } }
+              : { key: "dates.futureStart", values: { start, status: String(value.status) } },
+            { key: "dates.usePlanned" },
           );
         }
       }
-      if (end && Number(end.slice(0, 4)) > year + MAX_YEARS_AHEAD_END) at("/end", `end (${end}) is implausibly far in the future.`);
+      if (end && Number(end.slice(0, 4)) > year + MAX_YEARS_AHEAD_END) at("/end", { key: "dates.endFarAhead", values: { end } });
       if (end && value.status === "completed" && compareAtPrecision(end, today) > 0) {
-        at("/end", `end (${end}) is in the future, but the status is "completed".`, 'Use "active" until it ends, or correct the date.', "warning");
+        at("/end", { key: "dates.completedInFuture", values: { end } }, { key: "dates.useActive" }, "warning");
       }
       for (const [pointer, accessed] of valid) {
         if (pointer === "/provenance/confirmedOn" && compareAtPrecision(accessed, today) > 0) {
-          at(pointer, `provenance.confirmedOn: an entry cannot have been confirmed in the future (${accessed}).`);
+          at(pointer, { key: "dates.confirmedInFuture", values: { date: accessed } });
         }
         if (pointer.endsWith("/accessed") && compareAtPrecision(accessed, today) > 0) {
-          at(pointer, `${fieldName(pointer)}: the source cannot have been accessed in the future (${accessed}).`);
+          at(pointer, { key: "dates.accessedInFuture", values: { field: fieldName(pointer), date: accessed } });
         }
       }
     }
   },
 };
 
-/** Why a partial date is not a real one, or undefined when it is. */
+/** Why a partial date is not a real one, in English ("has no month 13."), or undefined when it is. */
 export function dateProblem(written: string): string | undefined {
+  const problem = dateProblemRef(written);
+  return problem ? renderMessage("en", problem) : undefined;
+}
+
+/** Why a partial date is not a real one, as a catalog phrase for any language, or undefined when it is. */
+export function dateProblemRef(written: string): MessageRef | undefined {
   const match = PARTIAL_DATE.exec(written);
-  if (!match) return "is not a date in the expected form.";
+  if (!match) return { key: "dates.notADate" };
   const [, year, month, day] = match;
-  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return `has no month ${month}.`;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return { key: "dates.noSuchMonth", values: { month } };
   if (day !== undefined) {
     const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-    if (Number(day) < 1 || Number(day) > days) return `does not exist: ${year}-${month} has ${days} days.`;
+    if (Number(day) < 1 || Number(day) > days) return { key: "dates.noSuchDay", values: { month: `${year}-${month}`, days } };
   }
   return undefined;
 }

@@ -1,4 +1,6 @@
 import { distance } from "fastest-levenshtein";
+import { catalogText } from "../i18n/diagnostics.ts";
+import type { MessageValue } from "../i18n/messages.ts";
 import { permalink } from "../load/paths.ts";
 import { type Dataset, type Entry, isObject } from "../validate/dataset.ts";
 import { normaliseUrl } from "./links.ts";
@@ -64,8 +66,10 @@ export const duplicates: Rule = {
             file: activity.file,
             ...activity.parsed.positions.valueAt(`/links/${index}/url`),
             severity: "warning",
-            message: `links[${index}]: the same source is used by ${someOf(others.map((item) => item.name))}. Is it the same activity entered twice?`,
-            hint: `If it is, keep one entry; if not, no change is needed.`,
+            ...catalogText(
+              { key: "duplicates.sharedLink", values: { field: `links[${index}]`, other: someOf(others.map((item) => item.name)) } },
+              { key: "duplicates.hint" },
+            ),
           });
         }
       }
@@ -111,10 +115,9 @@ export const duplicates: Rule = {
               file: mine.title.file,
               ...mine.title.position,
               severity: "warning",
-              message:
-                others.length === 1
-                  ? `The title is almost the same as that of ${first.item.name} ("${first.title.text}"). Is it the same activity entered twice?`
-                  : `The title is almost the same as those of ${someOf(others.map((other) => other.item.name))}. Is it the same activity entered twice?`,
+              ...(others.length === 1
+                ? catalogText({ key: "duplicates.similarTitle", values: { other: first.item.name, title: first.title.text } })
+                : catalogText({ key: "duplicates.similarTitles", values: { others: someOf(others.map((other) => other.item.name)) } })),
             });
           }
         }
@@ -148,9 +151,11 @@ function fromSummary(entry: Entry, summary: FactsSummary): Facts {
 type Item = { entry: Entry; name: string; facts: Facts };
 
 /** "a", "a and b", "a, b and c", or the first three and how many more: a warning stays one readable line however many entries share it. */
-function someOf(names: readonly string[]): string {
-  if (names.length <= 3) return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-  return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more entries`;
+/** "a, b and c", or the first three "and 4 more entries", in the reader's language. */
+function someOf(names: readonly string[]): MessageValue {
+  if (names.length <= 1) return names[0] ?? "";
+  if (names.length <= 3) return { key: "duplicates.list", values: { names: names.slice(0, -1).join(", "), last: names.at(-1) ?? "" } };
+  return { key: "duplicates.listMore", values: { names: names.slice(0, 3).join(", "), count: names.length - 3 } };
 }
 
 type Title = { text: string; normal: string; file: string; position: { line: number; column: number } };

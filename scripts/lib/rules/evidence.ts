@@ -1,3 +1,4 @@
+import { catalogText } from "../i18n/diagnostics.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues } from "./values.ts";
 
@@ -13,8 +14,7 @@ export const evidence: Rule = {
       report({
         file,
         ...positions.valueAt("/kind"),
-        message: 'A good practice needs evidence: add a link of type "evaluation" to an evaluation, an audit or published results.',
-        hint: 'Without evidence, use kind "case-study" (or "activity").',
+        ...catalogText({ key: "evidence.missing" }, { key: "evidence.missingHint" }),
       });
     }
   },

@@ -1,5 +1,7 @@
 import type { Link } from "mdast";
 import { visit } from "unist-util-visit";
+import { catalogText } from "../i18n/diagnostics.ts";
+import { type MessageRef, renderMessage } from "../i18n/messages.ts";
 import { fieldName } from "../load/positions.ts";
 import { printable } from "../printable.ts";
 import { findInvisibleInId } from "./characters.ts";
@@ -17,13 +19,12 @@ export const links: Rule = {
     for (const { file, value, positions } of [...activityValues(dataset), ...profileValues(dataset)]) {
       for (const { pointer, key, text } of strings(value)) {
         if (key !== "url") continue;
-        const problem = urlProblem(text);
+        const problem = urlProblemRef(text);
         if (problem)
           report({
             file,
             ...positions.valueAt(pointer),
-            message: `${fieldName(pointer)}: ${problem.message}`,
-            ...(problem.hint ? { hint: problem.hint } : {}),
+            ...catalogText({ key: "links.inField", values: { field: fieldName(pointer), problem: problem.message } }, problem.hint),
           });
       }
       const seen = new Map<string, number>();
@@ -37,8 +38,7 @@ export const links: Rule = {
           report({
             file,
             ...positions.valueAt(`/links/${index}/url`),
-            message: `links[${index}].url: the same address is already listed as links[${first}].`,
-            hint: "Delete the repeated link.",
+            ...catalogText({ key: "links.repeated", values: { field: `links[${index}].url`, first: `links[${first}]` } }, { key: "links.deleteRepeated" }),
           });
       });
     }
@@ -50,16 +50,15 @@ export const links: Rule = {
           const invisible = findInvisibleInId(url);
           // The unicode rule reads JSON values; an address in a narrative is checked here.
           const problem =
-            urlProblem(url) ??
+            urlProblemRef(url) ??
             (invisible
-              ? { message: `the address contains an invisible ${invisible.name}.`, hint: "Copy the address again from the browser's address bar." }
+              ? { message: { key: "links.invisible", values: { character: invisible.name } } as MessageRef, hint: { key: "links.copyAgain" } as MessageRef }
               : undefined);
           if (problem) {
             report({
               file: narrative.file,
               ...narrative.bodyPosition(node.position?.start.offset ?? 0),
-              message: `Link "${printable(url.slice(0, 80))}": ${problem.message}`,
-              ...(problem.hint ? { hint: problem.hint } : {}),
+              ...catalogText({ key: "links.inText", values: { url: printable(url.slice(0, 80)), problem: problem.message } }, problem.hint),
             });
           }
         });
@@ -71,43 +70,41 @@ export const links: Rule = {
 /** Schemes that run code or carry a whole document in the reader's browser. */
 const DANGEROUS_SCHEMES = new Set(["javascript", "vbscript", "data", "file", "blob"]);
 
-/** What is wrong with a web address, or undefined when it is a plain public https address. */
+/** What is wrong with a web address, in English, or undefined when it is a plain public https address. */
 export function urlProblem(text: string): { message: string; hint?: string } | undefined {
+  const problem = urlProblemRef(text);
+  if (!problem) return undefined;
+  return { message: renderMessage("en", problem.message), ...(problem.hint ? { hint: renderMessage("en", problem.hint) } : {}) };
+}
+
+/** What is wrong with a web address, as catalog phrases for any language, or undefined when it is a plain public https address. */
+export function urlProblemRef(text: string): { message: MessageRef; hint?: MessageRef } | undefined {
   // The scheme as a browser reads it: the URL standard drops tabs and line breaks anywhere, and
   // controls and spaces at both ends, so "jav&#x09;ascript:" (a tab, once Markdown decodes it) runs.
   const asRead = text.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, "");
   const readScheme = /^([a-z][a-z0-9+.-]*):/i.exec(asRead)?.[1]?.toLowerCase();
-  if (readScheme && DANGEROUS_SCHEMES.has(readScheme)) {
-    return {
-      message: `"${readScheme}:" addresses are not allowed; only https web pages.`,
-      hint: "A browser would run or open what follows it, however it is written; link to the public https page that holds the content.",
-    };
-  }
+  if (readScheme && DANGEROUS_SCHEMES.has(readScheme))
+    return { message: { key: "links.scheme", values: { scheme: `${readScheme}:` } }, hint: { key: "links.dangerousHint" } };
   // Other invisible characters are the unicode rule's to report.
   if (findInvisibleInId(text)) return undefined;
-  if (/\s/.test(text)) return { message: "a web address cannot contain spaces.", hint: "Copy the address again from the browser's address bar." };
+  if (/\s/.test(text)) return { message: { key: "links.spaces" }, hint: { key: "links.copyAgain" } };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
-  if (scheme === undefined) return { message: `"${text}" is not a full web address.`, hint: "Start it with https://." };
-  if (scheme === "http")
-    return {
-      message: "only https addresses are accepted, not http.",
-      hint: "Change http:// to https://; if the site has no https version, link to another source for the same fact.",
-    };
-  if (scheme !== "https") return { message: `"${scheme}:" addresses are not allowed; only https web pages.` };
-  if (text.length > MAX_URL_LENGTH) return { message: `the address is too long (${text.length} characters, at most ${MAX_URL_LENGTH}).` };
+  if (scheme === undefined) return { message: { key: "links.notFull", values: { url: text } }, hint: { key: "links.startHttps" } };
+  if (scheme === "http") return { message: { key: "links.http" }, hint: { key: "links.useHttps" } };
+  if (scheme !== "https") return { message: { key: "links.scheme", values: { scheme: `${scheme}:` } } };
+  if (text.length > MAX_URL_LENGTH) return { message: { key: "links.tooLong", values: { length: text.length, limit: MAX_URL_LENGTH } } };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { message: `"${text}" is not a valid web address.` };
+    return { message: { key: "links.invalid", values: { url: text } } };
   }
-  if (url.username || url.password)
-    return { message: "the address contains a user name or password.", hint: "Remove the part before @: links must be public pages." };
+  if (url.username || url.password) return { message: { key: "links.credentials" }, hint: { key: "links.removeCredentials" } };
   if (!url.hostname.includes(".") || url.hostname.endsWith(".local") || /^\d+\.\d+\.\d+\.\d+$/.test(url.hostname) || url.hostname.startsWith("[")) {
-    return { message: `"${url.hostname}" is not a public web site.` };
+    return { message: { key: "links.notPublic", values: { host: url.hostname } } };
   }
   if (!/^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#]|$)/.test(text))
-    return { message: `"${text}" is not a valid web address.`, hint: "Write the site name in plain letters (international names in their xn-- form)." };
+    return { message: { key: "links.invalid", values: { url: text } }, hint: { key: "links.plainLetters" } };
   return undefined;
 }
 

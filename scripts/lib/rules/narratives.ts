@@ -1,5 +1,6 @@
 import type { Heading, Html } from "mdast";
 import { visit } from "unist-util-visit";
+import { catalogText } from "../i18n/diagnostics.ts";
 import type { ParsedNarrative } from "../load/narrative.ts";
 import { narrativeVersion } from "../narrative-version.ts";
 import { isObject } from "../validate/dataset.ts";
@@ -18,13 +19,16 @@ export const narratives: Rule = {
       const original = activity?.value?.originalLanguage;
       if (typeof original !== "string" || !activity) continue;
       const source = narratives.get(original);
-      const languageName = dataset.vocabularies.lists.get("languages")?.terms.get(original)?.labels.en ?? original;
+      // The language's name in each of the six: "written in Arabic", "написана на языке «арабский»".
+      const languageName = dataset.vocabularies.lists.get("languages")?.terms.get(original)?.labels ?? { en: original };
       if (!source) {
         report({
           file: activity.file,
           ...activity.parsed.positions.valueAt("/originalLanguage"),
-          message: `The original narrative ${original}.md is missing: originalLanguage says the entry is written in ${languageName}.`,
-          hint: `Add ${entry.dir}/${original}.md, or set originalLanguage to the language the story was first written in.`,
+          ...catalogText(
+            { key: "narratives.noOriginal", values: { file: `${original}.md`, language: languageName } },
+            { key: "narratives.noOriginalHint", values: { path: `${entry.dir}/${original}.md` } },
+          ),
         });
       }
       // Without the original, every other file would look like a broken translation: one problem is enough.
@@ -39,8 +43,7 @@ export const narratives: Rule = {
             report({
               file: narrative.file,
               ...frontmatter.positions.keyAt("/translation"),
-              message: `This is the original (originalLanguage is "${original}"), so it must not have translation:.`,
-              hint: "Remove the translation: block, or correct originalLanguage in activity.json.",
+              ...catalogText({ key: "narratives.originalMarked", values: { lang: original } }, { key: "narratives.originalMarkedHint" }),
             });
           }
           continue;
@@ -51,8 +54,12 @@ export const narratives: Rule = {
               file: narrative.file,
               line: frontmatter.positions.valueAt("").line,
               column: 1,
-              message: `This is a translation of ${original}.md, so its frontmatter needs translation: with from, version and method.`,
-              hint: `Add:\ntranslation:\n  from: ${original}\n  version: "${version ?? "<the version printed for the original>"}"\n  method: human   # or machine, or reviewed`,
+              ...catalogText(
+                { key: "narratives.noTranslation", values: { file: `${original}.md` } },
+                version
+                  ? { key: "narratives.noTranslationHint", values: { lang: { verbatim: original }, version: { verbatim: version } } }
+                  : { key: "narratives.noTranslationHintUnknown", values: { lang: { verbatim: original } } },
+              ),
             });
           }
           continue;
@@ -61,16 +68,20 @@ export const narratives: Rule = {
           report({
             file: narrative.file,
             ...frontmatter.positions.valueAt("/translation/from"),
-            message: `translation.from is "${translation.from}", but the original is ${original}.md.`,
-            hint: `Set from: ${original}.`,
+            ...catalogText(
+              { key: "narratives.wrongFrom", values: { from: translation.from, file: `${original}.md` } },
+              { key: "narratives.wrongFromHint", values: { lang: original } },
+            ),
           });
         } else if (version && typeof translation.version === "string" && /^[0-9a-f]{12}$/.test(translation.version) && translation.version !== version) {
           report({
             file: narrative.file,
             ...frontmatter.positions.valueAt("/translation/version"),
             severity: "warning",
-            message: `This translation may be out of date: it translates version ${translation.version} of ${original}.md, which is now version ${version}.`,
-            hint: `Bring the translation up to date with ${original}.md, then set version: "${version}".`,
+            ...catalogText(
+              { key: "narratives.outOfDate", values: { translated: translation.version, file: `${original}.md`, version } },
+              { key: "narratives.outOfDateHint", values: { file: `${original}.md`, version } },
+            ),
           });
         }
       }
@@ -91,8 +102,7 @@ function checkBody(narrative: ParsedNarrative, report: Report): void {
       file: narrative.file,
       line: 1,
       column: 1,
-      message: "This narrative has no frontmatter.",
-      hint: "Start the file with a line ---, then title: and summary: lines, then another line ---.",
+      ...catalogText({ key: "narratives.noFrontmatter" }, { key: "narratives.noFrontmatterHint" }),
     });
   }
   if (narrative.bodyProblem) {
@@ -108,8 +118,7 @@ function checkBody(narrative: ParsedNarrative, report: Report): void {
       file: narrative.file,
       ...narrative.bodyPosition(0),
       severity: "warning",
-      message: "The narrative has no text below the frontmatter.",
-      hint: "Tell the story: context, what was done, results, lessons learned.",
+      ...catalogText({ key: "narratives.empty" }, { key: "narratives.emptyHint" }),
     });
   }
   let previous = 1;
@@ -120,8 +129,7 @@ function checkBody(narrative: ParsedNarrative, report: Report): void {
       report({
         file: narrative.file,
         ...at,
-        message: `Raw HTML is not allowed in a narrative: ${JSON.stringify(html)}.`,
-        hint: "Use Markdown: **bold**, *italic*, [text](https://...), lists with -.",
+        ...catalogText({ key: "narratives.html", values: { html: JSON.stringify(html) } }, { key: "narratives.htmlHint" }),
       });
     } else if (node.type === "heading") {
       const depth = (node as Heading).depth;
@@ -129,15 +137,16 @@ function checkBody(narrative: ParsedNarrative, report: Report): void {
         report({
           file: narrative.file,
           ...at,
-          message: "A top-level heading (# ...) is not allowed: the title comes from the frontmatter.",
-          hint: "Start sections with ## (Context, What was done, Results, Lessons learned).",
+          ...catalogText({ key: "narratives.topHeading" }, { key: "narratives.topHeadingHint" }),
         });
       } else if (depth > previous + 1) {
         report({
           file: narrative.file,
           ...at,
-          message: `The heading jumps from level ${previous} to level ${depth}.`,
-          hint: `Use ${"#".repeat(previous + 1)} here, so that screen readers and the table of contents follow the structure.`,
+          ...catalogText(
+            { key: "narratives.headingJump", values: { from: previous, to: depth } },
+            { key: "narratives.headingJumpHint", values: { marks: "#".repeat(previous + 1) } },
+          ),
         });
       }
       previous = depth;

@@ -1,3 +1,4 @@
+import { catalogText } from "../i18n/diagnostics.ts";
 import { fieldName } from "../load/positions.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues, profileValues, strings } from "./values.ts";
@@ -5,8 +6,9 @@ import { activityValues, profileValues, strings } from "./values.ts";
 /** Line breaks, and the Unicode line and paragraph separators that some readers also break at. */
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
 
+/** Which break it is, as a branch of the catalog's "oneLine.break" message. */
 function breakName(text: string): string {
-  return text === "\u2028" ? "a line separator (U+2028)" : text === "\u2029" ? "a paragraph separator (U+2029)" : "a line break";
+  return text === "\u2028" ? "line" : text === "\u2029" ? "paragraph" : "break";
 }
 
 /**
@@ -26,8 +28,7 @@ export const oneLine: Rule = {
           report({
             file,
             ...positions.valueAt(pointer),
-            message: `${fieldName(pointer)}: this text must be on one line, but it holds ${breakName(found[0])}.`,
-            hint: "In JSON a line break is written \\n: remove it and join the lines with a space.",
+            ...catalogText({ key: "oneLine.found", values: { field: fieldName(pointer), kind: breakName(found[0]) } }, { key: "oneLine.jsonHint" }),
           });
       }
     }
@@ -41,8 +42,7 @@ export const oneLine: Rule = {
             report({
               file: narrative.file,
               ...frontmatter.positions.valueAt(pointer),
-              message: `${fieldName(pointer)}: this text must be on one line, but it holds ${breakName(found[0])}.`,
-              hint: "Write the value on the line of its key (summary: Text ...). A block started with > or | keeps a line break at its end: write >- instead, or one long line.",
+              ...catalogText({ key: "oneLine.found", values: { field: fieldName(pointer), kind: breakName(found[0]) } }, { key: "oneLine.yamlHint" }),
             });
         }
       }

@@ -1,5 +1,7 @@
 import type { Link } from "mdast";
 import { visit } from "unist-util-visit";
+import { catalogText } from "../i18n/diagnostics.ts";
+import type { MessageRef } from "../i18n/messages.ts";
 import { proseSpans } from "../load/narrative.ts";
 import { isObject } from "../validate/dataset.ts";
 import type { Rule } from "./rule.ts";
@@ -40,8 +42,7 @@ export const privacy: Rule = {
   description:
     "E-mail addresses and phone numbers in prose are flagged: personal contact details do not belong in a public entry, and an organisation's public channel goes in contact.",
   check(dataset, report) {
-    const hint =
-      "Entries are public. Remove personal contact details; put an organisation's public channel (a generic mailbox, a helpline, a web form) in contact in activity.json.";
+    const hint: MessageRef = { key: "privacy.hint" };
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
         for (const span of proseSpans(narrative)) {
@@ -50,8 +51,7 @@ export const privacy: Rule = {
               file: narrative.file,
               ...span.position(index),
               severity: "warning",
-              message: `An e-mail address in the text (${address}).`,
-              hint,
+              ...catalogText({ key: "privacy.email", values: { address } }, hint),
             });
           }
           for (const match of span.text.matchAll(PHONE)) {
@@ -60,8 +60,7 @@ export const privacy: Rule = {
                 file: narrative.file,
                 ...span.position(match.index ?? 0),
                 severity: "warning",
-                message: `A phone number in the text (${match[0].trim()}).`,
-                hint,
+                ...catalogText({ key: "privacy.phone", values: { number: match[0].trim() } }, hint),
               });
           }
         }
@@ -74,8 +73,7 @@ export const privacy: Rule = {
               file: narrative.file,
               ...narrative.bodyPosition(node.position?.start.offset ?? 0),
               severity: "warning",
-              message: `An e-mail link in the text (${node.url.slice(7)}).`,
-              hint,
+              ...catalogText({ key: "privacy.emailLink", values: { address: node.url.slice(7) } }, hint),
             });
           }
         });
@@ -88,8 +86,7 @@ export const privacy: Rule = {
           file,
           ...positions.valueAt("/contact/email"),
           severity: "warning",
-          message: `contact.email (${email}) looks like a person's address.`,
-          hint: "Use the organisation's generic public mailbox (such as info@ or cop@), not a staff member's.",
+          ...catalogText({ key: "privacy.personalMailbox", values: { address: email } }, { key: "privacy.personalMailboxHint" }),
         });
       }
     }

@@ -1,3 +1,4 @@
+import { catalogText } from "../i18n/diagnostics.ts";
 import type { Rule } from "./rule.ts";
 
 /**
@@ -16,8 +17,7 @@ export const readable: Rule = {
           file,
           line: 1,
           column: 1,
-          message: `This file cannot be read (${reason}), so it was not checked.`,
-          hint: "Check that you may read it (ls -l) and that the disk is healthy, then run the check again.",
+          ...catalogText({ key: "readable.unreadable", values: { reason } }, { key: "readable.unreadableHint" }),
         });
     }
   },

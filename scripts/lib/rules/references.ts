@@ -1,3 +1,4 @@
+import { catalogText } from "../i18n/diagnostics.ts";
 import type { ParsedJson } from "../load/json.ts";
 import { classifyPath } from "../load/paths.ts";
 import { closestMatch } from "../suggest.ts";
@@ -25,8 +26,7 @@ export const references: Rule = {
         report({
           file: activity.file,
           ...positions.valueAt("/countries"),
-          message: `countries does not include ${code}, the country this entry is filed under.`,
-          hint: `Add "${code}" to countries, or leave countries out for ${code}'s own activity.`,
+          ...catalogText({ key: "references.ownerNotInCountries", values: { code } }, { key: "references.ownerNotInCountriesHint", values: { code } }),
         });
       }
       checkConfirmations(dataset, report, entry, value, positions, activity.file);
@@ -35,7 +35,11 @@ export const references: Rule = {
         if (typeof link !== "string" || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(link)) return;
         const self = `${entry.owner.id}/${entry.slug}`;
         if (link === self) {
-          report({ file: activity.file, ...positions.valueAt(`/related/${index}`), message: `related[${index}]: an entry cannot be related to itself.` });
+          report({
+            file: activity.file,
+            ...positions.valueAt(`/related/${index}`),
+            ...catalogText({ key: "references.relatedSelf", values: { field: `related[${index}]` } }),
+          });
         } else if (!dataset.entryExists(link)) {
           const [ownerId] = link.split("/");
           const siblings = dataset
@@ -45,8 +49,12 @@ export const references: Rule = {
           report({
             file: activity.file,
             ...positions.valueAt(`/related/${index}`),
-            message: `related[${index}]: there is no entry "${link}"${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
-            hint: "A related entry is written <country code or organisation id>/<entry folder>, such as rwa/national-cop-policy-2019.",
+            ...catalogText(
+              suggestion
+                ? { key: "references.noEntrySuggest", values: { field: `related[${index}]`, link, suggestion } }
+                : { key: "references.noEntry", values: { field: `related[${index}]`, link } },
+              { key: "references.relatedForm" },
+            ),
           });
         }
       });
@@ -75,15 +83,13 @@ function checkConfirmations(
       report({
         file,
         ...at,
-        message: `provenance.confirmedBy: there is no country or organisation "${id}".`,
-        hint: "Write the folder name of the country (its ISO alpha-3 code in lower case, such as ken) or of the organisation (such as itu).",
+        ...catalogText({ key: "references.noOwner", values: { id } }, { key: "references.noOwnerHint" }),
       });
     } else if (!concerned.has(id)) {
       report({
         file,
         ...at,
-        message: `provenance.confirmedBy: "${id}" is neither the owner of this entry (${entry.owner.id}) nor one of the countries it covers.`,
-        hint: "Only the designated reviewers of the country or organisation an entry concerns can confirm it.",
+        ...catalogText({ key: "references.notConcerned", values: { id, owner: entry.owner.id } }, { key: "references.notConcernedHint" }),
       });
     }
   });
@@ -105,10 +111,12 @@ function checkRegions(dataset: Dataset, report: Report): void {
       file,
       ...parsed.positions.valueAt("/region"),
       severity: uncertain ? "warning" : "error",
-      message: `The ITU-D reference table puts ${term?.labels.en ?? info.owner.id} in "${expected}", not "${region}".`,
-      hint: uncertain
-        ? `The table marks this assignment as uncertain (${String(term?.meta?.note ?? "see schemas/reference/itu-regions.md")}); the secretariat decides.`
-        : `Use "${expected}", or ask the secretariat to correct schemas/reference/itu-regions.csv with a source.`,
+      ...catalogText(
+        { key: "references.region", values: { country: term?.labels ?? info.owner.id, expected, region } },
+        uncertain
+          ? { key: "references.regionUncertain", values: { note: String(term?.meta?.note ?? "see schemas/reference/itu-regions.md") } }
+          : { key: "references.regionHint", values: { expected } },
+      ),
     });
   }
 }
@@ -125,8 +133,7 @@ function checkDeleted(dataset: Dataset, report: Report): void {
         report({
           file,
           ...parsed.positions.valueAt(`/related/${index}`),
-          message: `related[${index}]: "${link}" is deleted by this change.`,
-          hint: "Remove the reference, or keep the entry.",
+          ...catalogText({ key: "references.deleted", values: { field: `related[${index}]`, link } }, { key: "references.deletedHint" }),
         });
       }
     });

@@ -1,3 +1,5 @@
+import { catalogText } from "../i18n/diagnostics.ts";
+import type { MessageRef } from "../i18n/messages.ts";
 import { fieldName, LineIndex } from "../load/positions.ts";
 import { FORBIDDEN_CHARACTERS, findForbidden, findInvisibleInId, findSuspiciousInProse } from "./characters.ts";
 import type { Rule } from "./rule.ts";
@@ -19,8 +21,7 @@ export const unicode: Rule = {
           file,
           line: 1,
           column: 1,
-          message: `The file path contains an invisible ${found.name}, which can make a name look like another.`,
-          hint: "Retype the folder and file names with plain letters, digits and hyphens.",
+          ...catalogText({ key: "unicode.inPath", values: { character: found.name } }, { key: "unicode.inPathHint" }),
         });
       const text = dataset.file(file)?.text;
       if (text !== undefined && text !== text.normalize("NFC")) {
@@ -29,8 +30,7 @@ export const unicode: Rule = {
           file,
           ...new LineIndex(text).position(index),
           severity: "warning",
-          message: "The text is not in Unicode normal form C (NFC): letters with accents are stored as two characters.",
-          hint: "Run `npm run format` to fix it; it changes nothing you can see.",
+          ...catalogText({ key: "unicode.notNfc" }, { key: "unicode.notNfcHint" }),
         });
       }
     }
@@ -38,7 +38,11 @@ export const unicode: Rule = {
       for (const { pointer, key } of keys(value)) {
         const found = findInvisibleInId(key);
         if (found)
-          report({ file, ...positions.keyAt(pointer), message: `The key "${visible(key)}" contains an invisible ${found.name}.`, hint: "Retype the key." });
+          report({
+            file,
+            ...positions.keyAt(pointer),
+            ...catalogText({ key: "unicode.inKey", values: { key: visible(key), character: found.name } }, { key: "unicode.inKeyHint" }),
+          });
       }
       for (const { pointer, key, text } of strings(value)) {
         const forbidden = findForbidden(text);
@@ -53,10 +57,10 @@ export const unicode: Rule = {
             file,
             ...positions.valueAt(pointer),
             severity: isId ? "error" : "warning",
-            message: `"${visible(text).slice(0, 60)}" contains an invisible ${found.name}.`,
-            hint: isId
-              ? "Retype the value: identifiers and addresses must be plain."
-              : "Check that the text shows as intended; remove the character unless it is needed.",
+            ...catalogText(
+              { key: "unicode.inValue", values: { value: visible(text).slice(0, 60), character: found.name } },
+              { key: isId ? "unicode.inIdHint" : "unicode.inProseValueHint" },
+            ),
           });
         }
       }
@@ -65,7 +69,7 @@ export const unicode: Rule = {
       for (const narrative of dataset.narratives(entry).values()) {
         const forbidden = findForbidden(narrative.text);
         if (forbidden) {
-          report({ file: narrative.file, ...new LineIndex(narrative.text).position(forbidden.index), ...forbiddenProblem("The text", forbidden.name) });
+          report({ file: narrative.file, ...new LineIndex(narrative.text).position(forbidden.index), ...forbiddenProblem(undefined, forbidden.name) });
         }
         const frontmatter = narrative.frontmatter;
         // Escapes in double-quoted YAML ("\u001b") make characters the file itself does not show.
@@ -80,8 +84,7 @@ export const unicode: Rule = {
             file: narrative.file,
             ...new LineIndex(narrative.text).position(found.index),
             severity: "warning",
-            message: `The text contains an invisible ${found.name}: it can make the text display differently from what it says.`,
-            hint: "Remove it unless it is needed; Arabic and other right-to-left text does not need it.",
+            ...catalogText({ key: "unicode.inProse", values: { character: found.name } }, { key: "unicode.inProseHint" }),
           });
         }
       }
@@ -90,11 +93,12 @@ export const unicode: Rule = {
 };
 
 /** The error for a character no published text may hold, in `where` (a field name, or "The text"). */
-function forbiddenProblem(where: string, name: string): { message: string; hint: string } {
-  return {
-    message: `${where} contains a ${name}, which cannot be published: feeds cannot carry it and pages and terminals would misread it.`,
-    hint: "Delete the character: it is invisible, or shows as a box. Retype the text around it if you cannot find it.",
-  };
+/** A character that cannot be published, in a field (its name) or in the text of a narrative (undefined). */
+function forbiddenProblem(field: string | undefined, name: MessageRef) {
+  return catalogText(
+    field === undefined ? { key: "unicode.forbiddenInText", values: { character: name } } : { key: "unicode.forbidden", values: { field, character: name } },
+    { key: "unicode.forbiddenHint" },
+  );
 }
 
 /** Shows invisible characters as their code points, so a message never hides them. */

@@ -2,7 +2,7 @@ import type { ErrorObject } from "ajv";
 import { candidateCodes, countryIndex, describeCountries, lookupCountry } from "../countries/lookup.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { catalogText } from "../i18n/diagnostics.ts";
-import { type MessageRef, renderMessage } from "../i18n/messages.ts";
+import type { MessageKey, MessageRef, MessageValues } from "../i18n/messages.ts";
 import { fieldName, type PositionIndex } from "../load/positions.ts";
 import { closestMatch } from "../suggest.ts";
 import { findByLabel, UN_LANGUAGES, type Vocabularies, vocabularyOfSchema } from "../vocab.ts";
@@ -26,11 +26,11 @@ const VALUE_NOUNS: Record<string, string> = {
   types: "activity type",
 };
 
-const FILE_NOUNS: Record<SchemaKind, string> = {
-  activity: "an activity (activity.json)",
-  narrative: "a narrative's frontmatter",
-  country: "a country profile (country.json)",
-  organization: "an organisation profile (organization.json)",
+const FILE_NOUNS: Record<SchemaKind, MessageRef> = {
+  activity: { key: "schema.fileActivity" },
+  narrative: { key: "schema.fileNarrative" },
+  country: { key: "schema.fileCountry" },
+  organization: { key: "schema.fileOrganization" },
 };
 
 export interface SchemaErrorContext {
@@ -73,7 +73,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], context: Schem
 interface Described {
   message: string;
   hint?: string;
-  /** The catalog references of message and hint, where the message is in the catalogs. */
+  /** The catalog references of message and hint. */
   text?: Diagnostic["text"];
   /** The pointer to point at, when not the error's own instance path. */
   at?: string;
@@ -90,8 +90,9 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       const missing = String(params.missingProperty);
       const property = (parent?.properties as Record<string, { description?: string }> | undefined)?.[missing];
       return {
-        message: field === "" ? `"${missing}" is missing: ${FILE_NOUNS[context.kind]} needs it.` : `${where}"${missing}" is missing.`,
-        ...(property?.description ? { hint: property.description } : {}),
+        ...(field === ""
+          ? catalogText({ key: "schema.missingInFile", values: { missing, file: FILE_NOUNS[context.kind] } }, property?.description)
+          : catalogText({ key: "schema.missing", values: { where, missing } }, property?.description)),
         atKey: true,
       };
     }
@@ -99,24 +100,35 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       const extra = String(params.additionalProperty);
       const known = Object.keys((parent?.properties as object | undefined) ?? {});
       const suggestion = closestMatch(extra, known);
-      const subject = field === "" ? FILE_NOUNS[context.kind] : `"${field}"`;
+      const at = `${error.instancePath}/${extra.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      const subject: MessageValues = field === "" ? { file: FILE_NOUNS[context.kind] } : { field };
+      const key = `schema.notAFieldOf${field === "" ? "File" : ""}${suggestion ? "Suggest" : ""}` as MessageKey;
       return {
-        message: `"${extra}" is not a field of ${subject}${suggestion ? `; did you mean "${suggestion}"?` : "."}`,
-        hint: suggestion ? undefined : `The fields are: ${known.join(", ")}.`,
-        at: `${error.instancePath}/${extra.replaceAll("~", "~0").replaceAll("/", "~1")}`,
+        ...catalogText(
+          { key, values: { extra, ...subject, ...(suggestion ? { suggestion } : {}) } },
+          suggestion ? undefined : { key: "schema.fieldsAre", values: { fields: known.join(", ") } },
+        ),
+        at,
         atKey: true,
-      } as Described;
+      };
     }
     case "enum": {
       const list = vocabularyOfSchema(context.vocabularies, parent);
-      if (!list) return { message: `${where}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.` };
+      if (!list)
+        return catalogText({
+          key: "schema.mustBeOneOf",
+          values: { where, values: (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ") },
+        });
       const noun = VALUE_NOUNS[list.name] ?? "value";
-      const value = error.data;
-      if (typeof value !== "string") {
-        return { message: `${where}expected a ${noun} (text), found ${describeValue(value)}.`, hint: renderMessage("en", allowedHint(list.terms.keys())) };
-      }
       // In other languages the list is named by its vocabulary's own label ("Темы", "المواضيع").
       const named = { ...list.labels, en: noun };
+      const value = error.data;
+      if (typeof value !== "string") {
+        return catalogText(
+          { key: "schema.expectedVocabularyText", values: { where, noun: named, found: describeValue(value) } },
+          allowedHint(list.terms.keys()),
+        );
+      }
       const values = { where, value, noun: named };
       if (list.name === "countries") {
         // Names, aliases and codes in any form: "UK" suggests the United Kingdom, never Ukraine.
@@ -133,58 +145,52 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
     case "propertyNames":
       return undefined; // the inner error names the property; reported there
     case "type": {
-      const expected = TYPE_NAMES[String(params.type)] ?? String(params.type);
+      const expected = TYPE_NAMES[String(params.type)];
       const quote = params.type === "string" && (typeof error.data === "number" || typeof error.data === "boolean");
-      return {
-        message: `${where}expected ${expected}, found ${describeValue(error.data)}.`,
+      return catalogText(
+        { key: "schema.type", values: { where, expected: expected ? { key: expected } : String(params.type), found: describeValue(error.data) } },
         // YAML reads 2019, yes or 1e5 as a number or true/false unless quoted.
-        ...(quote ? { hint: 'Put the value in double quotes, such as "2019".' } : {}),
-      };
+        quote ? { key: "schema.quoteHint" } : undefined,
+      );
     }
     case "pattern":
-      return {
-        message: `${where}"${String(error.data)}" is not in the expected form.`,
-        ...(typeof parent?.description === "string" ? { hint: parent.description } : {}),
-      };
+      return catalogText(
+        { key: "schema.pattern", values: { where, value: String(error.data) } },
+        typeof parent?.description === "string" ? parent.description : undefined,
+      );
     case "minLength":
-      return { message: `${where}too short: at least ${String(params.limit)} characters are needed.` };
+      return catalogText({ key: "schema.minLength", values: { where, limit: Number(params.limit) } });
     case "maxLength":
-      return {
-        message: `${where}too long: ${String((error.data as string).length)} characters, at most ${String(params.limit)}.`,
-      };
+      return catalogText({ key: "schema.maxLength", values: { where, length: (error.data as string).length, limit: Number(params.limit) } });
     case "minItems":
-      return { message: `${where}needs at least ${plural(Number(params.limit), "item")}.` };
+      return catalogText({ key: "schema.minItems", values: { where, limit: Number(params.limit) } });
     case "maxItems":
-      return { message: `${where}has too many items: at most ${String(params.limit)}.` };
+      return catalogText({ key: "schema.maxItems", values: { where, limit: Number(params.limit) } });
     case "uniqueItems": {
       const items = error.data as unknown[];
       const j = Number(params.j);
       const i = Number(params.i);
       return {
-        message: `${where}${JSON.stringify(items[i])} is listed twice (items ${j} and ${i}).`,
-        hint: "Delete one of them.",
+        ...catalogText({ key: "schema.listedTwice", values: { where, item: JSON.stringify(items[i]), first: j, second: i } }, { key: "schema.deleteOne" }),
         at: `${error.instancePath}/${i}`,
       };
     }
     case "minProperties":
-      return { message: `${where}cannot be empty.` };
+      return catalogText({ key: "schema.empty", values: { where } });
     case "maxProperties":
-      return { message: `${where}has too many fields: at most ${String(params.limit)}.` };
+      return catalogText({ key: "schema.maxProperties", values: { where, limit: Number(params.limit) } });
     case "const":
-      return { message: `${where}must be ${JSON.stringify(params.allowedValue)}.` };
+      return catalogText({ key: "schema.const", values: { where, value: JSON.stringify(params.allowedValue) } });
     case "dependentRequired": {
       const missing = String(params.missingProperty);
       const property = (parent?.properties as Record<string, { description?: string }> | undefined)?.[missing];
-      return {
-        message: `${where}"${missing}" is missing: it goes with "${String(params.property)}".`,
-        ...(property?.description ? { hint: property.description } : {}),
-      };
+      return catalogText({ key: "schema.dependentRequired", values: { where, missing, property: String(params.property) } }, property?.description);
     }
     case "minimum":
     case "maximum":
-      return { message: `${where}must be ${error.keyword === "minimum" ? "at least" : "at most"} ${String(params.limit)}.` };
+      return catalogText({ key: error.keyword === "minimum" ? "schema.minimum" : "schema.maximum", values: { where, limit: Number(params.limit) } });
     default:
-      return { message: `${where}${error.message ?? "is not valid"}.` };
+      return catalogText({ key: "schema.invalid", values: { where, detail: error.message ?? "is not valid" } });
   }
 }
 
@@ -206,26 +212,24 @@ function allowedHint(ids: Iterable<string>, name?: string): MessageRef {
   return { key: "schema.listIn", values: { name: name ?? "" } };
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: "text in quotes",
-  number: "a number",
-  integer: "a whole number",
-  boolean: "true or false",
-  array: "a list in [ ]",
-  object: "a group of fields in { }",
-  null: "null",
+/** The catalog's phrase for each JSON type, as a message expects it ("expected a whole number"). */
+const TYPE_NAMES: Record<string, MessageKey> = {
+  string: "schema.typeString",
+  number: "schema.typeNumber",
+  integer: "schema.typeInteger",
+  boolean: "schema.typeBoolean",
+  array: "schema.typeArray",
+  object: "schema.typeObject",
+  null: "schema.typeNull",
 };
 
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a group of fields";
-  if (typeof value === "string") return `text ("${value}")`;
-  return `${typeof value === "number" ? "a number" : typeof value} (${String(value)})`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function describeValue(value: unknown): MessageRef {
+  if (value === null) return { key: "schema.foundNull" };
+  if (Array.isArray(value)) return { key: "schema.foundList" };
+  if (typeof value === "object") return { key: "schema.foundObject" };
+  if (typeof value === "string") return { key: "schema.foundText", values: { value } };
+  if (typeof value === "number") return { key: "schema.foundNumber", values: { value: String(value) } };
+  return { key: "schema.foundBoolean", values: { value: String(value) } };
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

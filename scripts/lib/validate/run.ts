@@ -1,4 +1,5 @@
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import { catalogText } from "../i18n/diagnostics.ts";
 import type { Rule } from "../rules/rule.ts";
 import type { Dataset } from "./dataset.ts";
 
@@ -20,8 +21,10 @@ export function runRules(dataset: Dataset, rules: readonly Rule[]): Diagnostic[]
         file: ".",
         line: 1,
         column: 1,
-        message: `The check "${rule.id}" failed with an internal error: ${error instanceof Error ? error.message : String(error)}.`,
-        hint: "This is a bug in COP Atlas, not in your data. Please report it to the secretariat.",
+        ...catalogText(
+          { key: "validate.ruleCrashed", values: { rule: rule.id, detail: error instanceof Error ? error.message : String(error) } },
+          { key: "validate.ruleCrashedHint" },
+        ),
       });
     }
   }
