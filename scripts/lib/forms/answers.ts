@@ -1,4 +1,5 @@
-import type { Vocabularies } from "../vocab.ts";
+import { formatMessage } from "../i18n/messages.ts";
+import type { UnLanguage, Vocabularies } from "../vocab.ts";
 import { parseOption } from "./options.ts";
 
 const URL_IN_LINE = /<?(\S+:\/\/[^\s<>|]+)>?/;
@@ -22,10 +23,10 @@ export function readOrganisation(line: string): Record<string, string> {
   return organisation;
 }
 
-/** "official https://… | title" → a link; the kind may be the id or the English label. */
-export function readLink(line: string, vocabularies: Vocabularies): { link: Record<string, string> } | { problem: string } {
+/** "official https://… | title" → a link; the kind may be the id or the English label. A problem is said in `lang`. */
+export function readLink(line: string, vocabularies: Vocabularies, lang: UnLanguage = "en"): { link: Record<string, string> } | { problem: string } {
   const match = URL_IN_LINE.exec(line);
-  if (!match?.[1]) return { problem: "no web address (https://...) on this line." };
+  if (!match?.[1]) return { problem: formatMessage(lang, "form.problem.linkNoAddress") };
   const url = match[1].replace(/[.,;)]+$/, "");
   const before = line
     .slice(0, match.index)
@@ -35,8 +36,8 @@ export function readLink(line: string, vocabularies: Vocabularies): { link: Reco
     .slice((match.index ?? 0) + match[0].length)
     .replace(/^[\s:|\-–—]+/, "")
     .trim();
-  if (before === "") return { problem: `say what kind of source ${url} is: official, document, news or evaluation.` };
+  if (before === "") return { problem: formatMessage(lang, "form.problem.linkNoKind", { url }) };
   const type = parseOption(before, vocabularies.get("link-types"));
-  if (type === undefined) return { problem: `"${before}" is not a kind of source; use official, document, news or evaluation.` };
+  if (type === undefined) return { problem: formatMessage(lang, "form.problem.linkBadKind", { kind: before }) };
   return { link: { url, type, ...(after ? { title: after.replace(/\s+/g, " ") } : {}) } };
 }

@@ -99,7 +99,7 @@ export function correctionForm(vocabularies: Vocabularies): Record<string, unkno
         attributes: {
           label: "Language of the text concerned",
           description: "The language of the title, summary or official titles you correct below. Leave it empty for the entry's original language.",
-          options: languages.map(optionText),
+          options: languages.map((term) => optionText(term)),
         },
       },
       input(f.title, "New title", "Only if the title should change: the whole new title, in the language chosen above."),
@@ -116,7 +116,7 @@ export function correctionForm(vocabularies: Vocabularies): Record<string, unkno
         attributes: {
           label: "New status",
           description: "Only if the status should change, as a public source states it.",
-          options: [KEEP_AS_IT_IS, ...statuses.map(optionText)],
+          options: [KEEP_AS_IT_IS, ...statuses.map((term) => optionText(term))],
           default: 0,
         },
       },

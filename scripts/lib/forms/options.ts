@@ -1,17 +1,18 @@
-import type { Term, Vocabulary } from "../vocab.ts";
+import type { Term, UnLanguage, Vocabulary } from "../vocab.ts";
 
 /**
- * The text of a choice in a form: the English label and the id in brackets, "Law (law)".
- * The id makes the answer parse back exactly, whatever the label says.
+ * The text of a choice in a form: the label in the form's language and the id in brackets,
+ * "Law (law)", "Loi (law)". The id makes the answer parse back exactly, whatever the label says.
  */
-export function optionText(term: Term): string {
-  return `${term.labels.en} (${term.id})`;
+export function optionText(term: Term, lang: UnLanguage = "en"): string {
+  return `${term.labels[lang] ?? term.labels.en} (${term.id})`;
 }
 
-/** The terms of a list in the order a form shows them: countries by English name, others as listed. */
-export function formTerms(vocabulary: Vocabulary): Term[] {
+/** The terms of a list in the order a form shows them: countries by name in the form's language, others as listed. */
+export function formTerms(vocabulary: Vocabulary, lang: UnLanguage = "en"): Term[] {
   const terms = [...vocabulary.terms.values()];
-  if (vocabulary.name === "countries") terms.sort((a, b) => a.labels.en.localeCompare(b.labels.en, "en"));
+  const name = (term: Term) => term.labels[lang] ?? term.labels.en;
+  if (vocabulary.name === "countries") terms.sort((a, b) => name(a).localeCompare(name(b), lang));
   return terms;
 }
 

@@ -142,6 +142,11 @@ export function translator(lang: UnLanguage): Translate {
   return (key, values) => formatMessage(lang, key, values);
 }
 
+/** True when the catalogs have a message under `key` (a key built at run time, such as a form question's). */
+export function hasMessage(key: string): key is MessageKey {
+  return key !== "$comment" && key in CATALOGS.en;
+}
+
 /** True for one of the six languages' codes. */
 export function isUnLanguage(value: string): value is UnLanguage {
   return (UN_LANGUAGES as readonly string[]).includes(value);

@@ -3,9 +3,10 @@ import { type CountryIndex, countryIndex, countryProblem, lookupCountry } from "
 import type { FormField } from "../forms/activity-form.ts";
 import { readLink, readOrganisation } from "../forms/answers.ts";
 import { parseOption } from "../forms/options.ts";
-import { dateProblem } from "../rules/dates.ts";
+import { formatMessage, type MessageKey, type MessageValues } from "../i18n/messages.ts";
+import { dateProblemRef } from "../rules/dates.ts";
 import { deriveSlug, type EntryDraft, isValidSlug } from "../scaffold/entry.ts";
-import type { Vocabularies } from "../vocab.ts";
+import type { UnLanguage, Vocabularies } from "../vocab.ts";
 
 /** A problem with one answer of the form, in words for the person who filled it in. */
 export interface FormProblem {
@@ -30,29 +31,25 @@ type Answer = string | string[] | { selected: string[]; unselected: string[] } |
 /**
  * Reads the answers of a "new activity" issue into an entry draft. Every value that decides a
  * path (the country, the slug) is checked against its list or pattern here; the other values are
- * checked by the validator afterwards. All problems are reported, not the first one.
+ * checked by the validator afterwards. All problems are reported, not the first one, in `wordsIn`
+ * (the questions are named as `fields` label them: as the form the person filled in shows them).
  */
-export function readActivityForm(body: string, template: string, fields: readonly FormField[], vocabularies: Vocabularies): FormReading {
+export function readActivityForm(
+  body: string,
+  template: string,
+  fields: readonly FormField[],
+  vocabularies: Vocabularies,
+  wordsIn: UnLanguage = "en",
+): FormReading {
   const problems: FormProblem[] = [];
+  const t = (key: MessageKey, values?: MessageValues) => formatMessage(wordsIn, key, values);
   if (body.length > MAX_BODY) {
-    return {
-      problems: [
-        {
-          message: `The issue is too long (${body.length} characters, at most ${MAX_BODY}).`,
-          hint: "Shorten the description, or link to long documents instead of copying them.",
-        },
-      ],
-    };
+    return { problems: [{ message: t("form.problem.tooLong", { length: body.length, limit: MAX_BODY }), hint: t("form.problem.tooLongHint") }] };
   }
   const text = body.replace(/\r\n?/g, "\n").normalize("NFC");
   for (const field of fields) {
     const headings = text.split("\n").filter((line) => line.replace(/^###\s*/, "").trim() === field.label && line.startsWith("###")).length;
-    if (headings > 1)
-      problems.push({
-        field: field.label,
-        message: "This question appears more than once in the issue.",
-        hint: "Keep one answer under each question heading.",
-      });
+    if (headings > 1) problems.push({ field: field.label, message: t("form.problem.twice"), hint: t("form.problem.twiceHint") });
   }
   const answers = parseIssue(text, template) as Record<string, Answer>;
   const byProperty = new Map<string, FormField[]>();
@@ -79,13 +76,12 @@ export function readActivityForm(body: string, template: string, fields: readonl
       if (match.kind === "found") return match.code;
       problems.push({
         field: field.label,
-        message: countryProblem(index, answer) ?? `"${answer}" is not a country.`,
-        hint: "Pick one of the countries offered in the form.",
+        message: countryProblem(index, answer) ?? t("form.problem.notACountry", { answer }),
+        hint: t("form.problem.pickCountry"),
       });
       return undefined;
     }
-    if (id === undefined)
-      problems.push({ field: field.label, message: `"${answer}" is not one of the choices.`, hint: "Pick one of the choices offered in the form." });
+    if (id === undefined) problems.push({ field: field.label, message: t("form.problem.notAChoice", { answer }), hint: t("form.problem.pickChoice") });
     return id;
   };
   const choices = (field: FormField | undefined): string[] | undefined => {
@@ -96,13 +92,13 @@ export function readActivityForm(body: string, template: string, fields: readonl
     for (const option of selected) {
       const id = parseOption(option, vocabularies.get(field.vocabulary));
       if (id === undefined)
-        problems.push({ field: field.label, message: `"${option}" is not one of the choices.`, hint: "Tick only the boxes the form offers." });
+        problems.push({ field: field.label, message: t("form.problem.notAChoice", { answer: option }), hint: t("form.problem.tickOffered") });
       else if (!ids.includes(id)) ids.push(id);
     }
     return ids.length > 0 ? ids : undefined;
   };
   const required = (property: string, value: unknown) => {
-    if (value === undefined && fieldOf(property)?.required) problems.push({ field: label(property), message: "This question is required and has no answer." });
+    if (value === undefined && fieldOf(property)?.required) problems.push({ field: label(property), message: t("form.problem.required") });
   };
 
   // Where the entry goes: only from values checked against the country list and the slug pattern.
@@ -135,13 +131,8 @@ export function readActivityForm(body: string, template: string, fields: readonl
     const value = single(fieldOf(property));
     required(property, value);
     if (value === undefined) continue;
-    const problem = dateProblem(value);
-    if (problem)
-      problems.push({
-        field: label(property),
-        message: `"${value}" ${problem}`,
-        hint: "Write a year (2019), a month (2019-06) or a day (2019-06-30).",
-      });
+    const problem = dateProblemRef(value);
+    if (problem) problems.push({ field: label(property), message: t("form.problem.date", { value, problem }), hint: t("form.problem.dateHint") });
     activity[property] = value;
   }
   const countries = single(fieldOf("countries"));
@@ -150,7 +141,8 @@ export function readActivityForm(body: string, template: string, fields: readonl
     const list: string[] = [];
     for (const written of splitCountries(countries, index)) {
       const match = lookupCountry(index, written);
-      if (match.kind !== "found") problems.push({ field: label("countries"), message: countryProblem(index, written) ?? `"${written}" is not a country.` });
+      if (match.kind !== "found")
+        problems.push({ field: label("countries"), message: countryProblem(index, written) ?? t("form.problem.notACountry", { answer: written }) });
       else if (!list.includes(match.code)) list.push(match.code);
     }
     if (list.length > 0) activity.countries = list;
@@ -178,18 +170,18 @@ export function readActivityForm(body: string, template: string, fields: readonl
     for (const [index, raw] of links.split("\n").entries()) {
       const line = raw.trim().replace(/^[-*]\s+/, "");
       if (line === "") continue;
-      const read = readLink(line, vocabularies);
+      const read = readLink(line, vocabularies, wordsIn);
       if ("problem" in read)
         problems.push({
           field: label("links"),
-          message: `Line ${index + 1}: ${read.problem}`,
-          hint: "Write each source on its own line as: official https://... (or document, news, evaluation).",
+          message: t("form.problem.linkLine", { line: index + 1, problem: { verbatim: read.problem } }),
+          hint: t("form.problem.linkHint"),
         });
       else list.push(read.link);
     }
     if (list.length > 0) activity.links = list;
     else if (!problems.some((problem) => problem.field === label("links")))
-      problems.push({ field: label("links"), message: "No source was found.", hint: "Give at least one public web address starting with https://." });
+      problems.push({ field: label("links"), message: t("form.problem.noSource"), hint: t("form.problem.noSourceHint") });
   }
   const contact: Record<string, string> = {};
   for (const field of byProperty.get("contact") ?? []) {
@@ -213,7 +205,7 @@ export function readActivityForm(body: string, template: string, fields: readonl
 
   const confirmations = answers.confirmations;
   if (confirmations && typeof confirmations === "object" && !Array.isArray(confirmations) && confirmations.unselected.length > 0) {
-    problems.push({ field: "Before you submit", message: "Not every confirmation is ticked.", hint: "Tick both boxes at the end of the form." });
+    problems.push({ field: t("form.beforeSubmit"), message: t("form.problem.notTicked"), hint: t("form.problem.notTickedHint") });
   }
 
   // The permalink: from the short name if given, else from the title, plus the start year.
@@ -223,27 +215,14 @@ export function readActivityForm(body: string, template: string, fields: readonl
   if (explicit !== undefined) {
     const cleaned = explicit.toLowerCase();
     if (!isValidSlug(cleaned)) {
-      problems.push({
-        field: label("slug"),
-        message: `"${explicit}" cannot be used in a web address.`,
-        hint: "Use only lower-case English letters a-z, digits and single hyphens, such as national-cop-strategy.",
-      });
+      problems.push({ field: label("slug"), message: t("form.problem.slug", { answer: explicit }), hint: t("form.problem.slugHint") });
     } else slug = deriveSlug(cleaned, year);
   } else if (title !== undefined) {
     slug = deriveSlug(title, year);
-    if (slug === "")
-      problems.push({
-        field: label("slug"),
-        message: "A web address cannot be made from this title: it has no word, only numbers or signs.",
-        hint: "Fill in the short name in English letters, such as national-cop-strategy.",
-      });
+    if (slug === "") problems.push({ field: label("slug"), message: t("form.problem.noSlug"), hint: t("form.problem.noSlugHint") });
   }
   if (slug !== "" && !isValidSlug(slug)) {
-    problems.push({
-      field: label("slug"),
-      message: "The web address made from the name is too long.",
-      hint: "Fill in a shorter name (at most 70 characters).",
-    });
+    problems.push({ field: label("slug"), message: t("form.problem.slugTooLong"), hint: t("form.problem.slugTooLongHint") });
     slug = "";
   }
 
@@ -292,4 +271,30 @@ export function scriptLanguage(text: string): string | undefined {
   ];
   const [best] = scripts.sort((a, b) => b[1] - a[1]);
   return best && best[1] > 0 && best[0] !== "" ? best[0] : undefined;
+}
+
+/**
+ * The language of the new-activity form an issue was written with: the one whose question
+ * headings ("### Title", "### العنوان") the body holds most of. The six forms share their
+ * questions' ids, not their headings, so the headings tell them apart; English when none match.
+ */
+export function formLanguage(body: string, fieldsOf: (lang: UnLanguage) => readonly FormField[], languages: readonly UnLanguage[]): UnLanguage {
+  const headings = new Set(
+    body
+      .replace(/\r\n?/g, "\n")
+      .normalize("NFC")
+      .split("\n")
+      .filter((line) => line.startsWith("###"))
+      .map((line) => line.replace(/^###\s*/, "").trim()),
+  );
+  let best: UnLanguage = "en";
+  let bestCount = 0;
+  for (const lang of languages) {
+    const count = fieldsOf(lang).filter((field) => headings.has(field.label)).length;
+    if (count > bestCount) {
+      best = lang;
+      bestCount = count;
+    }
+  }
+  return best;
 }

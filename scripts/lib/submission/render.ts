@@ -42,10 +42,19 @@ export function fieldOfDiagnostic(diagnostic: Diagnostic, files: readonly EntryF
   return undefined;
 }
 
+/**
+ * The catalogs isolate a value in another script (FSI … PDI) for terminals; the comment's escaper
+ * would show them as ⟦U+2068⟧ marks. Removing isolates cannot make text reorder (it only takes a
+ * control away), and GitHub lays out each list item by its own first strong letter.
+ */
+function withoutIsolates(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, "");
+}
+
 function bullet(problem: FormProblem): string {
   const where = problem.field ? `**${escapeInline(problem.field, 80)}**: ` : "";
-  const hint = problem.hint ? ` ${escapeInline(problem.hint, 400)}` : "";
-  return `- ${where}${escapeInline(problem.message, 400)}${hint}`;
+  const hint = problem.hint ? ` ${escapeInline(withoutIsolates(problem.hint), 400)}` : "";
+  return `- ${where}${escapeInline(withoutIsolates(problem.message), 400)}${hint}`;
 }
 
 function list(problems: readonly FormProblem[], t: Translate): string[] {

@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { loadFormatSchemas } from "../format/repository.ts";
 import { activityFormFields } from "../forms/activity-form.ts";
 import { CORRECTION_FORM, CORRECTION_LABEL } from "../forms/correction-form.ts";
-import { generateForms, NEW_ACTIVITY_FORM, SUBMISSION_LABEL } from "../forms/generate.ts";
+import { activityFormFile, generateForms, SUBMISSION_LABEL } from "../forms/generate.ts";
 import type { GitHubClient } from "../github/client.ts";
 import { readIssueEdits } from "../github/issue-edits.ts";
 import { localizeDiagnostics } from "../i18n/diagnostics.ts";
@@ -14,12 +14,12 @@ import { isUnLanguage } from "../i18n/messages.ts";
 import { splitNarrative } from "../load/frontmatter.ts";
 import { entryDir, entryFiles, keyOrderOf, renderCountryProfile } from "../scaffold/entry.ts";
 import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
-import type { UnLanguage } from "../vocab.ts";
+import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
 import { checkEntryFiles } from "./check-entry.ts";
 import { applyCorrection, type CurrentEntry, hasEdits, readCorrectionForm } from "./correction.ts";
 import { decideSubmission, type IssueFacts, type SubmissionMode } from "./decide.ts";
 import { executeSteps, type RepoRef, readBotComments, readIssue, readTarget, upsertComment } from "./github.ts";
-import { type FormProblem, readActivityForm } from "./read-form.ts";
+import { type FormProblem, formLanguage, readActivityForm } from "./read-form.ts";
 import { anyBidi, fieldOfDiagnostic, type IssueMessage, renderIssueComment } from "./render.ts";
 
 export interface SubmissionRunOptions {
@@ -113,8 +113,6 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
 
   const catalog = loadCatalog(root);
   const vocabularies = catalog.vocabularies;
-  const fields = activityFormFields(catalog);
-  const template = generateForms(catalog).get(NEW_ACTIVITY_FORM) ?? "";
   const comments = await readBotComments(client, event.repo, event.number, options.botLogin);
   // The bot answers in the language the form was filled in; English when it cannot tell.
   let replyLanguage: UnLanguage = "en";
@@ -149,8 +147,16 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
     });
   }
 
-  const reading = readActivityForm(issue.body, template, fields, vocabularies);
-  if (reading.language && isUnLanguage(reading.language)) replyLanguage = reading.language;
+  // The form used tells the language to answer in: each of the six has its own headings. The
+  // English form is also the default one, so there the answers' language (or script) decides.
+  const forms = generateForms(catalog);
+  const formLang = formLanguage(issue.body, (lang) => activityFormFields(catalog, lang), UN_LANGUAGES);
+  const fields = activityFormFields(catalog, formLang);
+  const template = forms.get(activityFormFile(formLang)) ?? "";
+  const firstReading = readActivityForm(issue.body, template, fields, vocabularies, formLang);
+  if (formLang !== "en") replyLanguage = formLang;
+  else if (firstReading.language && isUnLanguage(firstReading.language)) replyLanguage = firstReading.language;
+  const reading = replyLanguage === formLang ? firstReading : readActivityForm(issue.body, template, fields, vocabularies, replyLanguage);
   const draft = reading.draft;
   if (!draft) return say({ kind: "problems", problems: reading.problems, bidi: anyBidi([issue.body]) });
 
