@@ -13,11 +13,14 @@ export const terminology: Rule = {
       term,
       patterns: term.avoid.map((source) => new RegExp(source, "giu")),
     }));
+    const any = anyOf(dataset.vocabularies.terminology.flatMap((term) => term.avoid));
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
         const value = narrative.frontmatter?.value;
         const titles = (isObject(value) && Array.isArray(value.officialTitles) ? value.officialTitles : []).filter((t): t is string => typeof t === "string");
         for (const span of proseSpans(narrative)) {
+          // Most prose has none of the terms: one scan for all of them, instead of one per term.
+          if (any && !any.test(span.text)) continue;
           const quoted = quotedRanges(span.text, titles);
           // Every language's terms, whatever the narrative's language: a phrase pasted from another language counts too.
           for (const { term, patterns } of compiled) {
@@ -45,6 +48,20 @@ export const terminology: Rule = {
     }
   },
 };
+
+/**
+ * One expression that matches where any of the sources matches (an alternation finds a match
+ * wherever one of its branches does), or undefined when the sources cannot be joined safely:
+ * a back-reference or named group would change meaning once the groups are numbered together.
+ */
+export function anyOf(sources: readonly string[]): RegExp | undefined {
+  if (sources.length === 0 || sources.some((source) => /\\[1-9]|\\k<|\(\?<[^=!]/.test(source))) return undefined;
+  try {
+    return new RegExp(sources.map((source) => `(?:${source})`).join("|"), "iu");
+  } catch {
+    return undefined;
+  }
+}
 
 /** Where the official titles occur in a text, so that terms inside them are allowed. */
 function quotedRanges(text: string, titles: readonly string[]): Array<[number, number]> {
