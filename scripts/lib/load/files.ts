@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from "node:fs";
 import { join, posix } from "node:path";
 
 /** Files larger than this are not read: no entry needs more, and a huge file could exhaust memory. */
@@ -106,16 +106,16 @@ export function listFiles(root: string, folder: string): string[] {
     return found;
   }
   const walk = (relative: string) => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(join(root, relative));
+      // The kind of each name comes with the listing (never following a link): no lstat per file.
+      entries = readdirSync(join(root, relative), { withFileTypes: true });
     } catch {
       return;
     }
-    for (const name of names.sort()) {
-      const path = `${relative}/${name}`;
-      const stat = lstatSync(join(root, path));
-      if (stat.isDirectory()) walk(path);
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
       else found.push(path);
     }
   };

@@ -67,7 +67,11 @@ export class Dataset {
     const files = new Set<string>();
     const deleted = new Set<string>();
     const owners = new Map<string, Owner>();
+    // An entry folder is listed once, not once for each of its files that a target names.
+    const expanded = new Set<string>();
     const expandEntry = (dir: string) => {
+      if (expanded.has(dir)) return;
+      expanded.add(dir);
       for (const file of this.source.list(dir)) files.add(file);
     };
     const targets = options.targets ?? DATA_ROOTS;
