@@ -11,7 +11,7 @@ import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { schemaForApiFile } from "../../scripts/lib/open-data/api-schemas.ts";
 import { apiFileKind, OPENAPI_PATH } from "../../scripts/lib/open-data/openapi.ts";
 import { SCHEMA_INDEX_PATH } from "../../scripts/lib/open-data/schema-index.ts";
-import { formatDate } from "../../scripts/lib/present/i18n.ts";
+import { formatDate, formatNumber, messages } from "../../scripts/lib/present/i18n.ts";
 import { CANONICAL_SITE_URL, loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { type BuildResult, buildSite } from "../../scripts/lib/site/build.ts";
 import { editFileUrl, issueFormUrl, newActivityUrl } from "../../scripts/lib/site/contribute.ts";
@@ -338,5 +338,67 @@ describe("the date of the data", () => {
     const date = (newest || "2025-12-31").slice(0, 10);
     expect(read("en/compare/index.html")).toContain(`<p class="data-updated">Data last updated: ${formatDate("en", date)}</p>`);
     expect(read("fr/index.html")).toContain(`<p class="data-updated">Données mises à jour le ${formatDate("fr", date)}</p>`);
+  });
+});
+
+describe("browse sorting", () => {
+  test("each language's order file sorts the browse index by title and by country or organisation, the language's way", () => {
+    const facets = JSON.parse(read("browse-index/entries.json")) as { entries: Array<[number, ...unknown[]]> };
+    const every = facets.entries.map((_, i) => i);
+    for (const lang of LANGS) {
+      const order = JSON.parse(read(`browse-index/${lang}/order.json`)) as { title: number[]; country: number[] };
+      // The synthetic dataset fits in one text shard.
+      const text = JSON.parse(read(`browse-index/${lang}/text-0.json`)) as Array<[string, string]>;
+      const labels = JSON.parse(read(`browse-index/${lang}/labels.json`)) as { locale: string; owners: Array<string | [string, string]> };
+      const collator = new Intl.Collator(labels.locale);
+      const owner = (i: number) => {
+        const name = labels.owners[facets.entries[i]![0]]!;
+        return typeof name === "string" ? name : name[0];
+      };
+      expect(
+        [...order.title].sort((a, b) => a - b),
+        lang,
+      ).toEqual(every);
+      expect(
+        [...order.country].sort((a, b) => a - b),
+        lang,
+      ).toEqual(every);
+      for (let k = 1; k < every.length; k++) {
+        expect(collator.compare(text[order.title[k - 1]!]![0], text[order.title[k]!]![0]), lang).toBeLessThanOrEqual(0);
+        expect(collator.compare(owner(order.country[k - 1]!), owner(order.country[k]!)), lang).toBeLessThanOrEqual(0);
+      }
+    }
+  });
+
+  test("the browse form offers the four orders and the two downloads, in the page's language", () => {
+    for (const lang of LANGS) {
+      const page = read(`${lang}/browse/index.html`);
+      const m = messages(lang);
+      expect([...page.matchAll(/<select id="sort"[^>]*>([\s\S]*?)<\/select>/g)][0]?.[1], lang).toContain(m.sortOldest);
+      for (const value of ["", "oldest", "title", "country"]) expect(page, `${lang} ${value}`).toContain(`<option value="${value}">`);
+      expect(page, lang).toContain('data-download="csv"');
+      expect(page, lang).toContain('data-download="json"');
+      expect(page, lang).toContain(`data-order="../../browse-index/${lang}/order.json"`);
+    }
+  });
+});
+
+describe("the About page", () => {
+  test("exists in the six languages, says who runs the atlas, how entries are compiled and confirmed, its governance and how to get in touch", () => {
+    const entries = (JSON.parse(read("api/v1/activities.json")) as { count: number }).count;
+    for (const lang of LANGS) {
+      const m = messages(lang);
+      const page = read(`${lang}/about/index.html`);
+      for (const heading of [m.aboutTitle, m.aboutWhoTitle, m.aboutHowTitle, m.aboutConfirmTitle, m.aboutGovernanceTitle, m.aboutContactTitle]) {
+        expect(page, `${lang}: ${heading}`).toContain(`>${heading}</h`);
+      }
+      expect(linksTo(page, `${REPO}/discussions`), lang).toHaveLength(1);
+      expect(linksTo(page, `${REPO}/security/advisories/new`), lang).toHaveLength(1);
+      expect(linksTo(page, `${REPO}/blob/main/GOVERNANCE.md`), lang).toHaveLength(1);
+      // The figures are the data's own.
+      expect(page, lang).toContain(`<dd>${formatNumber(lang, entries)}</dd>`);
+      // Every page leads to it from the navigation.
+      expect(read(`${lang}/index.html`), lang).toContain(`<a href="about/index.html">${m.navAbout}</a>`);
+    }
   });
 });

@@ -7,12 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import Papa from "papaparse";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { loadSiteData } from "../../scripts/lib/model/load.ts";
 import { readHistory } from "../../scripts/lib/model/provenance.ts";
+import { API_SCHEMAS } from "../../scripts/lib/open-data/api-schemas.ts";
 import { writeSiteFiles } from "../../scripts/lib/site/build.ts";
 import { CONTENT_SECURITY_POLICY } from "../../scripts/lib/site/layout.ts";
 import { type RunningServer, serveSite } from "../../scripts/lib/site/serve.ts";
@@ -303,6 +305,54 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     await page.close();
   });
 
+  /** Clicks a download button of the browse list and reads the file the browser saved. */
+  async function downloaded(page: Page, format: "csv" | "json"): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-download="${format}"]`).click()]);
+    return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "") };
+  }
+
+  test("the list sorts by title, oldest or newest, and downloads as shown: CSV and JSON with the published columns and fields", async () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    for (const schema of Object.values(API_SCHEMAS)) ajv.addSchema(schema);
+    const validateList = ajv.getSchema(API_SCHEMAS.activities.$id)!;
+    const collator = new Intl.Collator("en-GB");
+    type Record = { id: string; originalLanguage: string; narratives: { [lang: string]: { title: string } } };
+    const titleOf = (a: Record) => (a.narratives.en ?? a.narratives[a.originalLanguage]!).title;
+    const page = await open("en/browse/index.html");
+    await page.selectOption("#sort", "title");
+    await expect.poll(() => page.url()).toContain("sort=title");
+    const json = await downloaded(page, "json");
+    const list = JSON.parse(json.text) as { count: number; activities: Record[] };
+    expect(validateList(list), JSON.stringify(validateList.errors)).toBe(true);
+    expect(list.count).toBe(SPECS.length);
+    const ids = list.activities.map((a) => a.id);
+    const titles = list.activities.map(titleOf);
+    for (let i = 1; i < titles.length; i++) expect(collator.compare(titles[i - 1]!, titles[i]!), `${titles[i - 1]} before ${titles[i]}`).toBeLessThanOrEqual(0);
+    // The page shows the same order, a page at a time.
+    await expect.poll(() => shownEntries(page)).toEqual(ids.slice(0, PAGE_SIZE));
+    const csv = await downloaded(page, "csv");
+    const parsed = Papa.parse<{ [column: string]: string }>(csv.text, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.map((row) => row.id)).toEqual(ids);
+    // The same columns as the published activities.csv.
+    const published = readFileSync(join(out, "api/v1/activities.csv"), "utf8");
+    expect(parsed.meta.fields).toEqual(Papa.parse(published.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).meta.fields);
+
+    // A filter and the oldest first: only the matches, in the reverse of the newest-first order.
+    await page.selectOption("#filter-topic", "grooming");
+    await page.selectOption("#sort", "oldest");
+    await expect.poll(() => page.url()).toContain("sort=oldest");
+    const oldest = Papa.parse<{ [column: string]: string }>((await downloaded(page, "csv")).text, { header: true, skipEmptyLines: true });
+    await page.selectOption("#sort", "");
+    await expect.poll(() => page.url()).not.toContain("sort=");
+    const newestFile = await downloaded(page, "csv");
+    expect(newestFile.name).toBe("cop-atlas-activities-topic-grooming.csv");
+    const newest = Papa.parse<{ [column: string]: string }>(newestFile.text, { header: true, skipEmptyLines: true });
+    expect(newest.data.map((row) => row.id).sort()).toEqual([...GROOMING_ENTRIES].sort());
+    expect(oldest.data.map((row) => row.id)).toEqual(newest.data.map((row) => row.id).reverse());
+    await page.close();
+  });
+
   test("the hostile entry runs no script, in any language", async () => {
     for (const lang of ["en", "ar"]) {
       const page = await open(`${lang}/${XSS_ENTRY}/index.html`);
@@ -350,6 +400,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       `${lang}/vocabularies/topics/index.html`,
       `${lang}/reports/index.html`,
       ...(hasGit() ? [`${lang}/reports/2025/index.html`] : []),
+      `${lang}/about/index.html`,
     ];
     const paths = types(lang);
     const problems: string[] = [];
@@ -399,6 +450,8 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       `${lang}/reports/index.html`,
       `${lang}/compare/index.html`,
       `${lang}/compare/mnr-capabilities/africa/index.html`,
+      `${lang}/about/index.html`,
+      ...(hasGit() ? [`${lang}/reports/2025/index.html`] : []),
     ];
     const problems: string[] = [];
     for (const path of [...types("en"), ...types("ar")]) {

@@ -21,6 +21,9 @@ export const pagePath = {
   vocabulary: (lang: UnLanguage, name: string) => `${lang}/vocabularies/${name}/index.html`,
   reports: (lang: UnLanguage) => `${lang}/reports/index.html`,
   report: (lang: UnLanguage, year: number) => `${lang}/reports/${year}/index.html`,
+  about: (lang: UnLanguage) => `${lang}/about/index.html`,
+  /** The API and downloads page: every CSV column and API field, from the schemas. */
+  api: (lang: UnLanguage) => `${lang}/data/api/index.html`,
 };
 
 /**
@@ -42,6 +45,8 @@ export const browseIndexPath = {
   facets: () => "browse-index/entries.json",
   labels: (lang: UnLanguage) => `browse-index/${lang}/labels.json`,
   text: (lang: UnLanguage, shard: number) => `browse-index/${lang}/text-${shard}.json`,
+  /** The sort orders that depend on the language (title, country), fetched only when chosen. */
+  order: (lang: UnLanguage) => `browse-index/${lang}/order.json`,
 };
 
 /** Open data files, relative to dist/ (documented in docs/API.md; never change them). */

@@ -199,6 +199,37 @@ export interface Messages {
   compareHowToRead: string;
   compareTotal: string;
   downloadTableCsv: string;
+  /** The browse list's sort order. */
+  sortLabel: string;
+  sortNewest: string;
+  sortOldest: string;
+  sortTitle: string;
+  sortCountry: string;
+  /** Before the links that download the filtered list. */
+  downloadList: string;
+  downloadCsv: string;
+  downloadJson: string;
+  downloadPreparing: string;
+  downloadFailed: string;
+  /** Under the download links: what the files hold. */
+  downloadHelp: string;
+  /** The About page. */
+  navAbout: string;
+  aboutTitle: string;
+  aboutIntro: string;
+  aboutWhoTitle: string;
+  aboutWho: string;
+  aboutHowTitle: string;
+  aboutHow: string;
+  aboutConfirmTitle: string;
+  aboutConfirm: string;
+  aboutGovernanceTitle: string;
+  aboutGovernance: string;
+  aboutGovernanceLink: string;
+  aboutContactTitle: string;
+  aboutContactQuestions: string;
+  aboutContactCorrection: string;
+  aboutContactSecurity: string;
 }
 
 const en: Messages = {
@@ -382,6 +413,38 @@ const en: Messages = {
   compareHowToRead: "The table scrolls sideways on small screens; the first column stays readable.",
   compareTotal: "All entries",
   downloadTableCsv: "Download this table (CSV)",
+  sortLabel: "Sort by",
+  sortNewest: "Newest first",
+  sortOldest: "Oldest first",
+  sortTitle: "Title",
+  sortCountry: "Country or organisation",
+  downloadList: "Download this list:",
+  downloadCsv: "CSV (spreadsheet)",
+  downloadJson: "JSON",
+  downloadPreparing: "Preparing the file…",
+  downloadFailed: "The file could not be prepared. Try again, or download all the data from the open data page.",
+  downloadHelp: "The files have the columns and fields of activities.csv and activities.json, explained on the API and downloads page.",
+  navAbout: "About",
+  aboutTitle: "About COP Atlas",
+  aboutIntro:
+    "COP Atlas is an open repository of what countries and stakeholders do for child online protection: laws, strategies, hotlines, campaigns, research, case studies and good practices. It answers the call of the ITU Council Working Group on Child Online Protection for an online repository of countries’ activities. Everything is public: no login, no tracker.",
+  aboutWhoTitle: "Who runs it",
+  aboutWho:
+    "The secretariat, the maintainers of the repository, keeps the schemas, vocabularies, tools and lists of reviewers, reviews the entries of countries that have not designated reviewers yet, and prepares the annual report to Council. Each country’s entries are approved by the reviewers that country has designated.",
+  aboutHowTitle: "How entries are compiled",
+  aboutHow:
+    "Entries are compiled from public sources, and each links to them. Anyone may propose one, most often a Member State’s focal point for child online protection, through a form, GitHub’s web editor or their own computer. Every proposal is checked automatically (required facts, sources, no personal data, recommended terminology) and reviewed before it is published.",
+  aboutConfirmTitle: "How entries are confirmed",
+  aboutConfirm:
+    "An entry is confirmed when the designated reviewers of a country or organisation it concerns approve it. Every entry says who compiled it and who has confirmed it; an entry that no one has confirmed yet says so.",
+  aboutGovernanceTitle: "Governance",
+  aboutGovernance:
+    "A country’s reviewers are designated by its administration, in writing to the secretariat, and recorded in the repository through a reviewed change; no one can approve their own work or add themselves as a reviewer. Changes to the schemas, vocabularies and tools are proposed in public and decided by the secretariat, which consults focal points and reviewers. The code and the data are published under open licences.",
+  aboutGovernanceLink: "The governance rules in full (English)",
+  aboutContactTitle: "Contact",
+  aboutContactQuestions: "Questions and suggestions: ask in the repository’s Discussions",
+  aboutContactCorrection: "An error in an entry: use “Suggest a correction” on its page",
+  aboutContactSecurity: "A security problem, or personal data in an entry: report it privately",
 };
 
 const fr: Messages = {
@@ -568,6 +631,38 @@ const fr: Messages = {
   compareHowToRead: "Sur un petit écran, le tableau défile horizontalement ; la première colonne reste lisible.",
   compareTotal: "Toutes les entrées",
   downloadTableCsv: "Télécharger ce tableau (CSV)",
+  sortLabel: "Trier par",
+  sortNewest: "Les plus récentes d’abord",
+  sortOldest: "Les plus anciennes d’abord",
+  sortTitle: "Titre",
+  sortCountry: "Pays ou organisation",
+  downloadList: "Télécharger cette liste :",
+  downloadCsv: "CSV (tableur)",
+  downloadJson: "JSON",
+  downloadPreparing: "Préparation du fichier…",
+  downloadFailed: "Le fichier n’a pas pu être préparé. Réessayez, ou téléchargez toutes les données depuis la page des données ouvertes.",
+  downloadHelp: "Les fichiers ont les colonnes et les champs d’activities.csv et d’activities.json, expliqués sur la page API et téléchargements.",
+  navAbout: "À propos",
+  aboutTitle: "À propos de COP Atlas",
+  aboutIntro:
+    "COP Atlas est un répertoire ouvert de ce que font les pays et les parties prenantes pour la protection des enfants en ligne : lois, stratégies, lignes d’assistance, campagnes, recherches, études de cas et bonnes pratiques. Il répond à la demande du Groupe de travail du Conseil de l’UIT sur la protection des enfants en ligne d’un répertoire en ligne des activités des pays. Tout est public : ni compte, ni traceur.",
+  aboutWhoTitle: "Qui le gère",
+  aboutWho:
+    "Le secrétariat, qui maintient le dépôt, gère les schémas, les vocabulaires, les outils et les listes d’examinateurs, examine les entrées des pays qui n’ont pas encore désigné d’examinateurs et prépare le rapport annuel au Conseil. Les entrées de chaque pays sont approuvées par les examinateurs que ce pays a désignés.",
+  aboutHowTitle: "Comment les entrées sont rassemblées",
+  aboutHow:
+    "Les entrées sont établies à partir de sources publiques, vers lesquelles chacune renvoie. Chacun peut en proposer une, le plus souvent le point focal d’un État Membre pour la protection des enfants en ligne, au moyen d’un formulaire, de l’éditeur web de GitHub ou de son propre ordinateur. Chaque proposition est vérifiée automatiquement (faits requis, sources, absence de données personnelles, terminologie recommandée) puis examinée avant d’être publiée.",
+  aboutConfirmTitle: "Comment les entrées sont confirmées",
+  aboutConfirm:
+    "Une entrée est confirmée lorsque les examinateurs désignés d’un pays ou d’une organisation qu’elle concerne l’approuvent. Chaque entrée indique qui l’a établie et qui l’a confirmée ; une entrée que personne n’a encore confirmée le dit.",
+  aboutGovernanceTitle: "Gouvernance",
+  aboutGovernance:
+    "Les examinateurs d’un pays sont désignés par son administration, par écrit au secrétariat, et inscrits dans le dépôt par une modification examinée ; nul ne peut approuver son propre travail ni s’ajouter comme examinateur. Les modifications des schémas, des vocabulaires et des outils sont proposées publiquement et décidées par le secrétariat, qui consulte les points focaux et les examinateurs. Le code et les données sont publiés sous licences ouvertes.",
+  aboutGovernanceLink: "Les règles de gouvernance complètes (en anglais)",
+  aboutContactTitle: "Contact",
+  aboutContactQuestions: "Questions et suggestions : posez-les dans les Discussions du dépôt",
+  aboutContactCorrection: "Une erreur dans une entrée : utilisez « Proposer une correction » sur sa page",
+  aboutContactSecurity: "Un problème de sécurité, ou des données personnelles dans une entrée : signalez-le en privé",
 };
 
 const es: Messages = {
@@ -752,6 +847,38 @@ const es: Messages = {
   compareHowToRead: "En pantallas pequeñas la tabla se desplaza horizontalmente; la primera columna sigue siendo legible.",
   compareTotal: "Todas las entradas",
   downloadTableCsv: "Descargar esta tabla (CSV)",
+  sortLabel: "Ordenar por",
+  sortNewest: "Más recientes primero",
+  sortOldest: "Más antiguas primero",
+  sortTitle: "Título",
+  sortCountry: "País u organización",
+  downloadList: "Descargar esta lista:",
+  downloadCsv: "CSV (hoja de cálculo)",
+  downloadJson: "JSON",
+  downloadPreparing: "Preparando el archivo…",
+  downloadFailed: "No se pudo preparar el archivo. Inténtelo de nuevo o descargue todos los datos desde la página de datos abiertos.",
+  downloadHelp: "Los archivos tienen las columnas y los campos de activities.csv y activities.json, explicados en la página API y descargas.",
+  navAbout: "Acerca de",
+  aboutTitle: "Acerca de COP Atlas",
+  aboutIntro:
+    "COP Atlas es un repositorio abierto de lo que hacen los países y las partes interesadas para la protección de la infancia en línea: leyes, estrategias, líneas de ayuda, campañas, investigaciones, estudios de caso y buenas prácticas. Responde a la petición del Grupo de Trabajo del Consejo de la UIT sobre la Protección de la Infancia en Línea de un repositorio en línea de las actividades de los países. Todo es público: sin registro ni rastreadores.",
+  aboutWhoTitle: "Quién lo gestiona",
+  aboutWho:
+    "La secretaría, que mantiene el repositorio, gestiona los esquemas, los vocabularios, las herramientas y las listas de revisores, revisa las entradas de los países que aún no han designado revisores y prepara el informe anual al Consejo. Las entradas de cada país las aprueban los revisores que ese país ha designado.",
+  aboutHowTitle: "Cómo se recopilan las entradas",
+  aboutHow:
+    "Las entradas se recopilan a partir de fuentes públicas, a las que cada una enlaza. Cualquiera puede proponer una, casi siempre el punto focal de un Estado Miembro para la protección de la infancia en línea, mediante un formulario, el editor web de GitHub o su propio ordenador. Cada propuesta se comprueba automáticamente (datos obligatorios, fuentes, ausencia de datos personales, terminología recomendada) y se revisa antes de publicarse.",
+  aboutConfirmTitle: "Cómo se confirman las entradas",
+  aboutConfirm:
+    "Una entrada queda confirmada cuando la aprueban los revisores designados de un país u organización al que se refiere. Cada entrada indica quién la recopiló y quién la ha confirmado; una entrada que nadie ha confirmado todavía lo indica.",
+  aboutGovernanceTitle: "Gobernanza",
+  aboutGovernance:
+    "Los revisores de un país los designa su administración, por escrito a la secretaría, y se registran en el repositorio mediante un cambio revisado; nadie puede aprobar su propio trabajo ni añadirse como revisor. Los cambios en los esquemas, los vocabularios y las herramientas se proponen en público y los decide la secretaría, que consulta a los puntos focales y a los revisores. El código y los datos se publican con licencias abiertas.",
+  aboutGovernanceLink: "Las normas de gobernanza completas (en inglés)",
+  aboutContactTitle: "Contacto",
+  aboutContactQuestions: "Preguntas y sugerencias: plantéelas en las Discussions del repositorio",
+  aboutContactCorrection: "Un error en una entrada: use «Sugerir una corrección» en su página",
+  aboutContactSecurity: "Un problema de seguridad o datos personales en una entrada: comuníquelo de forma privada",
 };
 
 const ru: Messages = {
@@ -936,6 +1063,38 @@ const ru: Messages = {
   compareHowToRead: "На маленьком экране таблица прокручивается по горизонтали; первый столбец остаётся читаемым.",
   compareTotal: "Все записи",
   downloadTableCsv: "Скачать эту таблицу (CSV)",
+  sortLabel: "Сортировка",
+  sortNewest: "Сначала новые",
+  sortOldest: "Сначала старые",
+  sortTitle: "Название",
+  sortCountry: "Страна или организация",
+  downloadList: "Скачать этот список:",
+  downloadCsv: "CSV (таблица)",
+  downloadJson: "JSON",
+  downloadPreparing: "Подготовка файла…",
+  downloadFailed: "Не удалось подготовить файл. Повторите попытку или скачайте все данные на странице открытых данных.",
+  downloadHelp: "Файлы содержат те же столбцы и поля, что activities.csv и activities.json; они описаны на странице «API и загрузки».",
+  navAbout: "О проекте",
+  aboutTitle: "О COP Atlas",
+  aboutIntro:
+    "COP Atlas — открытое хранилище сведений о том, что страны и заинтересованные стороны делают для защиты детей в онлайновой среде: законы, стратегии, телефоны доверия, кампании, исследования, тематические исследования и передовой опыт. Оно отвечает на призыв Рабочей группы Совета МСЭ по защите детей в онлайновой среде создать онлайновое хранилище сведений о деятельности стран. Всё открыто: без входа в систему и без трекеров.",
+  aboutWhoTitle: "Кто им управляет",
+  aboutWho:
+    "Секретариат, сопровождающий репозиторий, ведёт схемы, словари, инструменты и списки рецензентов, рассматривает записи стран, которые ещё не назначили рецензентов, и готовит ежегодный доклад Совету. Записи каждой страны утверждают рецензенты, назначенные этой страной.",
+  aboutHowTitle: "Как составляются записи",
+  aboutHow:
+    "Записи составляются по открытым источникам, и каждая даёт на них ссылки. Предложить запись может любой, чаще всего координатор государства-члена по защите детей в онлайновой среде, — через форму, веб-редактор GitHub или на своём компьютере. Каждое предложение проверяется автоматически (обязательные сведения, источники, отсутствие персональных данных, рекомендуемая терминология) и рассматривается до публикации.",
+  aboutConfirmTitle: "Как подтверждаются записи",
+  aboutConfirm:
+    "Запись считается подтверждённой, когда её одобряют назначенные рецензенты страны или организации, к которой она относится. В каждой записи указано, кто её составил и кто её подтвердил; если запись ещё никто не подтвердил, об этом сказано.",
+  aboutGovernanceTitle: "Управление",
+  aboutGovernance:
+    "Рецензентов страны назначает её администрация письменным обращением в секретариат; они вносятся в репозиторий через рассмотренное изменение, и никто не может одобрить собственную работу или сам назначить себя рецензентом. Изменения схем, словарей и инструментов предлагаются открыто и решаются секретариатом после консультаций с координаторами и рецензентами. Код и данные публикуются под открытыми лицензиями.",
+  aboutGovernanceLink: "Полные правила управления (на английском языке)",
+  aboutContactTitle: "Контакты",
+  aboutContactQuestions: "Вопросы и предложения: задайте их в разделе Discussions репозитория",
+  aboutContactCorrection: "Ошибка в записи: воспользуйтесь ссылкой «Предложить исправление» на её странице",
+  aboutContactSecurity: "Проблема безопасности или персональные данные в записи: сообщите о них конфиденциально",
 };
 
 const ar: Messages = {
@@ -1116,6 +1275,38 @@ const ar: Messages = {
   compareHowToRead: "على الشاشات الصغيرة يُمرَّر الجدول أفقياً، ويبقى العمود الأول مقروءاً.",
   compareTotal: "جميع المدخلات",
   downloadTableCsv: "تنزيل هذا الجدول (CSV)",
+  sortLabel: "ترتيب حسب",
+  sortNewest: "الأحدث أولاً",
+  sortOldest: "الأقدم أولاً",
+  sortTitle: "العنوان",
+  sortCountry: "البلد أو المنظمة",
+  downloadList: "تنزيل هذه القائمة:",
+  downloadCsv: "CSV (جدول بيانات)",
+  downloadJson: "JSON",
+  downloadPreparing: "جارٍ إعداد الملف…",
+  downloadFailed: "تعذّر إعداد الملف. حاول مرة أخرى، أو نزّل جميع البيانات من صفحة البيانات المفتوحة.",
+  downloadHelp: "تحتوي الملفات على أعمدة وحقول activities.csv وactivities.json، المشروحة في صفحة واجهة البرمجة والتنزيلات.",
+  navAbout: "حول الأطلس",
+  aboutTitle: "حول أطلس COP",
+  aboutIntro:
+    "أطلس COP مستودع مفتوح لما تفعله البلدان وأصحاب المصلحة لحماية الأطفال على الإنترنت: القوانين والاستراتيجيات وخطوط المساعدة والحملات والبحوث ودراسات الحالة والممارسات الجيدة. وهو يلبي دعوة فريق العمل التابع لمجلس الاتحاد الدولي للاتصالات المعني بحماية الأطفال على الإنترنت إلى إنشاء مستودع إلكتروني لأنشطة البلدان. كل شيء علني: لا تسجيل دخول ولا أدوات تتبع.",
+  aboutWhoTitle: "من يديره",
+  aboutWho:
+    "تتولى الأمانة، وهي القائمة على صيانة المستودع، إدارة المخططات والمفردات والأدوات وقوائم المراجعين، وتراجع مدخلات البلدان التي لم تعيّن مراجعين بعد، وتعدّ التقرير السنوي إلى المجلس. ويوافق على مدخلات كل بلد المراجعون الذين عيّنهم ذلك البلد.",
+  aboutHowTitle: "كيف تُجمع المدخلات",
+  aboutHow:
+    "تُجمع المدخلات من مصادر علنية، ويرتبط كل منها بمصادره. ويمكن لأي شخص أن يقترح مدخلاً، وغالباً ما يكون جهة الاتصال المعنية بحماية الأطفال على الإنترنت في دولة عضو، عبر استمارة أو محرر الويب في GitHub أو من حاسوبه الخاص. ويُفحص كل اقتراح آلياً (الوقائع المطلوبة والمصادر وخلوه من البيانات الشخصية والمصطلحات الموصى بها) ثم يُراجع قبل نشره.",
+  aboutConfirmTitle: "كيف تُؤكَّد المدخلات",
+  aboutConfirm:
+    "يصبح المدخل مؤكَّداً عندما يوافق عليه المراجعون المعيَّنون لبلد أو منظمة يخصّها. ويذكر كل مدخل من جمعه ومن أكّده، ويذكر المدخل الذي لم يؤكده أحد بعد ذلك صراحة.",
+  aboutGovernanceTitle: "الحوكمة",
+  aboutGovernance:
+    "تعيّن إدارةُ كل بلد مراجعيه بكتاب إلى الأمانة، ويُسجَّلون في المستودع بتغيير تجري مراجعته؛ ولا يجوز لأحد أن يوافق على عمله بنفسه أو أن يضيف نفسه مراجعاً. وتُقترح التغييرات على المخططات والمفردات والأدوات علناً وتقررها الأمانة بعد التشاور مع جهات الاتصال والمراجعين. ويُنشر الرمز والبيانات بتراخيص مفتوحة.",
+  aboutGovernanceLink: "قواعد الحوكمة كاملة (بالإنكليزية)",
+  aboutContactTitle: "الاتصال",
+  aboutContactQuestions: "الأسئلة والاقتراحات: اطرحها في قسم Discussions في المستودع",
+  aboutContactCorrection: "خطأ في مدخل: استخدم «اقتراح تصحيح» في صفحته",
+  aboutContactSecurity: "مشكلة أمنية أو بيانات شخصية في مدخل: أبلغ عنها بشكل خاص",
 };
 
 const zh: Messages = {
@@ -1295,6 +1486,37 @@ const zh: Messages = {
   compareHowToRead: "在小屏幕上，表格可横向滚动；第一列始终可读。",
   compareTotal: "全部条目",
   downloadTableCsv: "下载此表（CSV）",
+  sortLabel: "排序方式",
+  sortNewest: "最新优先",
+  sortOldest: "最早优先",
+  sortTitle: "标题",
+  sortCountry: "国家或组织",
+  downloadList: "下载此列表：",
+  downloadCsv: "CSV（电子表格）",
+  downloadJson: "JSON",
+  downloadPreparing: "正在准备文件…",
+  downloadFailed: "无法准备文件。请重试，或在开放数据页面下载全部数据。",
+  downloadHelp: "文件的列和字段与 activities.csv 和 activities.json 相同，说明见“API 与下载”页面。",
+  navAbout: "关于",
+  aboutTitle: "关于 COP Atlas",
+  aboutIntro:
+    "COP Atlas 是一个开放的资料库，收录各国和利益攸关方为保护上网儿童所做的工作：法律、战略、求助热线、宣传活动、研究、案例研究和良好做法。它响应国际电联理事会保护上网儿童工作组关于建立各国活动在线资料库的要求。一切公开：无需登录，没有跟踪器。",
+  aboutWhoTitle: "由谁运行",
+  aboutWho:
+    "秘书处负责维护资料库，管理模式、词表、工具和审核人名单，审核尚未指定审核人的国家的条目，并编写提交理事会的年度报告。每个国家的条目由该国指定的审核人批准。",
+  aboutHowTitle: "条目如何汇编",
+  aboutHow:
+    "条目根据公开来源汇编，每个条目都附有来源链接。任何人都可以提出条目，通常是会员国负责保护上网儿童的联络人，可通过表单、GitHub 网页编辑器或自己的计算机提交。每项提议在发布前都会经过自动检查（必填事实、来源、不含个人数据、推荐术语）和审核。",
+  aboutConfirmTitle: "条目如何确认",
+  aboutConfirm: "当条目所涉国家或组织的指定审核人批准后，该条目即被确认。每个条目都注明由谁汇编、由谁确认；尚未被确认的条目也会注明。",
+  aboutGovernanceTitle: "治理",
+  aboutGovernance:
+    "一国的审核人由该国主管部门书面通知秘书处指定，并通过经审核的更改记入资料库；任何人都不能批准自己的工作，也不能将自己添加为审核人。对模式、词表和工具的更改公开提出，由秘书处在征求联络人和审核人意见后决定。代码和数据以开放许可发布。",
+  aboutGovernanceLink: "完整的治理规则（英文）",
+  aboutContactTitle: "联系",
+  aboutContactQuestions: "问题和建议：请在资料库的 Discussions 中提出",
+  aboutContactCorrection: "条目有误：请使用条目页面上的“建议更正”",
+  aboutContactSecurity: "安全问题或条目中的个人数据：请私下报告",
 };
 
 export const MESSAGES: Record<UnLanguage, Messages> = { ar, zh, en, fr, ru, es };

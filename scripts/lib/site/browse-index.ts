@@ -42,6 +42,17 @@ export interface BrowseLabels {
   labels: Record<Facet, string[]>;
 }
 
+/**
+ * The sort orders that depend on the interface language, as positions in `entries`: by title
+ * and by the name of the country or organisation, each compared the language's way. Newest and
+ * oldest need no file: the index is already newest first.
+ */
+export interface BrowseOrder {
+  version: 1;
+  title: number[];
+  country: number[];
+}
+
 /** One text shard: per entry `[title, summary]`, or `[title, summary, language]` when not in the interface language. */
 export type BrowseText = Array<[string, string] | [string, string, string]>;
 
@@ -92,6 +103,7 @@ export function browseIndexFiles(
       owner.nameLangs[lang] === lang ? owner.names[lang] : [owner.names[lang], owner.nameLangs[lang]],
     );
     files.set(browseIndexPath.labels(lang), { version: 1, lang, locale: LOCALES[lang], rtl, owners, labels } satisfies BrowseLabels);
+    files.set(browseIndexPath.order(lang), browseOrder(data.entries, lang));
     for (let shard = 0; shard * shardSize < data.entries.length; shard++) {
       const text: BrowseText = data.entries.slice(shard * shardSize, (shard + 1) * shardSize).map((entry) => entryText(entry, lang));
       files.set(browseIndexPath.text(lang, shard), text);
@@ -103,4 +115,17 @@ export function browseIndexFiles(
 function entryText(entry: SiteEntry, lang: UnLanguage): BrowseText[number] {
   const narrative = narrativeFor(entry, lang);
   return narrative.lang === lang ? [narrative.title, narrative.summary] : [narrative.title, narrative.summary, narrative.lang];
+}
+
+/** The language's title and country orders of the entries (ties keep the newest first). */
+export function browseOrder(entries: readonly SiteEntry[], lang: UnLanguage): BrowseOrder {
+  const collator = new Intl.Collator(LOCALES[lang]);
+  const positions = entries.map((_, i) => i);
+  const titles = entries.map((entry) => narrativeFor(entry, lang).title);
+  const owners = entries.map((entry) => entry.owner.names[lang]);
+  return {
+    version: 1,
+    title: [...positions].sort((a, b) => collator.compare(titles[a]!, titles[b]!) || a - b),
+    country: [...positions].sort((a, b) => collator.compare(owners[a]!, owners[b]!) || a - b),
+  };
 }

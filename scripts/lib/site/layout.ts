@@ -34,7 +34,7 @@ export interface PageOptions {
   /** The same page in another interface language (for the switcher and hreflang). */
   alternate: (lang: UnLanguage) => string;
   /** Which navigation item is current. */
-  section?: "home" | "browse" | "directory" | "compare" | "youth" | "search" | "data" | "vocabularies" | "reports";
+  section?: "home" | "browse" | "directory" | "compare" | "youth" | "search" | "data" | "vocabularies" | "reports" | "about";
   /** Pages that Pagefind indexes (entries and profiles). */
   searchable?: boolean;
   /** A print stylesheet is always linked; `printable` marks pages meant to be printed. */
@@ -75,6 +75,7 @@ export function renderPage(c: PageContext, options: PageOptions): string {
     ["search", pagePath.search(lang), m.navSearch],
     ["data", pagePath.data(lang), m.navData],
     ["reports", pagePath.reports(lang), m.navReports],
+    ["about", pagePath.about(lang), m.navAbout],
   ];
   const title = options.section === "home" ? `${m.siteName}: ${m.tagline}` : `${options.title} · ${m.siteName}`;
   const doc = html`<!doctype html>

@@ -34,12 +34,15 @@
     const status = document.getElementById("result-count");
     const messages = document.getElementById("browse-messages");
     const text = (name) => (messages ? messages.getAttribute(`data-${name}`) || "" : "");
-    const selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    const selects = Array.prototype.slice.call(form.querySelectorAll("select:not([data-sort])"));
+    const sortSelect = form.querySelector("select[data-sort]");
+    const SORTS = ["oldest", "title", "country"];
     const staticResults = Array.prototype.slice.call(results.childNodes);
     const staticCount = status ? status.textContent : "";
     const root = form.getAttribute("data-root") || "./";
     const lang = document.documentElement.getAttribute("lang") || "en";
     let index = null;
+    let orders = null;
     const shards = {};
     let ticket = 0;
 
@@ -78,7 +81,35 @@
       return shards[n];
     }
 
-    /* The state in the address: one value per facet, and the page. */
+    /* Title and country orders are per language, fetched only when one of them is chosen. */
+    function order(sort) {
+      if (sort !== "title" && sort !== "country") return Promise.resolve(null);
+      if (!orders) {
+        orders = fetch(new URL(form.getAttribute("data-order"), location.href).href).then((response) => {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        });
+        orders.catch(() => {
+          orders = null;
+        });
+      }
+      return orders.then((all) => all[sort]);
+    }
+
+    /* The matches in the chosen order: the index is newest first. */
+    function sorted(found, sort) {
+      if (sort === "oldest") return Promise.resolve(found.slice().reverse());
+      return order(sort).then((positions) => {
+        if (!positions) return found;
+        const wanted = {};
+        found.forEach((i) => {
+          wanted[i] = true;
+        });
+        return positions.filter((i) => wanted[i]);
+      });
+    }
+
+    /* The state in the address: one value per facet, the sort and the page. */
     function readState() {
       const params = new URLSearchParams(location.search);
       const chosen = {};
@@ -87,7 +118,12 @@
         if (value && select.querySelector(`option[value="${CSS.escape(value)}"]`)) chosen[select.name] = value;
       });
       const page = Math.max(1, Number.parseInt(params.get("page") || "1", 10) || 1);
-      return { chosen, page };
+      const sort = SORTS.indexOf(params.get("sort")) >= 0 ? params.get("sort") : "";
+      return { chosen, page, sort };
+    }
+
+    function currentSort() {
+      return sortSelect && SORTS.indexOf(sortSelect.value) >= 0 ? sortSelect.value : "";
     }
 
     function queryOf(chosen, page) {
@@ -95,6 +131,7 @@
       selects.forEach((select) => {
         if (chosen[select.name]) query.set(select.name, chosen[select.name]);
       });
+      if (currentSort()) query.set("sort", currentSort());
       if (page > 1) query.set("page", String(page));
       const value = query.toString();
       return value ? `?${value}` : "";
@@ -287,8 +324,8 @@
     function render(state, focus) {
       const mine = ++ticket;
       const names = Object.keys(state.chosen);
-      if (names.length === 0) {
-        /* Unfiltered, the static pages are the list (browse/page/<n>/), with their own links. */
+      if (names.length === 0 && !state.sort) {
+        /* Unfiltered and newest first, the static pages are the list (browse/page/<n>/), with their own links. */
         showStatic();
         restoreCounts();
         return Promise.resolve();
@@ -296,8 +333,8 @@
       results.setAttribute("aria-busy", "true");
       if (status) status.textContent = text("loading");
       return load()
-        .then((data) => {
-          const found = matches(data, state.chosen);
+        .then((data) => sorted(matches(data, state.chosen), state.sort).then((found) => ({ data, found })))
+        .then(({ data, found }) => {
           updateCounts(data, state.chosen);
           const size = data.facets.pageSize;
           const total = Math.max(1, Math.ceil(found.length / size));
@@ -347,17 +384,107 @@
         });
     }
 
-    function setForm(chosen) {
+    function setForm(chosen, sort) {
       selects.forEach((select) => {
         select.value = chosen[select.name] || "";
       });
+      if (sortSelect) sortSelect.value = sort || "";
     }
 
     function applyForm() {
       const chosen = formState();
       if (history.replaceState) history.replaceState(null, "", location.pathname + queryOf(chosen, 1));
-      render({ chosen, page: 1 }, false);
+      render({ chosen, page: 1, sort: currentSort() }, false);
     }
+
+    /* Downloads of the list as shown (filters and order): the rows of activities.csv and the
+       records of activities.json, taken from those files as published, so a download has
+       exactly their columns, fields and encoding. */
+    const downloadStatus = document.getElementById("download-status");
+    function csvRecords(textOfFile) {
+      const records = [];
+      let start = 0;
+      let quoted = false;
+      for (let i = 0; i < textOfFile.length; i++) {
+        const code = textOfFile.charCodeAt(i);
+        /* A doubled quote inside a quoted value toggles twice: the state stays right. */
+        if (code === 34) quoted = !quoted;
+        else if (code === 10 && !quoted) {
+          records.push(textOfFile.slice(start, i + 1));
+          start = i + 1;
+        }
+      }
+      if (start < textOfFile.length) records.push(textOfFile.slice(start));
+      return records;
+    }
+    function firstCell(record) {
+      const cell = /^(?:"((?:[^"]|"")*)"|([^,\r\n]*))/.exec(record);
+      return cell ? (cell[1] !== undefined ? cell[1].replace(/""/g, '"') : cell[2]) : "";
+    }
+    function fetchText(attribute) {
+      return fetch(new URL(form.getAttribute(attribute), location.href).href).then((response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      });
+    }
+    function save(content, type, name) {
+      const url = URL.createObjectURL(new Blob([content], { type }));
+      const link = element("a", { href: url, download: name });
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    }
+    function download(format) {
+      const state = { chosen: formState(), sort: currentSort() };
+      if (downloadStatus) downloadStatus.textContent = text("preparing");
+      return load()
+        .then((data) =>
+          sorted(matches(data, state.chosen), state.sort).then((found) =>
+            found.map((i) => {
+              const row = data.facets.entries[i];
+              return `${data.facets.owners[row[0]].replace(/^.*\//, "")}/${row[1]}`;
+            }),
+          ),
+        )
+        .then((ids) => {
+          const parts = Object.keys(state.chosen).map((name) => `${name}-${state.chosen[name]}`);
+          const name = `cop-atlas-activities${parts.length ? `-${parts.join("-")}` : ""}.${format}`;
+          if (format === "csv") {
+            return fetchText("data-csv").then((textOfFile) => {
+              const records = csvRecords(textOfFile);
+              const byId = {};
+              records.slice(1).forEach((record) => {
+                byId[firstCell(record)] = record;
+              });
+              save(records[0] + ids.map((id) => byId[id] || "").join(""), "text/csv;charset=utf-8", name);
+            });
+          }
+          return fetchText("data-json").then((textOfFile) => {
+            const all = JSON.parse(textOfFile);
+            const byId = {};
+            all.activities.forEach((record) => {
+              byId[record.id] = record;
+            });
+            const activities = ids.map((id) => byId[id]).filter(Boolean);
+            const subset = Object.assign({}, all, { count: activities.length, activities });
+            save(`${JSON.stringify(subset, null, 1)}\n`, "application/json", name);
+          });
+        })
+        .then(() => {
+          if (downloadStatus) downloadStatus.textContent = "";
+        })
+        .catch(() => {
+          if (downloadStatus) downloadStatus.textContent = text("download-failed");
+        });
+    }
+    Array.prototype.forEach.call(form.querySelectorAll("[data-download]"), (button) => {
+      button.addEventListener("click", () => {
+        download(button.getAttribute("data-download"));
+      });
+    });
+    if (sortSelect) sortSelect.addEventListener("change", applyForm);
 
     selects.forEach((select) => {
       select.addEventListener("change", applyForm);
@@ -382,11 +509,11 @@
     });
     window.addEventListener("popstate", () => {
       const state = readState();
-      setForm(state.chosen);
+      setForm(state.chosen, state.sort);
       render(state, false);
     });
     const initial = readState();
-    setForm(initial.chosen);
+    setForm(initial.chosen, initial.sort);
     render(initial, false);
   }
 

@@ -1,6 +1,6 @@
 import { FACET_LIST, FACETS, type Facet, facetValues } from "../../model/queries.ts";
 import type { SiteData, SiteEntry } from "../../model/types.ts";
-import { browseIndexPath, pagePath } from "../../model/urls.ts";
+import { apiPath, browseIndexPath, pagePath } from "../../model/urls.ts";
 import type { PageContext } from "../../present/context.ts";
 import { type Html, html } from "../../present/html.ts";
 import type { UnLanguage } from "../../vocab.ts";
@@ -77,7 +77,9 @@ ${FACETS.map((facet) => {
 function filterForm(c: PageContext, index: Map<Facet, Map<string, SiteEntry[]>>): Html {
   return html`<form class="filters" id="filters" method="get" action="${c.url(pagePath.browse(c.lang))}" hidden aria-labelledby="filters-heading" data-facets="${c.url(
     browseIndexPath.facets(),
-  )}" data-labels="${c.url(browseIndexPath.labels(c.lang))}" data-root="${c.url("index.html").replace(/index\.html$/, "")}">
+  )}" data-labels="${c.url(browseIndexPath.labels(c.lang))}" data-order="${c.url(browseIndexPath.order(c.lang))}" data-csv="${c.url(apiPath.csv())}" data-json="${c.url(
+    apiPath.activities(),
+  )}" data-root="${c.url("index.html").replace(/index\.html$/, "")}">
 <h2 id="filters-heading">${c.m.filters}</h2>
 <details class="filter-fold" open><summary>${c.m.showFilters}</summary>
 <div class="filter-grid">
@@ -88,13 +90,23 @@ ${FACETS.map((facet) => {
 <option value="">${c.m.any}</option>
 ${orderedValues(c, facet, values.keys()).map((value) => html`<option value="${value.toLowerCase()}">${valueLabel(c, facet, value)} (${values.get(value)!.length})</option>\n`)}</select></div>
 `;
-})}</div>
+})}<div class="filter"><label for="sort">${c.m.sortLabel}</label>
+<select id="sort" name="sort" data-sort>
+<option value="">${c.m.sortNewest}</option>
+<option value="oldest">${c.m.sortOldest}</option>
+<option value="title">${c.m.sortTitle}</option>
+<option value="country">${c.m.sortCountry}</option>
+</select></div>
+</div>
 <div class="filter-actions"><button type="submit">${c.m.applyFilters}</button> <button type="reset">${c.m.resetFilters}</button></div>
 </details>
+<p class="list-downloads" id="list-downloads">${c.m.downloadList} <button type="button" class="link-button" data-download="csv">${c.m.downloadCsv}</button> · <button type="button" class="link-button" data-download="json">${
+    c.m.downloadJson
+  }</button> <span class="download-status" id="download-status" role="status"></span><br><small><a href="${c.url(pagePath.api(c.lang))}">${c.m.downloadHelp}</a></small></p>
 </form>
 <template id="browse-messages" data-one="${c.m.results(1)}" data-many="${c.m.results(2)}" data-zero="${c.m.results(0)}" data-pagination="${c.m.pagination}" data-previous="${
     c.m.previousPage
-  }" data-next="${c.m.nextPage}" data-page-of="${c.m.pageOf("{page}", "{total}")}" data-loading="${c.m.loadingEntries}" data-unavailable="${c.m.filtersUnavailable}" data-empty="${c.m.noMatch}" data-reset="${c.m.resetFilters}"></template>`;
+  }" data-next="${c.m.nextPage}" data-page-of="${c.m.pageOf("{page}", "{total}")}" data-loading="${c.m.loadingEntries}" data-unavailable="${c.m.filtersUnavailable}" data-empty="${c.m.noMatch}" data-reset="${c.m.resetFilters}" data-preparing="${c.m.downloadPreparing}" data-download-failed="${c.m.downloadFailed}"></template>`;
 }
 
 /** One page of a list: where it is among the pages, and its entries. */
