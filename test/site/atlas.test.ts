@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { optionText } from "../../scripts/lib/forms/options.ts";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
-import { schemaForApiFile } from "../../scripts/lib/open-data/api-schemas.ts";
+import { apiFields } from "../../scripts/lib/open-data/api-docs.ts";
+import { API_SCHEMAS, schemaForApiFile } from "../../scripts/lib/open-data/api-schemas.ts";
 import { apiFileKind, OPENAPI_PATH } from "../../scripts/lib/open-data/openapi.ts";
 import { SCHEMA_INDEX_PATH } from "../../scripts/lib/open-data/schema-index.ts";
 import { formatDate, formatNumber, messages } from "../../scripts/lib/present/i18n.ts";
@@ -400,5 +401,56 @@ describe("the About page", () => {
       // Every page leads to it from the navigation.
       expect(read(`${lang}/index.html`), lang).toContain(`<a href="about/index.html">${m.navAbout}</a>`);
     }
+  });
+});
+
+describe("the API and downloads page", () => {
+  /** Every key path of a JSON value as the page writes it: "owner.type", "links[].url", "narratives.<key>.title". */
+  function keyPaths(value: unknown, prefix = "", maps: ReadonlySet<string> = new Set()): Set<string> {
+    const paths = new Set<string>();
+    if (Array.isArray(value)) {
+      for (const item of value) for (const path of keyPaths(item, prefix.replace(/\.$/, "[]."), maps)) paths.add(path);
+      return paths;
+    }
+    if (value === null || typeof value !== "object") return paths;
+    for (const [key, inner] of Object.entries(value)) {
+      const path = `${prefix}${key}`;
+      paths.add(path);
+      // A map's keys are data (language codes), documented once as <key>.
+      if (maps.has(path)) {
+        for (const entry of Object.values(inner as object)) for (const sub of keyPaths(entry, `${path}.<key>.`, maps)) paths.add(sub);
+      } else if (!["pages", "names", "labels", "feeds"].includes(key)) {
+        for (const sub of keyPaths(inner, `${path}.`, maps)) paths.add(sub);
+      }
+    }
+    return paths;
+  }
+
+  test("documents every field the activity records hold, each with a description", () => {
+    const documented = apiFields(API_SCHEMAS.activity as unknown as Record<string, unknown>);
+    const published = JSON.parse(read("api/v1/activities.json")) as { activities: unknown[] };
+    const withText = JSON.parse(read("api/v1/activities/ken/safer-chat-2021.json")) as { activity: unknown };
+    const held = new Set([...keyPaths(published.activities, "", new Set(["narratives"])), ...keyPaths([withText.activity], "", new Set(["narratives"]))]);
+    const paths = new Set(documented.map((f) => f.path.replace(/^activities\[\]\./, "")));
+    expect([...held].filter((path) => !paths.has(path.replace(/^\[\]\./, "")))).toEqual([]);
+  });
+
+  test("every field of every API file has a description, in the schema or the data schema", () => {
+    for (const lang of LANGS) {
+      const page = read(`${lang}/data/api/index.html`);
+      expect(page, lang).toContain(`<h1>${messages(lang).apiTitle}</h1>`);
+      const rows = [
+        ...page.matchAll(
+          /<tr><th scope="row" dir="ltr"><code>([^<]+)<\/code><\/th><td dir="ltr">[^<]*<\/td><td>[^<]*<\/td><td lang="en" dir="ltr">([^<]*)<\/td><\/tr>/g,
+        ),
+      ];
+      expect(rows.length, lang).toBeGreaterThan(60);
+      expect(
+        rows.filter((row) => row[2]!.trim() === "").map((row) => row[1]),
+        lang,
+      ).toEqual([]);
+      for (const name of Object.keys(API_SCHEMAS)) expect(page, `${lang} ${name}`).toContain(`id="api-${name}"`);
+    }
+    expect(read("en/data/index.html")).toContain('<a href="api/index.html">Every API field explained</a>');
   });
 });

@@ -401,6 +401,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       `${lang}/reports/index.html`,
       ...(hasGit() ? [`${lang}/reports/2025/index.html`] : []),
       `${lang}/about/index.html`,
+      `${lang}/data/api/index.html`,
     ];
     const paths = types(lang);
     const problems: string[] = [];
@@ -451,6 +452,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       `${lang}/compare/index.html`,
       `${lang}/compare/mnr-capabilities/africa/index.html`,
       `${lang}/about/index.html`,
+      `${lang}/data/api/index.html`,
       ...(hasGit() ? [`${lang}/reports/2025/index.html`] : []),
     ];
     const problems: string[] = [];

@@ -230,6 +230,16 @@ export interface Messages {
   aboutContactQuestions: string;
   aboutContactCorrection: string;
   aboutContactSecurity: string;
+  /** The API and downloads page. */
+  apiTitle: string;
+  apiIntro: string;
+  apiFilesTitle: string;
+  apiFile: string;
+  apiSchema: string;
+  /** Heading of the tables of fields, one per API file kind. */
+  apiFieldsTitle: string;
+  /** The link from the open data page. */
+  apiLink: string;
 }
 
 const en: Messages = {
@@ -445,6 +455,14 @@ const en: Messages = {
   aboutContactQuestions: "Questions and suggestions: ask in the repository’s Discussions",
   aboutContactCorrection: "An error in an entry: use “Suggest a correction” on its page",
   aboutContactSecurity: "A security problem, or personal data in an entry: report it privately",
+  apiTitle: "API and downloads",
+  apiIntro:
+    "Every file is static and public, free to reuse under the CC BY 4.0 licence with attribution. The API is described in OpenAPI 3.1 and each JSON file by a JSON Schema; the tables below are made from those schemas, so they always match the files. The descriptions of the fields are in English.",
+  apiFilesTitle: "Files",
+  apiFile: "File",
+  apiSchema: "Schema",
+  apiFieldsTitle: "Fields of the JSON files",
+  apiLink: "Every API field explained",
 };
 
 const fr: Messages = {
@@ -663,6 +681,14 @@ const fr: Messages = {
   aboutContactQuestions: "Questions et suggestions : posez-les dans les Discussions du dépôt",
   aboutContactCorrection: "Une erreur dans une entrée : utilisez « Proposer une correction » sur sa page",
   aboutContactSecurity: "Un problème de sécurité, ou des données personnelles dans une entrée : signalez-le en privé",
+  apiTitle: "API et téléchargements",
+  apiIntro:
+    "Chaque fichier est statique et public, librement réutilisable sous licence CC BY 4.0 avec attribution. L’API est décrite en OpenAPI 3.1 et chaque fichier JSON par un schéma JSON ; les tableaux ci-dessous sont produits à partir de ces schémas et correspondent donc toujours aux fichiers. Les descriptions des champs sont en anglais.",
+  apiFilesTitle: "Fichiers",
+  apiFile: "Fichier",
+  apiSchema: "Schéma",
+  apiFieldsTitle: "Champs des fichiers JSON",
+  apiLink: "Tous les champs de l’API expliqués",
 };
 
 const es: Messages = {
@@ -879,6 +905,14 @@ const es: Messages = {
   aboutContactQuestions: "Preguntas y sugerencias: plantéelas en las Discussions del repositorio",
   aboutContactCorrection: "Un error en una entrada: use «Sugerir una corrección» en su página",
   aboutContactSecurity: "Un problema de seguridad o datos personales en una entrada: comuníquelo de forma privada",
+  apiTitle: "API y descargas",
+  apiIntro:
+    "Cada archivo es estático y público, de libre reutilización con la licencia CC BY 4.0 citando la fuente. La API se describe en OpenAPI 3.1 y cada archivo JSON con un esquema JSON; las tablas siguientes se generan a partir de esos esquemas, por lo que siempre coinciden con los archivos. Las descripciones de los campos están en inglés.",
+  apiFilesTitle: "Archivos",
+  apiFile: "Archivo",
+  apiSchema: "Esquema",
+  apiFieldsTitle: "Campos de los archivos JSON",
+  apiLink: "Todos los campos de la API explicados",
 };
 
 const ru: Messages = {
@@ -1095,6 +1129,14 @@ const ru: Messages = {
   aboutContactQuestions: "Вопросы и предложения: задайте их в разделе Discussions репозитория",
   aboutContactCorrection: "Ошибка в записи: воспользуйтесь ссылкой «Предложить исправление» на её странице",
   aboutContactSecurity: "Проблема безопасности или персональные данные в записи: сообщите о них конфиденциально",
+  apiTitle: "API и загрузки",
+  apiIntro:
+    "Все файлы статичны и открыты; их можно свободно использовать по лицензии CC BY 4.0 со ссылкой на источник. API описан в OpenAPI 3.1, а каждый файл JSON — схемой JSON; таблицы ниже построены по этим схемам и поэтому всегда соответствуют файлам. Описания полей даны на английском языке.",
+  apiFilesTitle: "Файлы",
+  apiFile: "Файл",
+  apiSchema: "Схема",
+  apiFieldsTitle: "Поля файлов JSON",
+  apiLink: "Описание всех полей API",
 };
 
 const ar: Messages = {
@@ -1307,6 +1349,14 @@ const ar: Messages = {
   aboutContactQuestions: "الأسئلة والاقتراحات: اطرحها في قسم Discussions في المستودع",
   aboutContactCorrection: "خطأ في مدخل: استخدم «اقتراح تصحيح» في صفحته",
   aboutContactSecurity: "مشكلة أمنية أو بيانات شخصية في مدخل: أبلغ عنها بشكل خاص",
+  apiTitle: "واجهة البرمجة والتنزيلات",
+  apiIntro:
+    "كل ملف ثابت وعلني، ويمكن إعادة استخدامه بحرية بموجب ترخيص CC BY 4.0 مع نسبة المصدر. وتوصف واجهة البرمجة بمواصفة OpenAPI 3.1 ويوصف كل ملف JSON بمخطط JSON؛ وتُولَّد الجداول أدناه من هذه المخططات، فتطابق الملفات دائماً. وأوصاف الحقول بالإنكليزية.",
+  apiFilesTitle: "الملفات",
+  apiFile: "الملف",
+  apiSchema: "المخطط",
+  apiFieldsTitle: "حقول ملفات JSON",
+  apiLink: "شرح جميع حقول واجهة البرمجة",
 };
 
 const zh: Messages = {
@@ -1517,6 +1567,14 @@ const zh: Messages = {
   aboutContactQuestions: "问题和建议：请在资料库的 Discussions 中提出",
   aboutContactCorrection: "条目有误：请使用条目页面上的“建议更正”",
   aboutContactSecurity: "安全问题或条目中的个人数据：请私下报告",
+  apiTitle: "API 与下载",
+  apiIntro:
+    "所有文件都是静态、公开的，可按 CC BY 4.0 许可注明出处后自由再利用。API 以 OpenAPI 3.1 描述，每个 JSON 文件都有 JSON 模式；下表由这些模式生成，因此始终与文件一致。字段说明为英文。",
+  apiFilesTitle: "文件",
+  apiFile: "文件",
+  apiSchema: "模式",
+  apiFieldsTitle: "JSON 文件的字段",
+  apiLink: "所有 API 字段说明",
 };
 
 export const MESSAGES: Record<UnLanguage, Messages> = { ar, zh, en, fr, ru, es };

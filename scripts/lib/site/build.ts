@@ -24,6 +24,7 @@ import { UN_LANGUAGES } from "../vocab.ts";
 import { browseIndexFiles } from "./browse-index.ts";
 import { describeError, type OutputFs, SiteOutput } from "./output.ts";
 import { renderAboutPage } from "./pages/about.ts";
+import { renderApiPage } from "./pages/api.ts";
 import { facetIndex, type ListPage, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
 import { comparePath, renderComparePage } from "./pages/compare.ts";
 import { countryPagePath, renderCountryPage } from "./pages/country.ts";
@@ -307,6 +308,7 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
     page(pagePath.search(lang), renderSearchPage);
     page(pagePath.data(lang), renderDataPage);
     page(pagePath.about(lang), renderAboutPage);
+    page(pagePath.api(lang), renderApiPage);
     page(pagePath.vocabularies(lang), renderVocabulariesPage);
     for (const name of vocabularies) page(pagePath.vocabulary(lang, name), (c) => renderVocabularyPage(c, name));
     page(pagePath.reports(lang), (c) => renderReportsPage(c, years));

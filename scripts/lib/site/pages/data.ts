@@ -84,6 +84,7 @@ export function renderDataPage(c: PageContext): string {
 <p class="lead">${m.dataIntro}</p>
 <section aria-labelledby="downloads-heading">
 <h2 id="downloads-heading">${m.dataDownloads}</h2>
+<p><a href="${c.url(pagePath.api(lang))}">${m.apiLink}</a></p>
 <ul class="downloads">
 ${downloads.map(([path, name, type]) => html`<li><a href="${c.url(path)}" type="${type}" download="${name}" dir="ltr">${path}</a></li>\n`)}</ul>
 <p dir="ltr"><code>api/v1/countries/&lt;iso3&gt;.json</code>, <code>api/v1/organizations/&lt;id&gt;.json</code>, <code>api/v1/activities/&lt;owner&gt;/&lt;slug&gt;.json</code>, <code>api/v1/feeds/&lt;lang&gt;/countries/&lt;iso3&gt;.atom</code>, <code>api/v1/schemas/</code></p>
