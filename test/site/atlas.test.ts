@@ -450,6 +450,12 @@ describe("the API and downloads page", () => {
         lang,
       ).toEqual([]);
       for (const name of Object.keys(API_SCHEMAS)) expect(page, `${lang} ${name}`).toContain(`id="api-${name}"`);
+      // Every column of the published CSV, from the same table that writes its header.
+      const header = read("api/v1/activities.csv")
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")[0]!
+        .split(",");
+      for (const column of header) expect(page, `${lang} ${column}`).toContain(`<code>${column}</code>`);
     }
     expect(read("en/data/index.html")).toContain('<a href="api/index.html">Every API field explained</a>');
   });

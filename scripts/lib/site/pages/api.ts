@@ -5,6 +5,7 @@ import { OPENAPI_PATH } from "../../open-data/openapi.ts";
 import type { PageContext } from "../../present/context.ts";
 import { html } from "../../present/html.ts";
 import { renderPage } from "../layout.ts";
+import { csvDictionary } from "./data.ts";
 
 /** Each API file kind the page documents: where the files are and the schema that describes them. */
 export const API_FILES: ReadonlyArray<{ schema: keyof typeof API_SCHEMAS; file: string }> = [
@@ -37,6 +38,7 @@ export function renderApiPage(c: PageContext): string {
 <li><a href="${c.url(OPENAPI_PATH)}" type="application/json" dir="ltr">${OPENAPI_PATH}</a> (OpenAPI 3.1)</li>
 <li><a href="${c.url(apiPath.csv())}" type="text/csv" dir="ltr">${apiPath.csv()}</a></li>
 ${API_FILES.map(({ schema, file }) => html`<li><a href="#api-${schema}" dir="ltr">${file}</a></li>\n`)}</ul>
+${csvDictionary(c)}
 </section>
 <section aria-labelledby="api-fields">
 <h2 id="api-fields">${m.apiFieldsTitle}</h2>

@@ -122,7 +122,7 @@ ${csvDictionary(c)}
 }
 
 /** The columns of activities.csv and how its list cells are encoded (in English, like the field descriptions). */
-function csvDictionary(c: PageContext): Html {
+export function csvDictionary(c: PageContext): Html {
   const { m } = c;
   return html`<section aria-labelledby="dict-csv">
 <h3 id="dict-csv" dir="ltr"><code>${apiPath.csv()}</code></h3>
