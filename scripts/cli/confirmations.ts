@@ -2,6 +2,7 @@
 // command in them. No logic here: see scripts/lib/bot/confirmations/.
 import { readFileSync } from "node:fs";
 import { openConfirmationRound, runConfirmCommand } from "../lib/bot/confirmations/run.ts";
+import { repoFromEnvironment } from "../lib/bot/facts/gather-facts.ts";
 import { createGitHubClient } from "../lib/github/client.ts";
 
 const HELP = `Usage: npm run confirmations [-- --dry-run]
@@ -25,8 +26,7 @@ if (args.includes("--help") || args.includes("-h")) {
   try {
     const env = process.env;
     if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set.");
-    const match = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})$/.exec(env.GITHUB_REPOSITORY ?? "");
-    if (!match) throw new Error('GITHUB_REPOSITORY is not "owner/name".');
+    const repo = repoFromEnvironment(env.GITHUB_REPOSITORY, env.GITHUB_SERVER_URL);
     const client = createGitHubClient({
       token: env.GITHUB_TOKEN,
       userAgent: "cop-atlas-confirmations",
@@ -35,7 +35,7 @@ if (args.includes("--help") || args.includes("-h")) {
     });
     const options = {
       client,
-      repo: { owner: match[1] as string, repo: match[2] as string, serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "") },
+      repo,
       root: process.cwd(),
       now: new Date(),
       dryRun: args.includes("--dry-run"),

@@ -1,5 +1,6 @@
 // The reminder job in Actions: nudges, escalates or closes quiet pull requests, one line each.
 // No logic here: see scripts/lib/bot/reminders/.
+import { repoFromEnvironment } from "../lib/bot/facts/gather-facts.ts";
 import { runReminders } from "../lib/bot/reminders/run.ts";
 import { createGitHubClient } from "../lib/github/client.ts";
 
@@ -22,15 +23,13 @@ if (args.includes("--help") || args.includes("-h")) {
   try {
     const env = process.env;
     if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set.");
-    const match = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})$/.exec(env.GITHUB_REPOSITORY ?? "");
-    if (!match) throw new Error('GITHUB_REPOSITORY is not "owner/name".');
+    const repo = repoFromEnvironment(env.GITHUB_REPOSITORY, env.GITHUB_SERVER_URL);
     const client = createGitHubClient({
       token: env.GITHUB_TOKEN,
       userAgent: "cop-atlas-reminders",
       ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
       log: (line) => console.error(line),
     });
-    const repo = { owner: match[1] as string, repo: match[2] as string, serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "") };
     const report = await runReminders(client, { repo, now: new Date(), dryRun: args.includes("--dry-run") });
     for (const note of report.notes) console.log(note);
     for (const action of report.actions) console.log(`#${action.number}: ${action.kind} after ${action.idleDays} quiet days`);

@@ -4,7 +4,7 @@ import { readAll } from "../../github/pager.ts";
 import { consumeValidationArtifact } from "../artifact/consume.ts";
 import { consumeReviewRelay } from "../artifact/relay.ts";
 import type { ChangeVocabulary } from "../facts/content.ts";
-import { loadBotConfig, type RepoRef, resolveTrustAnchor } from "../facts/gather-facts.ts";
+import { loadBotConfig, type RepoRef, repoFromEnvironment, resolveTrustAnchor } from "../facts/gather-facts.ts";
 import { firstError, validateWorkflowDispatchEvent, validateWorkflowRunEvent } from "../schemas.ts";
 import type { BotConfig, ValidationSummary } from "../types.ts";
 import { type PrOutcome, reviewPullRequest } from "./review-pull-request.ts";
@@ -60,9 +60,7 @@ export async function runReviewBot(
   env: ActionEnvironment,
   options: { now: Date; dryRun?: boolean; describe?: ChangeVocabulary },
 ): Promise<RunReport> {
-  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(env.repository);
-  if (!match) throw new Error(`GITHUB_REPOSITORY is not "owner/name": ${JSON.stringify(env.repository).slice(0, 120)}`);
-  const repo: RepoRef = { owner: match[1] as string, repo: match[2] as string, serverUrl: env.serverUrl.replace(/\/+$/, "") };
+  const repo = repoFromEnvironment(env.repository, env.serverUrl);
   const trust = await resolveTrustAnchor(client, repo);
   const config = await loadBotConfig(client, repo, trust);
   const review = (number: number, extra: { artifact?: ValidationSummary | null; artifactProblem?: string | null } = {}) =>

@@ -27,6 +27,13 @@ export interface RepoRef {
   serverUrl: string;
 }
 
+/** The repository a workflow runs in, from GITHUB_REPOSITORY ("owner/name") and GITHUB_SERVER_URL. */
+export function repoFromEnvironment(repository: string | undefined, serverUrl: string | undefined): RepoRef {
+  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(repository ?? "");
+  if (!match) throw new Error(`GITHUB_REPOSITORY is not "owner/name": ${JSON.stringify(repository ?? "").slice(0, 120)}`);
+  return { owner: match[1] as string, repo: match[2] as string, serverUrl: (serverUrl ?? "https://github.com").replace(/\/+$/, "") };
+}
+
 /** Where trust comes from: the default branch, pinned to one commit for the whole run. */
 export interface TrustAnchor {
   defaultBranch: string;
