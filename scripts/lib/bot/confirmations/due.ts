@@ -166,15 +166,18 @@ export function renderConfirmationIssue(options: {
   return { title: `Confirm ${owner.name}'s entries (${year})`.slice(0, 200), body };
 }
 
-/** The confirmation pull request's title and body. */
-export function renderConfirmationPull(options: {
+/** What a confirmation pull request records: whose entries, which, on what day, at whose request. */
+export interface ConfirmationPullFacts {
   owner: ConfirmationOwner;
   year: number;
   issue: number;
   chosen: readonly ConfirmableEntry[];
   day: string;
   requestedBy: string | null;
-}): { title: string; body: string } {
+}
+
+/** The confirmation pull request's title and body. */
+export function renderConfirmationPull(options: ConfirmationPullFacts): { title: string; body: string } {
   const name = escapeInline(options.owner.name, 80);
   return {
     title: `Confirm ${options.chosen.length} ${options.chosen.length === 1 ? "entry" : "entries"} of ${options.owner.name} (${options.year})`.slice(0, 200),

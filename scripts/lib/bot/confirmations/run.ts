@@ -14,7 +14,7 @@ import type { BotConfig } from "../types.ts";
 import {
   CONFIRMATION_LABEL,
   type ConfirmableEntry,
-  type ConfirmationOwner,
+  type ConfirmationPullFacts,
   confirmationBranch,
   dueEntries,
   isoDay,
@@ -238,16 +238,7 @@ async function preparePull(
   client: GitHubClient,
   repo: RepoRef,
   target: BaseFacts,
-  options: {
-    owner: ConfirmationOwner;
-    year: number;
-    issue: number;
-    chosen: readonly ConfirmableEntry[];
-    day: string;
-    requestedBy: string | null;
-    root: string;
-    schemas: ReturnType<typeof loadFormatSchemas>;
-  },
+  options: ConfirmationPullFacts & { root: string; schemas: ReturnType<typeof loadFormatSchemas> },
 ): Promise<number> {
   const base = { owner: repo.owner, repo: repo.repo };
   const files: EntryFile[] = options.chosen.map((entry) => {
