@@ -1,9 +1,8 @@
 // Entries stay confirmed, in Actions: the yearly round of confirmation issues, and the /confirm
 // command in them. No logic here: see scripts/lib/bot/confirmations/.
-import { readFileSync } from "node:fs";
 import { openConfirmationRound, runConfirmCommand } from "../lib/bot/confirmations/run.ts";
 import { repoFromEnvironment } from "../lib/bot/facts/gather-facts.ts";
-import { createGitHubClient } from "../lib/github/client.ts";
+import { clientFromEnvironment, readActionsEvent } from "../lib/github/environment.ts";
 
 const HELP = `Usage: npm run confirmations [-- --dry-run]
 
@@ -25,14 +24,8 @@ if (args.includes("--help") || args.includes("-h")) {
 } else {
   try {
     const env = process.env;
-    if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set.");
+    const client = clientFromEnvironment(env, "cop-atlas-confirmations", (line) => console.error(line));
     const repo = repoFromEnvironment(env.GITHUB_REPOSITORY, env.GITHUB_SERVER_URL);
-    const client = createGitHubClient({
-      token: env.GITHUB_TOKEN,
-      userAgent: "cop-atlas-confirmations",
-      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-      log: (line) => console.error(line),
-    });
     const options = {
       client,
       repo,
@@ -41,8 +34,7 @@ if (args.includes("--help") || args.includes("-h")) {
       dryRun: args.includes("--dry-run"),
     };
     if (env.GITHUB_EVENT_NAME === "issue_comment") {
-      if (!env.GITHUB_EVENT_PATH) throw new Error("GITHUB_EVENT_PATH is not set.");
-      const outcome = await runConfirmCommand({ ...options, event: JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) });
+      const outcome = await runConfirmCommand({ ...options, event: readActionsEvent(env) });
       console.log(`${outcome.outcome}${outcome.pull ? ` #${outcome.pull}` : ""}${outcome.reason ? `: ${outcome.reason}` : ""}`);
     } else {
       const report = await openConfirmationRound(options);

@@ -2,7 +2,7 @@
 // No logic here: see scripts/lib/links/issue/.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createGitHubClient } from "../lib/github/client.ts";
+import { clientFromEnvironment } from "../lib/github/environment.ts";
 import { readLinkReport } from "../lib/links/issue/read-report.ts";
 import { syncLinkIssue } from "../lib/links/issue/sync.ts";
 
@@ -42,16 +42,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = process.env;
   if (positionals.length !== 1) throw new Error("give the path of one report (npm run links -- --json-out <file>)");
-  if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set");
+  const client = clientFromEnvironment(env, "cop-atlas-links", (line) => process.stderr.write(`${line}\n`));
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) throw new Error("GITHUB_REPOSITORY is not set to owner/name");
   const report = readLinkReport(readFileSync(positionals[0] as string, "utf8"));
-  const client = createGitHubClient({
-    token: env.GITHUB_TOKEN,
-    userAgent: "cop-atlas-links",
-    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
   const outcome = await syncLinkIssue(client, {
     report,
     context: { serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com", owner, repo, branch: values.branch ?? (env.GITHUB_REF_NAME || "main") },

@@ -2,7 +2,7 @@
 // No logic here: see scripts/lib/bot/reminders/.
 import { repoFromEnvironment } from "../lib/bot/facts/gather-facts.ts";
 import { runReminders } from "../lib/bot/reminders/run.ts";
-import { createGitHubClient } from "../lib/github/client.ts";
+import { clientFromEnvironment } from "../lib/github/environment.ts";
 
 const HELP = `Usage: npm run reminders [-- --dry-run]
 
@@ -22,14 +22,8 @@ if (args.includes("--help") || args.includes("-h")) {
 } else {
   try {
     const env = process.env;
-    if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set.");
+    const client = clientFromEnvironment(env, "cop-atlas-reminders", (line) => console.error(line));
     const repo = repoFromEnvironment(env.GITHUB_REPOSITORY, env.GITHUB_SERVER_URL);
-    const client = createGitHubClient({
-      token: env.GITHUB_TOKEN,
-      userAgent: "cop-atlas-reminders",
-      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-      log: (line) => console.error(line),
-    });
     const report = await runReminders(client, { repo, now: new Date(), dryRun: args.includes("--dry-run") });
     for (const note of report.notes) console.log(note);
     for (const action of report.actions) console.log(`#${action.number}: ${action.kind} after ${action.idleDays} quiet days`);

@@ -1,9 +1,8 @@
 // The review bot in Actions: reads the event, reviews the pull request(s), prints one line each.
 // No logic here: see scripts/lib/bot/entry/action.ts.
-import { readFileSync } from "node:fs";
 import { changeVocabulary } from "../lib/bot/changes/vocabulary.ts";
 import { runReviewBot } from "../lib/bot/entry/action.ts";
-import { createGitHubClient } from "../lib/github/client.ts";
+import { clientFromEnvironment, readActionsEvent } from "../lib/github/environment.ts";
 
 const HELP = `Usage: npm run review-bot [-- --dry-run]
 
@@ -19,19 +18,13 @@ if (args.includes("--help")) {
 } else {
   try {
     const env = process.env;
-    if (!env.GITHUB_TOKEN) throw new Error("GITHUB_TOKEN is not set.");
-    if (!env.GITHUB_EVENT_PATH) throw new Error("GITHUB_EVENT_PATH is not set.");
-    const client = createGitHubClient({
-      token: env.GITHUB_TOKEN,
-      userAgent: "cop-atlas-review-bot",
-      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-      log: (line) => console.error(line),
-    });
+    const client = clientFromEnvironment(env, "cop-atlas-review-bot", (line) => console.error(line));
+    const event = readActionsEvent(env);
     const report = await runReviewBot(
       client,
       {
         eventName: env.GITHUB_EVENT_NAME ?? "",
-        event: JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")),
+        event,
         repository: env.GITHUB_REPOSITORY ?? "",
         serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
         artifactDir: env.VALIDATION_ARTIFACT_DIR || null,

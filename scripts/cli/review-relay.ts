@@ -1,7 +1,8 @@
 // Writes the review relay's data-only artifact from a pull_request_review event.
 // No logic here: see scripts/lib/bot/artifact/relay.ts.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { buildReviewRelay } from "../lib/bot/artifact/relay.ts";
+import { readActionsEvent } from "../lib/github/environment.ts";
 
 const HELP = `Usage: npm run review-relay -- <result.json>
 
@@ -16,9 +17,7 @@ if (process.argv.includes("--help") || !output) {
   if (!process.argv.includes("--help")) process.exitCode = 2;
 } else {
   try {
-    const eventPath = process.env.GITHUB_EVENT_PATH;
-    if (!eventPath) throw new Error("GITHUB_EVENT_PATH is not set.");
-    const result = buildReviewRelay(JSON.parse(readFileSync(eventPath, "utf8")));
+    const result = buildReviewRelay(readActionsEvent(process.env));
     if (!result.ok) throw new Error(result.error);
     writeFileSync(output, `${JSON.stringify(result.relay, null, 2)}\n`);
     console.log(`${output}: pull request #${result.relay.prNumber} at ${result.relay.headSha}`);

@@ -6,7 +6,7 @@ import { loadBotConfig, resolveTrustAnchor } from "../lib/bot/facts/gather-facts
 import { formatDryRun } from "../lib/bot/local/format-dry-run.ts";
 import { gatherLocalFacts } from "../lib/bot/local/local-facts.ts";
 import { computeActions } from "../lib/bot/policy/compute-actions.ts";
-import { createGitHubClient } from "../lib/github/client.ts";
+import { clientFromEnvironment } from "../lib/github/environment.ts";
 
 const HELP = `Usage: npm run review -- [--base <branch>] [--pr <number> [--repo <owner/name>]]
 
@@ -30,13 +30,7 @@ try {
     const [owner, repo] = repository.split("/");
     if (!Number.isInteger(number) || number < 1) throw new Error("--pr needs a pull request number.");
     if (!owner || !repo) throw new Error("--pr needs --repo owner/name (or GITHUB_REPOSITORY).");
-    if (!process.env.GITHUB_TOKEN) throw new Error("--pr needs GITHUB_TOKEN.");
-    const client = createGitHubClient({
-      token: process.env.GITHUB_TOKEN,
-      userAgent: "cop-atlas-review-dry-run",
-      ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-      log: (line) => console.error(line),
-    });
+    const client = clientFromEnvironment(process.env, "cop-atlas-review-dry-run", (line) => console.error(line));
     const ref = { owner, repo, serverUrl: process.env.GITHUB_SERVER_URL ?? "https://github.com" };
     const trust = await resolveTrustAnchor(client, ref);
     const config = await loadBotConfig(client, ref, trust);

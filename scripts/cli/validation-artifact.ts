@@ -2,6 +2,7 @@
 // No logic here: see scripts/lib/bot/artifact/produce.ts.
 import { readFileSync, writeFileSync } from "node:fs";
 import { buildValidationArtifact } from "../lib/bot/artifact/produce.ts";
+import { readActionsEvent } from "../lib/github/environment.ts";
 
 const HELP = `Usage: npm run validation-artifact -- <validation.json> <result.json>
 
@@ -15,9 +16,7 @@ if (process.argv.includes("--help") || !input || !output) {
   if (!process.argv.includes("--help")) process.exitCode = 2;
 } else {
   try {
-    const eventPath = process.env.GITHUB_EVENT_PATH;
-    if (!eventPath) throw new Error("GITHUB_EVENT_PATH is not set.");
-    const result = buildValidationArtifact(JSON.parse(readFileSync(input, "utf8")), JSON.parse(readFileSync(eventPath, "utf8")));
+    const result = buildValidationArtifact(JSON.parse(readFileSync(input, "utf8")), readActionsEvent(process.env));
     if (!result.ok) throw new Error(result.error);
     writeFileSync(output, `${JSON.stringify(result.artifact, null, 2)}\n`);
     console.log(`${output}: ${result.artifact.findings.length} finding(s) for #${result.artifact.prNumber} at ${result.artifact.headSha}`);

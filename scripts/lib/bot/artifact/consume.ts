@@ -68,6 +68,26 @@ export async function listArtifactEntries(dir: string): Promise<ArtifactEntry[] 
 }
 
 /**
+ * The parsed result.json of a downloaded artifact folder, read only after its entries pass
+ * checkArtifactEntries and only up to the size cap; or why it was refused. Not yet checked
+ * against a schema: the caller does that for its kind of artifact.
+ */
+export async function readArtifactJson(dir: string): Promise<{ ok: true; value: unknown } | { ok: false; reason: string }> {
+  const entries = await listArtifactEntries(dir);
+  if (entries === null) return { ok: false, reason: "it was not downloaded" };
+  const problem = checkArtifactEntries(entries);
+  if (problem) return { ok: false, reason: problem };
+  try {
+    const text = await readFile(join(dir, ARTIFACT_FILE), "utf8");
+    // The listing was checked, but the file could have grown since: check what was read too.
+    if (Buffer.byteLength(text) > MAX_ARTIFACT_BYTES) return { ok: false, reason: "it is over the size cap" };
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, reason: `${ARTIFACT_FILE} is not valid JSON` };
+  }
+}
+
+/**
  * Accepts the validation artifact of a run only when every check holds (checklist item 6):
  * the run is a pull_request run of the expected workflow file; the folder holds exactly
  * result.json, a regular file under the size cap; the JSON matches the strict schema; and its
@@ -85,17 +105,9 @@ export async function consumeValidationArtifact(input: {
   if (run.event !== "pull_request") return refuse(`the run was started by ${run.event}, not pull_request`);
   if (run.path !== input.expectedWorkflowPath) return refuse("the run is not of the expected validation workflow");
 
-  const entries = await listArtifactEntries(input.dir);
-  if (entries === null) return refuse("it was not downloaded");
-  const problem = checkArtifactEntries(entries);
-  if (problem) return refuse(problem);
-
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(join(input.dir, ARTIFACT_FILE), "utf8"));
-  } catch {
-    return refuse(`${ARTIFACT_FILE} is not valid JSON`);
-  }
+  const read = await readArtifactJson(input.dir);
+  if (!read.ok) return refuse(read.reason);
+  const value = read.value;
   if (!validateArtifact(value)) return refuse(`${ARTIFACT_FILE} does not match the schema (${firstError(validateArtifact)})`);
   const artifact = value as { headSha: string; prNumber: number; findings: Finding[] };
 

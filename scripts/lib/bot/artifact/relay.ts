@@ -1,7 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { firstError, validatePullRequestEvent, validateReviewRelay } from "../schemas.ts";
-import { ARTIFACT_FILE, checkArtifactEntries, listArtifactEntries, MAX_ARTIFACT_BYTES, type ProducingRun } from "./consume.ts";
+import { ARTIFACT_FILE, type ProducingRun, readArtifactJson } from "./consume.ts";
 
 /** result.json of the review relay: which pull request was reviewed, at which commit. Data only. */
 export interface ReviewRelay {
@@ -36,18 +34,9 @@ export async function consumeReviewRelay(input: { dir: string; run: ProducingRun
   const refuse = (reason: string): RelayResult => ({ ok: false, reason: `The review relay was refused: ${reason}.` });
   if (run.event !== "pull_request_review") return refuse(`the run was started by ${run.event}, not pull_request_review`);
   if (run.path !== input.expectedWorkflowPath) return refuse("the run is not of the expected relay workflow");
-  const entries = await listArtifactEntries(input.dir);
-  if (entries === null) return refuse("it was not downloaded");
-  const problem = checkArtifactEntries(entries);
-  if (problem) return refuse(problem);
-  let value: unknown;
-  try {
-    const text = await readFile(join(input.dir, ARTIFACT_FILE), "utf8");
-    if (text.length > MAX_ARTIFACT_BYTES) return refuse("it is over the size cap");
-    value = JSON.parse(text);
-  } catch {
-    return refuse(`${ARTIFACT_FILE} is not valid JSON`);
-  }
+  const read = await readArtifactJson(input.dir);
+  if (!read.ok) return refuse(read.reason);
+  const value = read.value;
   if (!validateReviewRelay(value)) return refuse(`${ARTIFACT_FILE} does not match the schema (${firstError(validateReviewRelay)})`);
   const relay = value as ReviewRelay;
   if (relay.headSha !== run.headSha) return refuse("its head commit is not the run's");
