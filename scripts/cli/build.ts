@@ -13,10 +13,12 @@ Validates the data and builds the public site into dist/: pages in the six UN
 languages, search index, open data (api/v1/: JSON, CSV, Atom feeds), sitemap
 and the annual reports. Refuses to build when the data has errors.
 
-The site is built in a folder beside dist/ and put in its place at the end, so
 dist/ is always a whole site: the new one, or the last one if the build failed
 or was stopped. Files whose content did not change are kept as they were (same
-bytes, same modification time); a manifest in .cache/build/ says which.
+bytes, same modification time); a manifest in .cache/build/ says which. The
+first build (and --full) writes a new folder beside dist/ and swaps it in; later
+builds write only the changed files beside dist/ and then move them in, with a
+journal that puts the last site back if the build fails or is killed.
 
   --out <dir>     where to write the site (default: dist)
   --no-search     skip the Pagefind search index (faster)

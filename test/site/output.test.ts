@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
-import { BuildInterrupted, buildSite, shardOf } from "../../scripts/lib/site/build.ts";
+import { BuildInterrupted, buildSite, defaultManifestPath, shardOf } from "../../scripts/lib/site/build.ts";
+import { SiteOutput } from "../../scripts/lib/site/output.ts";
 import { PROJECT_ROOT, type TempRepo } from "../support/repo.ts";
 import { makeSyntheticRepo, ownerDir, SPECS } from "./support/dataset.ts";
 import { snapshot, treeDifferences } from "./support/tree.ts";
@@ -156,6 +157,71 @@ describe("the output is replaced as a whole, or not at all", () => {
       /^build: could not prepare the output beside .*a-file\/dist \(a file is in the way, ENOTDIR\); the output was left as it was\n$/,
     );
     expect(readFileSync(blocker, "utf8")).toBe("not a folder");
+  });
+});
+
+describe("a build that patches the last output in place", () => {
+  const edit = (text: string) => {
+    const file = "countries/ken/activities/helpline-2018/en.md";
+    repo.write(file, `${readFileSync(join(repo.root, file), "utf8")}\n${text}\n`);
+  };
+
+  test("touches only the files that changed and leaves nothing beside the output", async () => {
+    const out = join(scratch, "patch");
+    await build(out);
+    const before = snapshot(out);
+    edit("Patched once.");
+    const result = await build(out);
+    const after = snapshot(out);
+    const rewrittenPaths = [...after].filter(([path, state]) => before.get(path)?.mtime !== state.mtime).map(([path]) => path);
+    expect(result.written).toBe(rewrittenPaths.length);
+    expect(rewrittenPaths).toContain("en/countries/ken/activities/helpline-2018/index.html");
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  test("that fails after moving pages in (the search indexer fails) puts the last site back, byte for byte", async () => {
+    const out = join(scratch, "patch-fails");
+    await build(out);
+    const before = snapshot(out);
+    edit("Patched, then failed.");
+    const saved = process.env.PAGEFIND_BINARY_PATH;
+    process.env.PAGEFIND_BINARY_PATH = "/bin/false";
+    try {
+      await expect(build(out, { search: true })).rejects.toThrow(/search indexer \(Pagefind\) failed with exit code 1/);
+    } finally {
+      if (saved === undefined) delete process.env.PAGEFIND_BINARY_PATH;
+      else process.env.PAGEFIND_BINARY_PATH = saved;
+    }
+    const after = snapshot(out);
+    expect(treeDifferences(before, after)).toEqual([]);
+    // Put back, not rewritten: the same files with their modification times.
+    expect([...after].filter(([path, state]) => before.get(path)?.mtime !== state.mtime)).toEqual([]);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  test("killed half-way through its moves, is rolled back by the next build, which then makes the cold build's site", async () => {
+    const out = join(scratch, "patch-killed");
+    await build(out);
+    const before = snapshot(out);
+    // A patch as a build makes it, stopped after its moves without cleaning up, as kill -9 would.
+    const killed = new SiteOutput({ outDir: out, manifestPath: defaultManifestPath(repo.root, out) });
+    expect(killed.patching).toBe(true);
+    killed.write("en/index.html", "<!doctype html><p>half a new site</p>");
+    killed.write("en/new-page/index.html", "<!doctype html><p>a page the last site did not have</p>");
+    expect(killed.siteSoFar()).toBe(out);
+    expect(readFileSync(join(out, "en/index.html"), "utf8")).toContain("half a new site");
+    expect(leftovers(out).sort()).toEqual([".patch-killed.journal", ".patch-killed.old", ".patch-killed.partial"]);
+
+    // The next build first puts the last site back...
+    new SiteOutput({ outDir: out, manifestPath: defaultManifestPath(repo.root, out) }).abort();
+    expect(treeDifferences(before, snapshot(out))).toEqual([]);
+    expect(existsSync(join(out, "en/new-page"))).toBe(false);
+    // ...and then builds as usual.
+    edit("Patched after a kill.");
+    await build(out);
+    await build(join(scratch, "patch-killed-cold"), { full: true });
+    expect(treeDifferences(snapshot(join(scratch, "patch-killed-cold")), snapshot(out))).toEqual([]);
+    expect(leftovers(out)).toEqual([]);
   });
 });
 

@@ -203,7 +203,8 @@ export async function writeSiteFiles(
       const previous = output.previousUnder(`${SEARCH_DIR}/`);
       if (htmlChanged || !output.reuseAll(previous)) {
         options.onProgress?.("search index", 0, 1);
-        const indexed = await indexSite(output.stagingDir, options.signal);
+        // Pagefind reads the whole new site and writes its index into the staging folder.
+        const indexed = await indexSite(output.siteSoFar(), output.stagingDir, options.signal);
         output.adopt(indexed.files);
         searchPages = indexed.pages;
         searchIndexed = true;

@@ -13,20 +13,21 @@ export interface IndexedSite {
 }
 
 /**
- * Builds the Pagefind index of a built site into <site>/pagefind/. Pagefind splits pages by
+ * Builds the Pagefind index of a built site into <indexDir>/pagefind/ (the site's own folder, or
+ * a staging folder that is then moved into it); the files are listed relative to `indexDir`. Pagefind splits pages by
  * their <html lang>, and only indexes what is marked data-pagefind-body: each entry in the
  * languages it is written in (pages that only point to another language's text are not marked),
  * and each profile. Pagefind runs as a child process that this waits for, so its time and memory
  * count in the build's, and a failure of it fails the build.
  */
-export async function indexSite(siteDir: string, signal?: AbortSignal): Promise<IndexedSite> {
+export async function indexSite(siteDir: string, indexDir: string, signal?: AbortSignal): Promise<IndexedSite> {
   // Only the pages that can be marked for the index are read: entries and profiles, not the thousands of list pages.
   const glob = "*/{countries,organizations}/*/{index.html,activities/*/index.html}";
-  const args = ["--site", siteDir, "--output-subdir", SEARCH_DIR, "--glob", glob, "--keep-index-url", "--quiet"];
+  const folder = join(indexDir, SEARCH_DIR);
+  const args = ["--site", siteDir, "--output-path", folder, "--glob", glob, "--keep-index-url", "--quiet"];
   const { code, output } = await run(pagefindBinary(), args, signal);
   if (signal?.aborted) throw new Error("the search index was interrupted");
   if (code !== 0) throw new Error(`the search indexer (Pagefind) failed with exit code ${code}: ${output.trim().split("\n").slice(-5).join(" | ")}`);
-  const folder = join(siteDir, SEARCH_DIR);
   // Pagefind also writes its own ready-made interfaces; the site has its own, so they go.
   for (const name of readdirSync(folder))
     if (/-ui\.(js|css)$/.test(name) || name === "playground") rmSync(join(folder, name), { recursive: true, force: true });
@@ -34,7 +35,7 @@ export async function indexSite(siteDir: string, signal?: AbortSignal): Promise<
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   const files = (readdirSync(folder, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>)
     .filter((file) => file.isFile())
-    .map((file) => relative(siteDir, join(file.parentPath, file.name)).split("\\").join("/"))
+    .map((file) => relative(indexDir, join(file.parentPath, file.name)).split("\\").join("/"))
     .sort();
   return { pages, files };
 }
