@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { anyOf } from "../../scripts/lib/rules/terminology.ts";
+import { anyOf, literalClue, requiredLiteral } from "../../scripts/lib/rules/terminology.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 
 const sources = loadCatalog(process.cwd()).vocabularies.terminology.flatMap((term) => term.avoid);
@@ -35,4 +35,52 @@ test("sources with back-references or named groups are not joined", () => {
   expect(anyOf(["(?<x>a)", "b"])).toBeUndefined();
   expect(anyOf([])).toBeUndefined();
   expect(anyOf(["(?<!web)cam", "b"])?.test("a cam")).toBe(true);
+});
+
+test("the words the terms require are found in every text one of the terms matches (property)", () => {
+  const clue = literalClue(sources);
+  // Every shipped term has such a word: without one, the quick scan would be skipped for all of them.
+  expect(clue).toBeDefined();
+  const each = sources.map((source) => new RegExp(source, "iu"));
+  let matched = 0;
+  let passed = 0;
+  fc.assert(
+    fc.property(text, (prose) => {
+      const expected = each.some((pattern) => pattern.test(prose));
+      if (expected) matched++;
+      const found = clue?.test(prose) ?? true;
+      if (!found) passed++;
+      if (expected) expect(found).toBe(true);
+    }),
+    { numRuns: 3000 },
+  );
+  // Both kinds of text were generated: prose with a term, and prose the clue lets through quickly.
+  expect(matched).toBeGreaterThan(50);
+  expect(passed).toBeGreaterThan(50);
+});
+
+test.for([
+  ["\\bchild[- ]?porn", "child"],
+  ["\\bp(?:ae|æ|e)dophiles?\\b", "dophile"],
+  ["\\benfants? prostitué(?:e|s|es)?(?![\\p{L}\\p{N}])", " prostitué"],
+  ["(?<!child[- ])\\bsex[- ]tourism\\b", "tourism"],
+  ["[儿兒]童色情", "童色情"],
+  ["\\u0041bcd", "bcd"],
+  ["ab{2}cd", "cd"],
+  ["abc+", "ab"],
+  ["[雏雛]妓", "妓"],
+  ["a.b", "a"],
+  ["\\b.\\b", undefined],
+  ["abc|def", undefined],
+  ["(?:abc|def)", undefined],
+  ["\\p{L}+x", "x"],
+  ["\\p{L}+", undefined],
+] as const)("the word every match of %s contains is %s", ([source, word]) => {
+  expect(requiredLiteral(source)).toBe(word);
+});
+
+test("no clue when one of the terms has no required word", () => {
+  expect(literalClue(["child porn", "(?:a|b)\\w"])).toBeUndefined();
+  expect(literalClue([])).toBeUndefined();
+  expect(literalClue(["xchild pornx", "child porn"])?.source).toBe("child porn");
 });

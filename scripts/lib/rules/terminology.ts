@@ -13,13 +13,17 @@ export const terminology: Rule = {
       term,
       patterns: term.avoid.map((source) => new RegExp(source, "giu")),
     }));
-    const any = anyOf(dataset.vocabularies.terminology.flatMap((term) => term.avoid));
+    const sources = dataset.vocabularies.terminology.flatMap((term) => term.avoid);
+    const any = anyOf(sources);
+    const clue = literalClue(sources);
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
         const value = narrative.frontmatter?.value;
         const titles = (isObject(value) && Array.isArray(value.officialTitles) ? value.officialTitles : []).filter((t): t is string => typeof t === "string");
         for (const span of proseSpans(narrative)) {
-          // Most prose has none of the terms: one scan for all of them, instead of one per term.
+          // Most prose has none of the terms: first a scan for words every match contains (plain
+          // text, quick), then one scan for all the terms, instead of one per term.
+          if (clue && !clue.test(span.text)) continue;
           if (any && !any.test(span.text)) continue;
           const quoted = quotedRanges(span.text, titles);
           // Every language's terms, whatever the narrative's language: a phrase pasted from another language counts too.
@@ -61,6 +65,87 @@ export function anyOf(sources: readonly string[]): RegExp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An expression of plain words, one taken from each source, that matches wherever one of the
+ * sources matches, or undefined when some source has no such word. Every match of a source
+ * contains each run of literal characters at its top level (outside groups, classes and
+ * quantifiers), and the words are matched with the same flags, so case folding agrees: a text
+ * the clue does not match cannot hold a term. A scan for a few words is many times quicker than
+ * the terms' own patterns, with their word boundaries and look-behinds at every character.
+ */
+export function literalClue(sources: readonly string[]): RegExp | undefined {
+  const words: string[] = [];
+  for (const source of sources) {
+    const word = requiredLiteral(source);
+    if (word === undefined) return undefined;
+    words.push(word);
+  }
+  if (words.length === 0) return undefined;
+  // A word that contains another adds nothing: the shorter one already matches there.
+  const kept = [...new Set(words)].filter((word, _, all) => !all.some((other) => other !== word && word.includes(other)));
+  try {
+    return new RegExp(kept.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "iu");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The longest run of literal characters every match of a pattern (a `u` expression) contains,
+ * or undefined when there is none, or when the pattern has a top-level alternative (then no one
+ * run is required). One character is enough for a script such as Chinese, where one says much.
+ */
+export function requiredLiteral(source: string): string | undefined {
+  const characters = [...source];
+  const runs: string[] = [];
+  let run: string[] = [];
+  let depth = 0;
+  const end = () => {
+    if (run.length > 0) runs.push(run.join(""));
+    run = [];
+  };
+  for (let index = 0; index < characters.length; index++) {
+    const character = characters[index] as string;
+    if (character === "\\") {
+      // An escape is a class, an assertion or one character: never part of a run, and skipped whole.
+      const next = characters[index + 1] ?? "";
+      if (/[pPu]/.test(next) && characters[index + 2] === "{") index = characters.indexOf("}", index);
+      else if (next === "k" && characters[index + 2] === "<") index = characters.indexOf(">", index);
+      else if (next === "u") index += 5;
+      else if (next === "x") index += 3;
+      else if (next === "c") index += 2;
+      else index += 1;
+      if (index < 0) return undefined;
+      if (depth === 0) end();
+    } else if (character === "[") {
+      for (index++; index < characters.length && characters[index] !== "]"; index++) if (characters[index] === "\\") index++;
+      if (depth === 0) end();
+    } else if (character === "(") {
+      if (depth === 0) end();
+      depth++;
+    } else if (character === ")") {
+      depth--;
+    } else if (character === "|") {
+      if (depth === 0) return undefined;
+    } else if ("?*+{".includes(character)) {
+      // A quantifier makes the character before it optional or repeated: the run ends before it.
+      if (depth === 0) {
+        run.pop();
+        end();
+      }
+      if (character === "{") index = characters.indexOf("}", index);
+      if (index < 0) return undefined;
+    } else if (".^$".includes(character)) {
+      if (depth === 0) end();
+    } else if (depth === 0) {
+      run.push(character);
+    }
+  }
+  end();
+  const longest = runs.reduce((best, word) => ([...word].length > [...best].length ? word : best), "");
+  return longest === "" ? undefined : longest;
 }
 
 /** Where the official titles occur in a text, so that terms inside them are allowed. */
