@@ -5,6 +5,7 @@ import { unified } from "unified";
 import type { Position } from "../diagnostics.ts";
 import { type ParsedFrontmatter, parseFrontmatter, type SplitNarrative, splitNarrative } from "./frontmatter.ts";
 import { type LimitProblem, markdownProblem } from "./limits.ts";
+import { parsePlainMarkdown } from "./plain-markdown.ts";
 import { LineIndex } from "./positions.ts";
 
 /**
@@ -12,7 +13,8 @@ import { LineIndex } from "./positions.ts";
  *
  * This is the one parse of a narrative: the validator's rules share it, and the site build can
  * reuse it (`Dataset.narrative(path)` or `parseNarrative`) instead of parsing the file again.
- * The Markdown body is parsed on first use of `tree`, so code that needs only the frontmatter
+ * The Markdown body is parsed on first use of `tree` (a plain body without the full parser, to the
+ * same tree: see plain-markdown.ts), so code that needs only the frontmatter
  * (titles for the duplicates rule, the facts index) never pays for a Markdown parse.
  */
 export interface ParsedNarrative {
@@ -55,7 +57,8 @@ export function parseNarrative(text: string, file: string, lang: string): Parsed
     split,
     frontmatter,
     get tree() {
-      tree ??= problem() ? { type: "root", children: [] } : markdown.parse(split.body);
+      // Most bodies are plain enough to read without the parser, with the same tree (plain-markdown.ts).
+      tree ??= problem() ? { type: "root", children: [] } : (parsePlainMarkdown(split.body) ?? markdown.parse(split.body));
       return tree;
     },
     get bodyProblem() {
