@@ -144,8 +144,10 @@ export function requiredLiteral(source: string): string | undefined {
     }
   }
   end();
-  const longest = runs.reduce((best, word) => ([...word].length > [...best].length ? word : best), "");
-  return longest === "" ? undefined : longest;
+  // Counted in characters, not UTF-16 units: a Chinese word is as telling as its length says.
+  let longest: string | undefined;
+  for (const word of runs) if (longest === undefined || Array.from(word).length > Array.from(longest).length) longest = word;
+  return longest;
 }
 
 /** Where the official titles occur in a text, so that terms inside them are allowed. */
