@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { anyOf, literalClue, requiredLiteral } from "../../scripts/lib/rules/terminology.ts";
+import { anyOf, literalClue, requiredLiteral, requiredLiterals } from "../../scripts/lib/rules/terminology.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 
 const sources = loadCatalog(process.cwd()).vocabularies.terminology.flatMap((term) => term.avoid);
@@ -57,6 +57,30 @@ test("the words the terms require are found in every text one of the terms match
   // Both kinds of text were generated: prose with a term, and prose the clue lets through quickly.
   expect(matched).toBeGreaterThan(50);
   expect(passed).toBeGreaterThan(50);
+});
+
+test("each term's own required words are found wherever the term matches (property)", () => {
+  const each = sources.map((source) => ({
+    pattern: new RegExp(source, "iu"),
+    needs: (requiredLiterals(source) ?? []).map((word) => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu")),
+  }));
+  let matched = 0;
+  fc.assert(
+    fc.property(text, (prose) => {
+      for (const { pattern, needs } of each) {
+        if (!pattern.test(prose)) continue;
+        matched++;
+        for (const need of needs) expect(need.test(prose), `${pattern} in ${JSON.stringify(prose)}`).toBe(true);
+      }
+    }),
+    { numRuns: 3000 },
+  );
+  expect(matched).toBeGreaterThan(50);
+});
+
+test("all the top-level words of a pattern are required", () => {
+  expect(requiredLiterals("[إا]باحي[ةه] (?:ال)?[أا]طفال")).toEqual(["باحي", " ", "طفال"]);
+  expect(requiredLiterals("a|b")).toBeUndefined();
 });
 
 test.for([

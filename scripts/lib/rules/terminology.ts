@@ -11,24 +11,29 @@ export const terminology: Rule = {
   check(dataset, report) {
     const compiled = dataset.vocabularies.terminology.map((term) => ({
       term,
-      patterns: term.avoid.map((source) => new RegExp(source, "giu")),
+      patterns: term.avoid.map((source) => ({
+        pattern: new RegExp(source, "giu"),
+        // The words a match must contain, each looked for alone: a pattern runs only where all are.
+        needs: (requiredLiterals(source) ?? []).map((word) => new RegExp(escapeRegExp(word), "iu")),
+      })),
     }));
     const sources = dataset.vocabularies.terminology.flatMap((term) => term.avoid);
-    const any = anyOf(sources);
     const clue = literalClue(sources);
+    const any = clue ? undefined : anyOf(sources);
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
         const value = narrative.frontmatter?.value;
         const titles = (isObject(value) && Array.isArray(value.officialTitles) ? value.officialTitles : []).filter((t): t is string => typeof t === "string");
         for (const span of proseSpans(narrative)) {
-          // Most prose has none of the terms: first a scan for words every match contains (plain
-          // text, quick), then one scan for all the terms, instead of one per term.
+          // Most prose has none of the terms: one scan for words every match contains (plain text,
+          // quick), or else one scan for all the terms, instead of one per term.
           if (clue && !clue.test(span.text)) continue;
           if (any && !any.test(span.text)) continue;
           const quoted = quotedRanges(span.text, titles);
           // Every language's terms, whatever the narrative's language: a phrase pasted from another language counts too.
           for (const { term, patterns } of compiled) {
-            for (const pattern of patterns) {
+            for (const { pattern, needs } of patterns) {
+              if (!needs.every((need) => need.test(span.text))) continue;
               for (const match of span.text.matchAll(pattern)) {
                 const start = match.index ?? 0;
                 // Report the whole word: a pattern may stop at a stem ("child porn" in "child pornography").
@@ -86,7 +91,7 @@ export function literalClue(sources: readonly string[]): RegExp | undefined {
   // A word that contains another adds nothing: the shorter one already matches there.
   const kept = [...new Set(words)].filter((word, _, all) => !all.some((other) => other !== word && word.includes(other)));
   try {
-    return new RegExp(kept.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "iu");
+    return new RegExp(kept.map(escapeRegExp).join("|"), "iu");
   } catch {
     return undefined;
   }
@@ -98,6 +103,18 @@ export function literalClue(sources: readonly string[]): RegExp | undefined {
  * run is required). One character is enough for a script such as Chinese, where one says much.
  */
 export function requiredLiteral(source: string): string | undefined {
+  // Counted in characters, not UTF-16 units: a Chinese word is as telling as its length says.
+  let longest: string | undefined;
+  for (const word of requiredLiterals(source) ?? []) if (longest === undefined || Array.from(word).length > Array.from(longest).length) longest = word;
+  return longest;
+}
+
+/**
+ * Every run of literal characters at the top level of a pattern (outside groups, classes and
+ * quantifiers), each of which every match contains, or undefined when the pattern has a top-level
+ * alternative.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
   const characters = [...source];
   const runs: string[] = [];
   let run: string[] = [];
@@ -144,10 +161,11 @@ export function requiredLiteral(source: string): string | undefined {
     }
   }
   end();
-  // Counted in characters, not UTF-16 units: a Chinese word is as telling as its length says.
-  let longest: string | undefined;
-  for (const word of runs) if (longest === undefined || Array.from(word).length > Array.from(longest).length) longest = word;
-  return longest;
+  return runs;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Where the official titles occur in a text, so that terms inside them are allowed. */
