@@ -104,7 +104,7 @@ describe("a page for every country of the reference table, in every language", (
     expect(page).toContain(`<h1>${tanzania.labels.fr}</h1>`);
     expect(page).toContain("COP Atlas ne contient encore aucune entrée");
     expect(page).toContain("État Membre de l&#39;Organisation des Nations Unies");
-    expect(page).toMatch(/<dt>Région UIT-D<\/dt><dd><a href="[^"]*browse\/region\/africa\/index\.html">Afrique<\/a>/);
+    expect(page).toMatch(/<dt>Région UIT-D<\/dt> <dd><a href="[^"]*browse\/region\/africa\/index\.html">Afrique<\/a>/);
     const [form] = linksTo(page, `${REPO}/issues/new?template=new-activity.yml`);
     expect(form?.searchParams.get("country")).toBe(optionText(tanzania));
     expect(page).toContain("Aucun relecteur n&#39;a encore été désigné");
@@ -397,7 +397,7 @@ describe("the About page", () => {
       expect(linksTo(page, `${REPO}/security/advisories/new`), lang).toHaveLength(1);
       expect(linksTo(page, `${REPO}/blob/main/GOVERNANCE.md`), lang).toHaveLength(1);
       // The figures are the data's own.
-      expect(page, lang).toContain(`<dd>${formatNumber(lang, entries)}</dd>`);
+      expect(page, lang).toContain(`<span class="figure-number">${formatNumber(lang, entries)}</span>`);
       // Every page leads to it from the navigation.
       expect(read(`${lang}/index.html`), lang).toContain(`<a href="about/index.html">${m.navAbout}</a>`);
     }

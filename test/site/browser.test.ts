@@ -170,6 +170,8 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     const result = page.locator("#search-results a").first();
     await result.waitFor({ timeout: 300_000 });
     expect(await result.textContent()).toContain("Safer chat campaign");
+    // The results say what each one is: here an entry, and its kind.
+    expect(await page.locator("#search-results li").first().locator(".result-kind").textContent()).toBe("Entry: Case study");
     await result.click();
     expect(await page.locator("h1").textContent()).toBe("Safer chat campaign");
     await page.close();
@@ -181,6 +183,13 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     await page.getByRole("button", { name: "Search" }).click();
     const result = page.locator('#search-results a[href$="countries/ken/index.html"]').first();
     await result.waitFor({ timeout: 300_000 });
+    expect(
+      await page
+        .locator("#search-results li", { has: page.locator('a[href$="countries/ken/index.html"]') })
+        .first()
+        .locator(".result-kind")
+        .textContent(),
+    ).toBe("Country profile");
     await result.click();
     expect(await page.locator("h1").textContent()).toBe("Kenya");
     await page.close();

@@ -377,7 +377,7 @@ describe("the open data", () => {
     const home = read("en/index.html");
     expect(home).toContain("Its entries are compiled from public sources");
     expect(home).not.toMatch(/contributed by Member States/i);
-    expect(home).toContain("<dt>confirmed entries</dt><dd>1</dd>");
+    expect(home).toContain('<li><span class="figure-number">1</span><span class="figure-words">confirmed entry</span></li>');
     const api = JSON.parse(read("api/v1/activities.json")) as
       | { activities?: Array<{ id: string; provenance: unknown }> }
       | Array<{ id: string; provenance: unknown }>;

@@ -58,7 +58,7 @@ export function atomFeed(options: {
     `  ${element("subtitle", { type: "text" }, m.tagline)}`,
     `  ${element("updated", {}, updated.toISOString())}`,
     `  ${element("generator", {}, "COP Atlas")}`,
-    `  ${element("rights", { type: "text" }, "CC BY 4.0, COP Atlas contributors")}`,
+    `  ${element("rights", { type: "text" }, m.feedRights)}`,
     `  ${element("link", { rel: "alternate", type: "text/html", href: absoluteUrl(config.siteUrl, options.pagePath) })}`,
     `  ${element("link", { rel: "self", type: "application/atom+xml", href: self })}`,
   ];
@@ -97,7 +97,7 @@ export function feedFiles(
       atomFeed({
         lang,
         config,
-        title: `${m.siteName}: ${m.latestEntries}`,
+        title: m.feedTitle(m.siteName, m.latestEntries),
         path: apiPath.feedAll(lang),
         pagePath: pagePath.home(lang),
         entries,
@@ -110,7 +110,7 @@ export function feedFiles(
         atomFeed({
           lang,
           config,
-          title: `${m.siteName}: ${owner.names[lang]}`,
+          title: m.feedTitle(m.siteName, owner.names[lang]),
           path: apiPath.feedOwner(lang, owner),
           pagePath: pagePath.owner(lang, owner),
           entries: owner.entries,

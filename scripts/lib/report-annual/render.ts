@@ -41,12 +41,12 @@ ${report.historyAvailable ? "" : html`<p class="note warning">${m.historyIncompl
 <section aria-labelledby="h-summary">
 <h2 id="h-summary">${m.reportSummary}</h2>
 <dl class="figures">
-<div><dt>${m.entriesAdded}</dt><dd>${n(report.added.length)}</dd></div>
-<div><dt>${m.entriesUpdated}</dt><dd>${n(report.updated.length)}</dd></div>
-<div><dt>${m.contributors}</dt><dd>${n(report.contributors.length)}</dd></div>
-<div><dt>${m.translationsMade}</dt><dd>${n(report.translations.reduce((sum, t) => sum + t.count, 0))}</dd></div>
-<div><dt>${m.reportConfirmed}</dt><dd>${n(report.confirmation.confirmed)}</dd></div>
-<div><dt>${m.reportUnconfirmed}</dt><dd>${n(report.confirmation.unconfirmed)}</dd></div>
+<div><dt>${m.entriesAdded}</dt> <dd>${n(report.added.length)}</dd></div>
+<div><dt>${m.entriesUpdated}</dt> <dd>${n(report.updated.length)}</dd></div>
+<div><dt>${m.contributors}</dt> <dd>${n(report.contributors.length)}</dd></div>
+<div><dt>${m.translationsMade}</dt> <dd>${n(report.translations.reduce((sum, t) => sum + t.count, 0))}</dd></div>
+<div><dt>${m.reportConfirmed}</dt> <dd>${n(report.confirmation.confirmed)}</dd></div>
+<div><dt>${m.reportUnconfirmed}</dt> <dd>${n(report.confirmation.unconfirmed)}</dd></div>
 </dl>
 </section>
 ${sections(c, report).map(

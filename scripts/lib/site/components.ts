@@ -2,8 +2,9 @@ import { confirmationOf, narrativeFor } from "../model/queries.ts";
 import type { Link, SiteEntry, SiteOwner } from "../model/types.ts";
 import { pagePath } from "../model/urls.ts";
 import type { PageContext } from "../present/context.ts";
-import { externalLink, type Html, html, trusted } from "../present/html.ts";
+import { externalLink, type Html, html, join, trusted } from "../present/html.ts";
 import { formatDate, formatNumber } from "../present/i18n.ts";
+import type { UnLanguage } from "../vocab.ts";
 
 /** The small confirmation badge of lists and entry pages. */
 export function confirmationBadge(c: PageContext, entry: SiteEntry): Html {
@@ -58,8 +59,41 @@ ${links.map((link) => {
 })}</ul>`;
 }
 
-/** Figures in a definition list. */
-export function figures(c: PageContext, items: Array<[number, string]>): Html {
-  return html`<dl class="figures">
-${items.map(([value, label]) => html`<div><dt>${label}</dt><dd>${formatNumber(c.lang, value)}</dd></div>\n`)}</dl>`;
+/** Key figures, each a count in words that agree with it ("1 запись", "5 записей"), written by the catalogs' plurals. */
+export function figures(c: PageContext, items: Array<[number, (count: number) => string]>): Html {
+  return html`<ul class="figures">
+${items.map(([value, phrase]) => html`<li>${withNumberSetApart(phrase(value), formatNumber(c.lang, value))}</li>\n`)}</ul>`;
+}
+
+/**
+ * A figure's phrase with its number in its own element, to be set large. The number is where
+ * the language's plural form put it ("21 запись", "مدخلًا 11"); a form without digits ("مدخلان",
+ * two entries) stays whole.
+ */
+function withNumberSetApart(phrase: string, number: string): Html {
+  const at = phrase.indexOf(number);
+  if (at < 0) return html`<span class="figure-words">${phrase}</span>`;
+  const before = phrase.slice(0, at).trim();
+  const after = phrase.slice(at + number.length).trim();
+  return html`${before ? html`<span class="figure-words">${before}</span>` : ""}<span class="figure-number">${number}</span>${after ? html`<span class="figure-words">${after}</span>` : ""}`;
+}
+
+/** Whole numbers to find a sample of each plural category among, the millions included (French and Spanish "many"). */
+const PLURAL_SAMPLES = [...Array.from({ length: 200 }, (_, i) => i), 1_000_000];
+
+/**
+ * A counted message for the browser's script: `data-count-<category>` attributes, one per plural
+ * category of the language, each the message for a number of that category with "#" where the
+ * number goes. The script chooses among them with Intl.PluralRules, so "5 записей" and "21 запись"
+ * agree with their numbers after filtering too.
+ */
+export function pluralAttributes(lang: UnLanguage, format: (count: number) => string): Html {
+  const rules = new Intl.PluralRules(lang);
+  const templates = new Map<string, string>();
+  for (const n of PLURAL_SAMPLES) {
+    const category = rules.select(n);
+    if (templates.has(category)) continue;
+    templates.set(category, format(n).replace(formatNumber(lang, n), "#"));
+  }
+  return join([...templates].map(([category, template]) => html` data-count-${category}="${template}"`));
 }

@@ -35,8 +35,11 @@ export interface PageOptions {
   alternate: (lang: UnLanguage) => string;
   /** Which navigation item is current. */
   section?: "home" | "browse" | "directory" | "compare" | "youth" | "search" | "data" | "vocabularies" | "reports" | "about";
-  /** Pages that Pagefind indexes (entries and profiles). */
-  searchable?: boolean;
+  /**
+   * Pages that Pagefind indexes (entries and profiles), with what a search result for the page
+   * is: its type (a filter) and the words the results list shows above its title.
+   */
+  searchable?: { type: "entry" | "profile"; kind: string };
   /** A print stylesheet is always linked; `printable` marks pages meant to be printed. */
   printable?: boolean;
   /** An Atom feed about this page. */
@@ -77,7 +80,7 @@ export function renderPage(c: PageContext, options: PageOptions): string {
     ["reports", pagePath.reports(lang), m.navReports],
     ["about", pagePath.about(lang), m.navAbout],
   ];
-  const title = options.section === "home" ? `${m.siteName}: ${m.tagline}` : `${options.title} · ${m.siteName}`;
+  const title = options.section === "home" ? m.homeTitle(m.siteName, m.tagline) : m.pageTitle(options.title, m.siteName);
   const doc = html`<!doctype html>
 <html lang="${lang}" dir="${c.dir(lang)}">
 <head>
@@ -120,7 +123,11 @@ ${nav.map(
 )}</ul>
 </nav>
 </header>
-<main id="main" tabindex="-1"${options.searchable ? html` data-pagefind-body` : ""}>
+<main id="main" tabindex="-1"${
+    options.searchable
+      ? html` data-pagefind-body data-pagefind-filter="type[data-result-type]" data-result-type="${options.searchable.type}" data-pagefind-meta="kind[data-result-kind]" data-result-kind="${options.searchable.kind}"`
+      : ""
+  }>
 ${options.body}
 </main>
 <footer class="site-footer">

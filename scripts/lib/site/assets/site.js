@@ -4,6 +4,15 @@
 (() => {
   const LANGS = ["ar", "zh", "en", "fr", "ru", "es"];
 
+  /* A count in words that agree with it: the element carries one template per plural category
+     of the page's language (data-count-one="# запись", data-count-many="# записей" ...), "#"
+     standing for the number. */
+  function countedText(element, n) {
+    const lang = document.documentElement.getAttribute("lang") || "en";
+    const template = element.getAttribute(`data-count-${new Intl.PluralRules(lang).select(n)}`) ?? element.getAttribute("data-count-other") ?? "";
+    return template.replace("#", new Intl.NumberFormat(`${lang}-u-nu-latn`).format(n));
+  }
+
   /* dist/index.html: follow the browser's language preference once. */
   function chooseLanguage() {
     const list = document.getElementById("language-chooser");
@@ -47,9 +56,7 @@
     let ticket = 0;
 
     function countText(n) {
-      if (n === 0) return text("zero");
-      if (n === 1) return text("one");
-      return text("many").replace("2", String(n));
+      return messages ? countedText(messages, n) : String(n);
     }
 
     function load() {
@@ -569,10 +576,16 @@
             if (ticket !== latest) return;
             results.textContent = "";
             const n = found.results.length;
-            status.textContent =
-              n === 0 ? status.getAttribute("data-none") : n === 1 ? status.getAttribute("data-one") : status.getAttribute("data-many").replace("2", String(n));
+            status.textContent = n === 0 ? status.getAttribute("data-none") : countedText(status, n);
             pages.forEach((page) => {
               const li = document.createElement("li");
+              /* Whether the result is an entry (and of which kind) or a profile, in the page's language. */
+              if (page.meta?.kind) {
+                const kind = document.createElement("p");
+                kind.className = "result-kind";
+                kind.textContent = page.meta.kind;
+                li.appendChild(kind);
+              }
               const heading = document.createElement("h2");
               const link = document.createElement("a");
               link.href = page.url;

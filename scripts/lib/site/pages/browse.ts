@@ -4,7 +4,7 @@ import { apiPath, browseIndexPath, pagePath } from "../../model/urls.ts";
 import type { PageContext } from "../../present/context.ts";
 import { type Html, html } from "../../present/html.ts";
 import type { UnLanguage } from "../../vocab.ts";
-import { entryList } from "../components.ts";
+import { entryList, pluralAttributes } from "../components.ts";
 import { renderPage } from "../layout.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
 
@@ -104,7 +104,7 @@ ${orderedValues(c, facet, values.keys()).map((value) => html`<option value="${va
     c.m.downloadJson
   }</button> <span class="download-status" id="download-status" role="status"></span><br><small><a href="${c.url(pagePath.api(c.lang))}">${c.m.downloadHelp}</a></small></p>
 </form>
-<template id="browse-messages" data-one="${c.m.results(1)}" data-many="${c.m.results(2)}" data-zero="${c.m.results(0)}" data-pagination="${c.m.pagination}" data-previous="${
+<template id="browse-messages"${pluralAttributes(c.lang, c.m.results)} data-pagination="${c.m.pagination}" data-previous="${
     c.m.previousPage
   }" data-next="${c.m.nextPage}" data-page-of="${c.m.pageOf("{page}", "{total}")}" data-loading="${c.m.loadingEntries}" data-unavailable="${c.m.filtersUnavailable}" data-empty="${c.m.noMatch}" data-reset="${c.m.resetFilters}" data-preparing="${c.m.downloadPreparing}" data-download-failed="${c.m.downloadFailed}"></template>`;
 }

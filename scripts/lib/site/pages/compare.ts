@@ -50,7 +50,7 @@ export function renderComparePage(c: PageContext, dimension: CompareDimension, r
 <p class="hint">${m.compareHowToRead}</p>
 <div class="table-wrap compare" role="region" aria-labelledby="compare-caption" tabindex="0">
 <table>
-<caption id="compare-caption">${m.compareCaption(dimensionLabel, where)}</caption>
+<caption id="compare-caption">${m.compareCaption(dimensionLabel.toLocaleLowerCase(lang), where)}</caption>
 <thead><tr><th scope="col">${m.countryLabel}</th><th scope="col">${m.compareTotal}</th>${matrix.values.map((v) => html`<th scope="col">${v.labels[lang]}</th>`)}</tr></thead>
 <tbody>
 ${rows.map((row) => {
@@ -66,7 +66,7 @@ ${rows.map((row) => {
 </table>
 </div>`;
   return renderPage(c, {
-    title: `${m.navCompare}: ${dimensionLabel}, ${where}`,
+    title: m.compareTitle(dimensionLabel, where),
     body,
     alternate: (other) => comparePath(other, dimension, region),
     section: "compare",

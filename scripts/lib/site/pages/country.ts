@@ -1,7 +1,7 @@
 import type { SiteEntry } from "../../model/types.ts";
 import { pagePath } from "../../model/urls.ts";
 import type { PageContext } from "../../present/context.ts";
-import { type Html, html } from "../../present/html.ts";
+import { type Html, html, join } from "../../present/html.ts";
 import type { Term, UnLanguage } from "../../vocab.ts";
 import { entryList } from "../components.ts";
 import { countryProfileUrl, newActivityUrl } from "../contribute.ts";
@@ -27,11 +27,12 @@ export function countryFacts(c: PageContext, term: Term, regionHasList: boolean)
     const label = c.label("regions", region);
     const uncertain = term.meta?.uncertain === true ? html` <small class="uncertain">(${c.m.regionUncertain})</small>` : "";
     rows.push(
-      html`<dt>${c.m.region}</dt><dd>${regionHasList ? html`<a href="${c.url(pagePath.facet(c.lang, "region", region))}">${label}</a>` : label}${uncertain}</dd>`,
+      html`<dt>${c.m.region}</dt> <dd>${regionHasList ? html`<a href="${c.url(pagePath.facet(c.lang, "region", region))}">${label}</a>` : label}${uncertain}</dd>`,
     );
   }
-  rows.push(html`<dt>${c.m.unStatusTitle}</dt><dd>${c.m.unStatus(term.meta?.un !== false)}</dd>`);
-  return html`<dl class="profile">${rows}</dl>`;
+  rows.push(html`<dt>${c.m.unStatusTitle}</dt> <dd>${c.m.unStatus(term.meta?.un === false ? "observer" : "member")}</dd>`);
+  // One pair a line: the search index would run one value into the next term otherwise.
+  return html`<dl class="profile">${join(rows, "\n")}</dl>`;
 }
 
 /**
@@ -92,5 +93,11 @@ ${countryFacts(c, term, regionHasList)}
 </section>
 ${countryContribution(c, term, [])}
 ${others}`;
-  return renderPage(c, { title: name, body, alternate: (other) => countryPagePath(other, term.id), section: "directory", searchable: true });
+  return renderPage(c, {
+    title: name,
+    body,
+    alternate: (other) => countryPagePath(other, term.id),
+    section: "directory",
+    searchable: { type: "profile", kind: c.m.resultCountryProfile },
+  });
 }

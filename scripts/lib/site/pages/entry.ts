@@ -4,7 +4,7 @@ import { narrativeFor } from "../../model/queries.ts";
 import type { Contact, Organisation, SiteData, SiteEntry, SiteNarrative, SiteOwner } from "../../model/types.ts";
 import { absoluteUrl, apiPath, pagePath } from "../../model/urls.ts";
 import type { PageContext } from "../../present/context.ts";
-import { externalLink, type Html, html } from "../../present/html.ts";
+import { externalLink, type Html, html, join } from "../../present/html.ts";
 import { formatDate } from "../../present/i18n.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../../vocab.ts";
 import { confirmationBadge, entryTitle, linkList } from "../components.ts";
@@ -96,7 +96,7 @@ ${citation(c, entry)}
     alternate: (other) => pagePath.entry(other, entry),
     section: "browse",
     // Each text is indexed once, on the page that carries it.
-    searchable: fullText,
+    searchable: fullText ? { type: "entry", kind: m.resultEntry(c.label("kinds", entry.facts.kind)) } : undefined,
     printable: true,
     feed: apiPath.feedOwner(lang, entry.owner),
   });
@@ -161,7 +161,7 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
     [m.contact, f.contact ? contactBlock(f.contact) : undefined],
   ];
   return html`<dl>
-${rows.filter(([, value]) => value !== undefined && value !== "").map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>\n`)}</dl>`;
+${rows.filter(([, value]) => value !== undefined && value !== "").map(([term, value]) => html`<dt>${term}</dt> <dd>${value}</dd>\n`)}</dl>`;
 }
 
 const countryOwnersOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
@@ -226,25 +226,25 @@ function historyList(c: PageContext, entry: SiteEntry): Html {
   const { added, updated } = entry.provenance;
   if (!c.data.history.available || (!added && !updated)) rows.push(html`<p>${c.data.history.available ? m.notCommitted : m.historyIncomplete}</p>`);
   const dl: Html[] = [];
-  if (added) dl.push(html`<dt>${m.firstAdded}</dt><dd>${commitLink(added)}</dd>`);
+  if (added) dl.push(html`<dt>${m.firstAdded}</dt> <dd>${commitLink(added)}</dd>`);
   else if (updated && c.data.history.shallow) rows.push(html`<p>${m.historyIncomplete}</p>`);
-  if (updated && updated.sha !== added?.sha) dl.push(html`<dt>${m.lastUpdated}</dt><dd>${commitLink(updated)}</dd>`);
+  if (updated && updated.sha !== added?.sha) dl.push(html`<dt>${m.lastUpdated}</dt> <dd>${commitLink(updated)}</dd>`);
   const last = updated ?? added;
   if (last?.pullRequest !== undefined) {
     dl.push(
-      html`<dt>${m.pullRequest}</dt><dd>${repo ? html`<a href="${repo}/pull/${last.pullRequest}" rel="noopener noreferrer">#${last.pullRequest}</a>` : html`#${last.pullRequest}`}</dd>`,
+      html`<dt>${m.pullRequest}</dt> <dd>${repo ? html`<a href="${repo}/pull/${last.pullRequest}" rel="noopener noreferrer">#${last.pullRequest}</a>` : html`#${last.pullRequest}`}</dd>`,
     );
   }
   if (last && last.approvers.length > 0) {
-    dl.push(html`<dt>${m.approvedBy}</dt><dd><ul>${last.approvers.map((who) => html`<li><bdi dir="ltr">${who}</bdi></li>`)}</ul></dd>`);
+    dl.push(html`<dt>${m.approvedBy}</dt> <dd><ul>${last.approvers.map((who) => html`<li><bdi dir="ltr">${who}</bdi></li>`)}</ul></dd>`);
   }
   if (repo) {
     dl.push(
-      html`<dt>${m.viewFile}</dt><dd><a href="${repo}/tree/${config.branch}/${entry.dir}" rel="noopener noreferrer" dir="ltr">${entry.dir}</a></dd>`,
-      html`<dt>${m.viewHistory}</dt><dd><a href="${repo}/commits/${config.branch}/${entry.dir}" rel="noopener noreferrer">${m.viewHistory}</a></dd>`,
+      html`<dt>${m.viewFile}</dt> <dd><a href="${repo}/tree/${config.branch}/${entry.dir}" rel="noopener noreferrer" dir="ltr">${entry.dir}</a></dd>`,
+      html`<dt>${m.viewHistory}</dt> <dd><a href="${repo}/commits/${config.branch}/${entry.dir}" rel="noopener noreferrer">${m.viewHistory}</a></dd>`,
     );
   }
-  return html`${rows}${dl.length > 0 ? html`<dl class="history">${dl}</dl>` : ""}`;
+  return html`${rows}${dl.length > 0 ? html`<dl class="history">${join(dl, "\n")}</dl>` : ""}`;
 }
 
 /** "Suggest a correction" (the correction form, filled in) and "Edit on GitHub" (the text shown). */
@@ -276,7 +276,7 @@ function citation(c: PageContext, entry: SiteEntry): Html {
   return html`<p>${c.m.citationIntro}</p>
 <blockquote class="cite-text"><p>${text}</p></blockquote>
 <dl>
-<dt>${c.m.permalink}</dt><dd><a href="${c.url(pagePath.entry(c.lang, entry))}" dir="ltr">${url}</a></dd>
-<dt>JSON</dt><dd><a href="${c.url(apiPath.entry(entry))}" type="application/json">${c.m.downloadEntry}</a></dd>
+<dt>${c.m.permalink}</dt> <dd><a href="${c.url(pagePath.entry(c.lang, entry))}" dir="ltr">${url}</a></dd>
+<dt>JSON</dt> <dd><a href="${c.url(apiPath.entry(entry))}" type="application/json">${c.m.downloadEntry}</a></dd>
 </dl>`;
 }

@@ -4,7 +4,7 @@ import { pagePath } from "../../model/urls.ts";
 import { nativeName, type PageContext } from "../../present/context.ts";
 import { html } from "../../present/html.ts";
 import { UN_LANGUAGES } from "../../vocab.ts";
-import { entryList, figures } from "../components.ts";
+import { entryList, figures, pluralAttributes } from "../components.ts";
 import { CONTENT_SECURITY_POLICY, renderPage } from "../layout.ts";
 import { renderWorldMap } from "../map.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
@@ -84,7 +84,7 @@ export function renderSearchPage(c: PageContext): string {
 <div class="search-row"><input type="search" id="search-input" name="q" autocomplete="off"> <button type="submit">${m.searchButton}</button></div>
 </form>
 <p class="no-script-note" id="search-needs-script">${m.searchNeedsScript} <a href="${c.url(pagePath.browse(c.lang))}">${m.navBrowse}</a></p>
-<p id="search-status" role="status" aria-live="polite" data-none="${m.searchNoResults}" data-one="${m.searchResults(1)}" data-many="${m.searchResults(2)}"></p>
+<p id="search-status" role="status" aria-live="polite" data-none="${m.searchNoResults}"${pluralAttributes(c.lang, m.searchResults)}></p>
 <ol id="search-results" class="search-results"></ol>`;
   return renderPage(c, { title: m.searchTitle, body, alternate: (other) => pagePath.search(other), section: "search" });
 }

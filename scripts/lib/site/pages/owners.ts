@@ -62,7 +62,7 @@ ${paginationNav(c, list.page, list.pages, (page) => pagePath.owner(lang, owner, 
 <section aria-labelledby="profile-heading">
 <h2 id="profile-heading">${m.profile}</h2>
 <dl class="profile">
-${profile.filter(([, v]) => v !== undefined).map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>\n`)}</dl>
+${profile.filter(([, v]) => v !== undefined).map(([term, value]) => html`<dt>${term}</dt> <dd>${value}</dd>\n`)}</dl>
 ${owner.links.length > 0 ? html`<h3>${m.nationalFramework}</h3>${linkList(c, owner.links)}` : ""}
 </section>
 ${entries}
@@ -86,7 +86,8 @@ ${repo ? html`<p><a class="button" href="${repo}/issues/new/choose" rel="noopene
 }
 <p data-pagefind-ignore><a href="${c.url(apiPath.feedOwner(lang, owner))}">${m.feeds}</a> · <a href="${c.url(apiPath.owner(owner))}" type="application/json">JSON</a></p>`;
   // Only the first page is indexed for search: the others would be results with the same title.
-  return renderPage(c, { ...options, body, searchable: true });
+  const kind = owner.type === "country" ? m.resultCountryProfile : m.resultOrganizationProfile;
+  return renderPage(c, { ...options, body, searchable: { type: "profile", kind } });
 }
 
 /**
