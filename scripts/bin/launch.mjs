@@ -1,8 +1,10 @@
 // Runs a command-line entry point of scripts/cli from its bundle in build/cli/, so that start-up is
 // node's own and not a TypeScript transpiler's. The bundle is rebuilt first when it is missing or
-// older than any source file, so an edited rule is never run from a stale bundle and a fresh clone
-// needs no extra step. Usage: node scripts/bin/launch.mjs <command> [arguments...]; --build <command...> only builds.
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+// older than any file it was built from (its sources, the catalogs and data files it imports, and
+// package-lock.json for the dependencies), so an edited rule or message is never run from a stale
+// bundle and a fresh clone needs no extra step.
+// Usage: node scripts/bin/launch.mjs <command> [arguments...]; --build <command...> only builds.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -16,22 +18,28 @@ const ENTRIES = {
   "bench-schema-pass": { "bench-schema-pass": "scripts/cli/bench-schema-pass.ts" },
 };
 
-function newestSource() {
-  let newest = statSync(join(project, "package-lock.json"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const walk = (folder) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".ts") || entry.name.endsWith(".json")) newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  walk(join(project, "scripts"));
-  return newest;
-}
+/** Where the list of a command's inputs is kept, next to its bundle. */
+const inputsFile = (command) => join(output, `${command}.inputs.json`);
 
+/**
+ * Whether the command's bundle is at least as new as every file esbuild read to make it, as listed
+ * at build time; node_modules is stood for by package-lock.json. A missing bundle, list or input
+ * means a build. Only the inputs are looked at, not every file of the project.
+ */
 function isFresh(command) {
-  const newest = newestSource();
-  return Object.keys(ENTRIES[command]).every((name) => (statSync(join(output, `${name}.mjs`), { throwIfNoEntry: false })?.mtimeMs ?? 0) >= newest);
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(inputsFile(command), "utf8"));
+  } catch {
+    return false;
+  }
+  const built = Math.min(...Object.keys(ENTRIES[command]).map((name) => statSync(join(output, `${name}.mjs`), { throwIfNoEntry: false })?.mtimeMs ?? 0));
+  return ["package-lock.json", ...inputs].every((path) => {
+    const modified = statSync(join(project, path), { throwIfNoEntry: false })?.mtimeMs;
+    // A copy of the project without a lock file has only the inputs to go by.
+    if (modified === undefined) return path === "package-lock.json";
+    return modified <= built;
+  });
 }
 
 async function build(command) {
@@ -45,6 +53,9 @@ async function build(command) {
     format: "esm",
     target: "node20",
     write: false,
+    metafile: true,
+    // Input paths in the metafile are relative to this folder, wherever the command is started.
+    absWorkingDir: project,
     logLevel: "silent",
     // Bundled CommonJS dependencies (ajv ...) call require; give them node's own.
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
@@ -56,6 +67,11 @@ async function build(command) {
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
   }
+  // Written last: a list next to a half-written bundle would call it fresh.
+  const inputs = Object.keys(result.metafile.inputs).filter((path) => !path.includes("node_modules/") && !path.includes(":"));
+  const temporary = `${inputsFile(command)}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(inputs.sort(), null, 1)}\n`);
+  renameSync(temporary, inputsFile(command));
 }
 
 const [first, ...rest] = process.argv.slice(2);
