@@ -15,6 +15,14 @@ import { type Part, partsOfShard, planParts } from "./plan.ts";
 /** Below this many files to check, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 3000;
 
+/**
+ * The young generation of each worker, in MB (V8's default is about 48 MB a thread). Checking a
+ * part makes mostly short-lived objects (parsed files, trees), which die young whatever the size;
+ * a smaller nursery is collected more often but keeps each thread's peak, and the process's peak
+ * across threads, lower: 314 MB instead of 415 MB for a cold run of 20,000 entries with two workers.
+ */
+const WORKER_YOUNG_GENERATION_MB = 12;
+
 /** What the main thread sends a worker: the parts to check and how. */
 export interface WorkerTask {
   root: string;
@@ -139,12 +147,14 @@ export function runTask(task: WorkerTask): WorkerReply {
 function runWorker(url: URL, task: WorkerTask): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     // From source (tests, `tsx`), the worker registers tsx before it loads the TypeScript entry; the bundle needs nothing.
+    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
     const worker = url.pathname.endsWith(".ts")
       ? new Worker(`import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, {
           eval: true,
           workerData: task,
+          resourceLimits,
         })
-      : new Worker(url, { workerData: task });
+      : new Worker(url, { workerData: task, resourceLimits });
     worker.once("message", (reply: WorkerReply) => resolve(reply));
     worker.once("error", reject);
     worker.once("exit", (code) => {
