@@ -35,6 +35,7 @@ writes everything as JSON.
   --runs N       runs per measurement, medians reported (default 3 below
                  2,000 entries, 1 from there on, where one run takes minutes)
   --no-build     measure validation only (no build, rebuild or Eleventy)
+  --no-validate  measure the build only (cold build, rebuild and Eleventy)
   --json FILE    where to write the results (default bench-results.json;
                  rewritten after each size, so a stopped run keeps its figures)
   -h, --help     show this help
@@ -251,6 +252,7 @@ async function main(): Promise<number> {
       runs: { type: "string" },
       json: { type: "string", default: "bench-results.json" },
       "no-build": { type: "boolean" },
+      "no-validate": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -258,6 +260,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
+  if (values["no-validate"] && values["no-build"]) throw new Error("--no-validate and --no-build together leave nothing to measure");
   const sizes = values.quick ? [QUICK_SIZE] : (values.sizes ?? "1000,4000,20000").split(",").map((text) => Number(text.trim()));
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes "${values.sizes}" is not a list of whole numbers, such as 1000,4000`);
   const runsGiven = values.runs === undefined ? undefined : Number(values.runs);
@@ -293,7 +296,7 @@ async function main(): Promise<number> {
       results.push(one.result);
     }
     // All sizes are validated first, then built: a run stopped on the long builds keeps every validation figure.
-    for (const one of prepared) await measureValidation(one, runsFor(one.result.entries), log, () => save(false));
+    if (values["no-validate"] !== true) for (const one of prepared) await measureValidation(one, runsFor(one.result.entries), log, () => save(false));
     if (values["no-build"] !== true) for (const one of prepared) await measureBuild(one, runsFor(one.result.entries), log, () => save(false));
   } finally {
     for (const one of prepared) rmSync(one.folder, { recursive: true, force: true });

@@ -55,3 +55,9 @@ test("npm run bench -- --quick measures every command and baseline, and decides 
   expect(stdout).toMatch(/^V1 (met|not met): /m);
   expect(stdout).toMatch(/Hugo/);
 });
+
+test("npm run bench refuses --no-validate with --no-build, which would measure nothing", async () => {
+  const { code, stderr } = await run(["--quick", "--no-validate", "--no-build", "--json", join(scratch, "nothing.json")]);
+  expect(code).toBe(2);
+  expect(stderr).toBe("bench: --no-validate and --no-build together leave nothing to measure\n");
+});
