@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
-import { buildSite, defaultManifestPath } from "../../scripts/lib/site/build.ts";
+import { buildSite, defaultManifestPath, VALIDATION_CACHE } from "../../scripts/lib/site/build.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { makeSyntheticRepo, ownerDir, SPECS } from "./support/dataset.ts";
 import { contentChanges, rewritten, snapshot, treeDifferences } from "./support/tree.ts";
@@ -187,5 +187,78 @@ describe("an incremental build", () => {
       }),
       { seed: 20261201, numRuns: 3, endOnFailure: true },
     );
+  });
+});
+
+describe("the build's validation cache", () => {
+  const editJson = (repo: TempRepo, path: string, change: (document: Record<string, unknown>) => void) => {
+    const document = JSON.parse(readFileSync(join(repo.root, path), "utf8")) as Record<string, unknown>;
+    change(document);
+    repo.write(path, `${JSON.stringify(document, null, 2)}\n`);
+  };
+  const cases: Array<{ name: string; edit: (repo: TempRepo) => void }> = [
+    {
+      name: "a vocabulary loses a term two entries use",
+      edit: (repo) =>
+        editJson(repo, "schemas/vocab/topics.json", (document) => {
+          document.oneOf = (document.oneOf as Array<{ const: string }>).filter((term) => term.const !== "grooming");
+        }),
+    },
+    {
+      name: "the schema makes a field required that no entry has",
+      edit: (repo) =>
+        editJson(repo, "schemas/activity.schema.json", (document) => {
+          document.required = [...(document.required as string[]), "end"];
+        }),
+    },
+    {
+      name: "a translation loses its title",
+      edit: (repo) => {
+        const file = "countries/ken/activities/safer-chat-2021/ar.md";
+        repo.write(file, readFileSync(join(repo.root, file), "utf8").replace(/^title: .*\n/m, ""));
+      },
+    },
+    {
+      name: "an entry gets a status no vocabulary has",
+      edit: (repo) => {
+        const file = "countries/ken/activities/helpline-2018/activity.json";
+        repo.write(file, readFileSync(join(repo.root, file), "utf8").replace(/"status": "[a-z-]+"/, '"status": "paused-forever"'));
+      },
+    },
+  ];
+
+  test.for(cases)("$name: the next build stops on the errors a build without cache finds", async ({ edit }) => {
+    const repo = freshRepo();
+    const out = join(scratch, `cache-${cases.findIndex((c) => c.edit === edit)}`);
+    expect((await build(repo, out)).ok).toBe(true);
+    edit(repo);
+    const cached = await build(repo, out);
+    const uncached = await build(repo, out, true);
+    expect(uncached.ok).toBe(false);
+    expect(cached.ok).toBe(false);
+    expect(cached.diagnostics).toEqual(uncached.diagnostics);
+  });
+
+  test("results are reused only by the version of the code that made them", async () => {
+    const repo = freshRepo();
+    const out = join(scratch, "cache-version");
+    const folder = join(repo.root, VALIDATION_CACHE);
+    const withVersion = (version: string) => buildSite({ root: repo.root, outDir: out, config, history, search: false, validationCache: { folder, version } });
+    expect((await withVersion("one")).ok).toBe(true);
+    // Every stored result is made to claim an error, so that a reuse shows.
+    const forged = { ruleId: "forged", severity: "error", file: "countries/ken/country.json", line: 1, column: 1, message: "Forged." };
+    const stored = readdirSync(folder).filter((name) => name.endsWith(".json"));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const name of stored) {
+      const result = JSON.parse(readFileSync(join(folder, name), "utf8")) as { diagnostics: unknown[] };
+      result.diagnostics.push(forged);
+      writeFileSync(join(folder, name), JSON.stringify(result));
+    }
+    const same = await withVersion("one");
+    expect(same.ok).toBe(false);
+    expect(same.diagnostics.map((d) => d.ruleId)).toContain("forged");
+    const other = await withVersion("two");
+    expect(other.ok).toBe(true);
+    expect(other.diagnostics.map((d) => d.ruleId)).not.toContain("forged");
   });
 });

@@ -1,9 +1,12 @@
+import { join } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
 import { diskSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { versionOf } from "../rules/narratives.ts";
 import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
 import { Dataset, isObject } from "../validate/dataset.ts";
+import { diskCache, diskFactsStore } from "../validate/disk-cache.ts";
+import { validateRepository } from "../validate/index.ts";
 import { runRules } from "../validate/run.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
 import { type History, NO_HISTORY, provenanceByEntry } from "./provenance.ts";
@@ -16,12 +19,33 @@ export interface LoadResult {
   data?: SiteData;
 }
 
-/** Validates the whole data tree, and when it has no errors, reads it into `SiteData`. */
-export function loadSiteData(root: string, history: History = NO_HISTORY, now: Date = new Date()): LoadResult {
+/** Where the validation a load runs keeps its results between runs, and the version of the code that made them. */
+export interface ValidationCache {
+  /** A folder git ignores (the build's is .cache/build/validate). */
+  folder: string;
+  /** The validator's version (`toolVersion`): results of other code are never reused. */
+  version: string;
+}
+
+/**
+ * Validates the whole data tree, and when it has no errors, reads it into `SiteData`. With a
+ * cache, an owner whose files (and everything its checks read) are unchanged since the last run
+ * is not checked again: its findings come from the cache, as in `npm run validate`.
+ */
+export function loadSiteData(root: string, history: History = NO_HISTORY, now: Date = new Date(), cache?: ValidationCache): LoadResult {
   const source = diskSource(root);
   const catalog = loadCatalog(source);
   const dataset = new Dataset({ source, catalog, now });
-  const diagnostics = runRules(dataset, RULES).sort(compareDiagnostics);
+  const diagnostics = cache
+    ? validateRepository({
+        source,
+        catalog,
+        now,
+        cache: diskCache(cache.folder),
+        toolVersion: cache.version,
+        facts: diskFactsStore(join(cache.folder, "facts"), cache.version),
+      }).diagnostics
+    : runRules(dataset, RULES).sort(compareDiagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   return { diagnostics, data: buildSiteData(dataset, catalog, history) };
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SiteConfig } from "../model/config.ts";
-import { loadSiteData } from "../model/load.ts";
+import { loadSiteData, type ValidationCache } from "../model/load.ts";
 import { type History, readHistory } from "../model/provenance.ts";
 import { FACETS, isYouthParticipation } from "../model/queries.ts";
 import type { SiteData, SiteEntry } from "../model/types.ts";
@@ -20,8 +20,11 @@ import { type PageContext, pageContext } from "../present/context.ts";
 import { computeAnnualReport, reportYears } from "../report-annual/compute.ts";
 import { renderReportMarkdown } from "../report-annual/render.ts";
 import { CANONICAL_SITE_URL } from "../schema/catalog.ts";
+import { isObject } from "../validate/dataset.ts";
+import { toolVersion } from "../validate/disk-cache.ts";
 import { UN_LANGUAGES } from "../vocab.ts";
 import { browseIndexFiles } from "./browse-index.ts";
+import { dataUpdated } from "./layout.ts";
 import { describeError, type OutputFs, SiteOutput } from "./output.ts";
 import { renderAboutPage } from "./pages/about.ts";
 import { renderApiPage } from "./pages/api.ts";
@@ -39,6 +42,9 @@ import { indexSite, SEARCH_DIR } from "./search-index.ts";
 
 /** The site's static assets (CSS, script), shipped next to this file. */
 export const ASSETS_DIR = join(import.meta.dirname, "assets");
+
+/** Where a build keeps the validator's results between runs, under the root (git ignores .cache/). */
+export const VALIDATION_CACHE = ".cache/build/validate";
 
 /** One part of a build split across machines: part `index` (1-based) of `count`. */
 export interface Shard {
@@ -66,6 +72,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Where the manifest of the last build is kept (default: .cache/build/ under the root). */
   manifestPath?: string;
+  /** The validation cache (default: .cache/build/validate under the root, this code's version; none with `full`). */
+  validationCache?: ValidationCache;
   /** For tests: file writes that fail on purpose. */
   fs?: OutputFs;
 }
@@ -125,7 +133,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const history = options.history ?? readHistory(options.root);
   options.onProgress?.("validate", 0, 1);
-  const loaded = readData(options.root, history, options.config.now);
+  const cache = options.full
+    ? undefined
+    : (options.validationCache ?? { folder: join(resolve(options.root), VALIDATION_CACHE), version: toolVersion(import.meta.url) });
+  const loaded = readData(options.root, history, options.config.now, cache);
   if (!loaded.data) {
     return {
       diagnostics: loaded.diagnostics,
@@ -145,9 +156,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Validates and reads the data; a file that cannot be read stops the build with its name. */
-function readData(root: string, history: History, now: Date): ReturnType<typeof loadSiteData> {
+function readData(root: string, history: History, now: Date, cache: ValidationCache | undefined): ReturnType<typeof loadSiteData> {
   try {
-    return loadSiteData(root, history, now);
+    return loadSiteData(root, history, now, cache);
   } catch (error) {
     const path = (error as NodeJS.ErrnoException | undefined)?.path;
     if (!path) throw error;
@@ -222,6 +233,10 @@ export async function writeSiteFiles(
   }
 }
 
+function sha1(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
+}
+
 /** Which part of a split build an owner's entry pages go to: a stable hash of its folder, so that adding an owner moves no other. */
 export function shardOf(ownerDir: string, count: number): number {
   return createHash("sha1").update(ownerDir).digest().readUInt32BE(0) % count;
@@ -244,18 +259,30 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
   const regionIds = [...data.vocabularies.get("regions").terms.keys()];
   const dimensions = Object.keys(COMPARE_DIMENSIONS) as CompareDimension[];
   const global = siteFingerprint(data, config);
+  const itemKeys = new Map(data.entries.map((entry) => [entry, listItemFingerprint(entry)]));
+  /** The key of a page that shows a list of entries: the site's, its address, what else it shows, and each entry as a list shows it. */
+  const listKey = (path: string, context: unknown, entries: readonly SiteEntry[]) =>
+    sha1(JSON.stringify([global, path, context, entries.map((entry) => itemKeys.get(entry))]));
   const add = (file: PlannedFile) => planned.push(file);
   const page = (path: string, render: (c: PageContext) => string, extra: Partial<PlannedFile> = {}) => {
     const lang = path.slice(0, 2) as (typeof UN_LANGUAGES)[number];
     add({ path, make: () => render(pageContext(data, config, lang, path)), page: true, ...extra });
   };
-  /** A list as pages of `size` entries: page 1 at the list's address, the others under page/<n>/. */
-  const pagedList = (entries: readonly SiteEntry[], pathOf: (page: number) => string, render: (c: PageContext, list: ListPage) => string) => {
+  /**
+   * A list as pages of `size` entries: page 1 at the list's address, the others under page/<n>/.
+   * `context` is everything the pages show besides their slice of the list: a page is made
+   * again only when it, or an entry of its slice as a list shows it, changed.
+   */
+  const pagedList = (entries: readonly SiteEntry[], pathOf: (page: number) => string, render: (c: PageContext, list: ListPage) => string, context: unknown) => {
     const slices = paginate(entries, size);
     slices.forEach((slice, i) => {
-      page(pathOf(i + 1), (c) => render(c, { page: i + 1, pages: slices.length, entries: slice }));
+      const path = pathOf(i + 1);
+      page(path, (c) => render(c, { page: i + 1, pages: slices.length, entries: slice }), {
+        key: listKey(path, [context, i + 1, slices.length], slice),
+      });
     });
   };
+  const facetCounts = [...facets].map(([facet, values]) => [facet, [...values].map(([value, list]) => [value, list.length])]);
   add({ path: pagePath.root(), make: () => renderLanguageChooser(data), page: true });
   const entryKeys = new Map(data.entries.map((entry) => [entry, entryFingerprint(global, entry, data)]));
   add({ path: "404.html", make: () => renderNotFoundPage(notFoundContext(pageContext(data, config, "en", "404.html")), true), page: true });
@@ -265,6 +292,7 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
       data.entries,
       (n) => pagePath.browse(lang, n),
       (c, list) => renderBrowsePage(c, facets, list),
+      [data.entries.length, facetCounts],
     );
     for (const facet of FACETS) {
       for (const [value, entries] of facets.get(facet)!) {
@@ -272,6 +300,7 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
           entries,
           (n) => pagePath.facet(lang, facet, value, n),
           (c, list) => renderFacetPage(c, facet, value, entries.length, list),
+          [facet, value, entries.length],
         );
       }
     }
@@ -282,15 +311,20 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
     }
     for (const owner of data.owners) {
       const others = owner.iso3 ? (concerning.get(owner.iso3) ?? []) : [];
+      const { entries: _entries, ...profile } = owner;
       pagedList(
         owner.entries,
         (n) => pagePath.owner(lang, owner, n),
         (c, list) => renderOwnerPage(c, owner, list, others),
+        [profile, owner.entries.length, others.map((entry) => itemKeys.get(entry))],
       );
     }
     for (const term of unprofiled) {
       const region = term.meta?.region as string | undefined;
-      page(countryPagePath(lang, term.id), (c) => renderCountryPage(c, term, concerning.get(term.id) ?? [], region !== undefined && regionLists.has(region)));
+      const others = concerning.get(term.id) ?? [];
+      const hasList = region !== undefined && regionLists.has(region);
+      const path = countryPagePath(lang, term.id);
+      page(path, (c) => renderCountryPage(c, term, others, hasList), { key: listKey(path, [term, hasList], others) });
     }
     page(notFoundPath(lang), (c) => renderNotFoundPage(notFoundContext(c)));
     for (const entry of data.entries) {
@@ -305,6 +339,7 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
       youth,
       (n) => pagePath.youth(lang, n),
       (c, list) => renderYouthPage(c, youth.length, list),
+      youth.length,
     );
     page(pagePath.search(lang), renderSearchPage);
     page(pagePath.data(lang), renderDataPage);
@@ -331,7 +366,13 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
   for (const [path, value] of browseIndexFiles(data, size, (lang) => pageContext(data, config, lang, pagePath.browse(lang)))) {
     add({ path, make: () => JSON.stringify(value) });
   }
-  for (const [path, value] of apiFiles(data, config)) add({ path, make: () => `${JSON.stringify(value, null, 1)}\n` });
+  for (const [path, value] of apiFiles(data, config)) {
+    // Keyed on everything but the time it was made: a file whose content did not change keeps the
+    // time of the build that made it (so "generated" says when it last changed), and is not
+    // written again; without this, every build rewrote every API file for its new time.
+    const key = isObject(value) && "generated" in value ? sha1(JSON.stringify({ ...value, generated: "" })) : undefined;
+    add({ path, make: () => `${JSON.stringify(value, null, 1)}\n`, ...(key ? { key } : {}) });
+  }
   for (const [name, schema] of Object.entries(API_SCHEMAS)) add({ path: apiPath.apiSchema(name), make: () => `${JSON.stringify(schema, null, 2)}\n` });
   // Each data schema also at the address its $id names, so that a validator resolves its $refs on the web.
   for (const [name, schema] of data.schemas) add({ path: `schemas/${name}`, make: () => `${JSON.stringify(schema, null, 2)}\n` });
@@ -366,8 +407,21 @@ function siteFingerprint(data: SiteData, config: SiteConfig): string {
   hash.update(JSON.stringify({ ...config, now: config.now.toISOString().slice(0, 10) }));
   for (const [name, document] of [...data.schemas].sort(([a], [b]) => a.localeCompare(b))) hash.update(name).update(JSON.stringify(document));
   hash.update(JSON.stringify({ available: data.history.available, shallow: data.history.shallow }));
+  // Every page's footer says when the data last changed.
+  hash.update(dataUpdated(data, config.now));
   for (const owner of data.owners) hash.update(JSON.stringify([owner.type, owner.id, owner.dir, owner.names, owner.nameLangs, owner.iso3 ?? ""]));
   return hash.digest("hex");
+}
+
+/**
+ * A fingerprint of an entry as lists show it (title, summary, facts, confirmation, history), not
+ * its narratives' text: a change to a body alone makes its own pages again, not every list it is in.
+ */
+function listItemFingerprint(entry: SiteEntry): string {
+  const narratives = [...entry.narratives.values()].map(({ body: _body, ...rest }) => rest);
+  return sha1(
+    JSON.stringify([entry.permalink, entry.dir, entry.owner.dir, entry.facts, entry.year, entry.countries, entry.regions, entry.provenance, narratives]),
+  );
 }
 
 /** A fingerprint of one entry's page: the site's, the entry (facts, narratives, history) and the titles of the entries it links to. */
