@@ -15,14 +15,16 @@ and the annual reports. Refuses to build when the data has errors.
 
 dist/ is always a whole site: the new one, or the last one if the build failed
 or was stopped. Files whose content did not change are kept as they were (same
-bytes, same modification time); a manifest in .cache/build/ says which. The
+bytes, same modification time); a manifest in .cache/build/ says which, and
+the validator's results for unchanged files are kept there too. The
 first build (and --full) writes a new folder beside dist/ and swaps it in; later
 builds write only the changed files beside dist/ and then move them in, with a
 journal that puts the last site back if the build fails or is killed.
 
   --out <dir>     where to write the site (default: dist)
   --no-search     skip the Pagefind search index (faster)
-  --full          make every file again, whatever the last build left
+  --full          make every file again, whatever the last build left, and
+                  check every data file again (no validation cache)
   --shard <i/n>   build only the entry pages of part i of n of the countries
                   and organisations (part 1 also writes every other file), for
                   a matrix of jobs whose outputs are copied together; no search
@@ -33,7 +35,7 @@ Environment: COP_ATLAS_REPOSITORY_URL (links to files and history; default from
 package.json "repository" or GitHub Actions), COP_ATLAS_SITE_URL (the public
 address, for feeds, sitemap and citations; default: the GitHub Pages address),
 COP_ATLAS_BRANCH (default main), SOURCE_DATE_EPOCH (a reproducible build date;
-without it the API's "generated" time changes at every build).
+without it an API file's "generated" time is when its content last changed).
 
 Exit code: 0 built, 1 the data has errors, 2 the build could not run or was
 stopped (an unreadable file, a full disk, Ctrl+C); the output is then unchanged.`;
