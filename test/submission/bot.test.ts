@@ -335,6 +335,9 @@ describe("what the bot refuses", () => {
     expect(again.outcome).toBe("problems");
     // The terminology rule's finding, in Arabic, under the question it is about.
     expect(botComment(issue.number)).toMatch(/\*\*Summary[^*]*\*\*: «إباحية الأطفال» مصطلح ينبغي تجنّبه: اكتب «مواد الاعتداء الجنسي على الأطفال» بدلًا منه/);
+    // Its hint points at the form's question for official titles, not at a field of a file.
+    expect(botComment(issue.number)).toContain("فأضف هذا العنوان كما هو تحت «Official titles &#40;optional&#41;».");
+    expect(botComment(issue.number)).not.toMatch(/frontmatter|officialTitles/);
   });
 
   test.for<[string, string, string]>([
@@ -365,7 +368,8 @@ describe("what the bot refuses", () => {
     const answers = { ...validAnswers(), links: "official http://insecure.example.org/page" };
     const { issue, result } = await submit(formBody(answers));
     expect(result.outcome).toBe("problems");
-    expect(botComment(issue.number)).toContain("**Sources**");
+    expect(botComment(issue.number)).toContain("**Sources**: The address of source 1: only https addresses are accepted, not http.");
+    expect(botComment(issue.number)).not.toMatch(/links\[|\.url\b|activity\.json/);
   });
 
   test.for([

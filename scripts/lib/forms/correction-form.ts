@@ -1,11 +1,10 @@
-import type { Vocabularies } from "../vocab.ts";
-import { NO_PERSONAL_DATA } from "./elements.ts";
+import { formatMessage, hasMessage, type MessageKey, type MessageValues } from "../i18n/messages.ts";
+import type { UnLanguage, Vocabularies } from "../vocab.ts";
 import { formTerms, optionText } from "./options.ts";
 
 /** The file of the correction form under .github/ISSUE_TEMPLATE, and the label that starts the bot. */
 export const CORRECTION_FORM = "correction.yml";
 export const CORRECTION_LABEL = "correction";
-export const CORRECTION_TITLE_PREFIX = "[Correction] ";
 
 /**
  * The ids of the correction form's questions. GitHub fills a question in from the query
@@ -29,129 +28,100 @@ export const CORRECTION_FIELDS = {
   sources: "sources",
 } as const;
 
-/** What the form says to leave a dropdown as it is. */
-export const KEEP_AS_IT_IS = "Keep as it is";
+/** The file of the correction form in a language: correction.yml in English, correction.fr.yml in French. */
+export function correctionFormFile(lang: UnLanguage): string {
+  return lang === "en" ? CORRECTION_FORM : `correction.${lang}.yml`;
+}
+
+/** What the English form says to leave a dropdown as it is. */
+export const KEEP_AS_IT_IS = formatMessage("en", "form.correction.keep");
+
+/** The correction form's questions that take an answer, in the form's order, with their words in `lang`. */
+export function correctionFormLabels(lang: UnLanguage): Record<string, string> {
+  return Object.fromEntries(Object.values(CORRECTION_FIELDS).map((id) => [id, correctionWords(id, lang).label]));
+}
+
+/** A question's label and description in `lang`, from the catalogs (form.correction.<id>.*). */
+function correctionWords(id: string, lang: UnLanguage): { label: string; description: string } {
+  const key = (part: string) => `form.correction.${id}.${part}` as MessageKey;
+  return { label: formatMessage(lang, key("label")), description: hasMessage(key("description")) ? formatMessage(lang, key("description")) : "" };
+}
 
 /**
- * The "correction or update" form: which entry (pre-filled from the entry's page), the new values
- * of what changes (the bot turns them into a pull request that edits the entry), and in words
- * anything the questions do not cover.
+ * The "correction or update" form in `lang`: which entry (pre-filled from the entry's page), the
+ * new values of what changes (the bot turns them into a pull request that edits the entry), and
+ * in words anything the questions do not cover. The questions' ids are the same in every language.
  */
-export function correctionForm(vocabularies: Vocabularies): Record<string, unknown> {
-  const languages = formTerms(vocabularies.get("languages"));
-  const statuses = formTerms(vocabularies.get("statuses"));
+export function correctionForm(vocabularies: Vocabularies, lang: UnLanguage = "en"): Record<string, unknown> {
+  const languages = formTerms(vocabularies.get("languages"), lang);
+  const statuses = formTerms(vocabularies.get("statuses"), lang);
+  const t = (key: MessageKey, values?: MessageValues) => formatMessage(lang, key, values);
   const f = CORRECTION_FIELDS;
-  const input = (id: string, label: string, description: string, placeholder?: string) => ({
-    type: "input",
-    id,
-    attributes: { label, description, ...(placeholder ? { placeholder } : {}) },
-  });
-  const textarea = (id: string, label: string, description: string, placeholder?: string) => ({
-    type: "textarea",
-    id,
-    attributes: { label, description, ...(placeholder ? { placeholder } : {}) },
-  });
+  const question = (type: "input" | "textarea", id: string, placeholder?: string, required = false) => {
+    const words = correctionWords(id, lang);
+    return {
+      type,
+      id,
+      attributes: { label: words.label, ...(words.description ? { description: words.description } : {}), ...(placeholder ? { placeholder } : {}) },
+      ...(required ? { validations: { required: true } } : {}),
+    };
+  };
+  const dropdown = (id: string, options: string[], extra: Record<string, unknown> = {}, required = false) => {
+    const words = correctionWords(id, lang);
+    return {
+      type: "dropdown",
+      id,
+      attributes: { label: words.label, ...(words.description ? { description: words.description } : {}), options, ...extra },
+      ...(required ? { validations: { required: true } } : {}),
+    };
+  };
   return {
-    name: "Correction or update of an entry",
-    description: "Something in an existing entry is wrong, out of date or missing.",
-    title: CORRECTION_TITLE_PREFIX,
+    // The chooser lists the six forms side by side: each names its language in that language.
+    name: t("form.correction.name", { language: t("form.languageName") }),
+    description: t("form.correction.about"),
+    title: t("form.correction.titlePrefix"),
     labels: [CORRECTION_LABEL],
     body: [
-      {
-        type: "markdown",
-        attributes: {
-          value: [
-            "Tell us which entry and what should change. Fill in only what changes and leave the rest empty.",
-            "",
-            "A bot turns the new values below into a pull request that edits the entry, and the country's reviewers approve it; what you write under *What should change* is for the people who review it. If a value cannot be used, the bot says so in a comment here: **edit this issue** and it checks again. Everything you write here is public.",
-          ].join("\n"),
-        },
-      },
-      {
-        type: "input",
-        id: f.entry,
-        attributes: {
-          label: "Which entry",
-          description:
-            "Its permalink (the country code, a slash and the entry's name, such as ken/be-the-cop-campaign-2015) or the address of its page. Filled in when you come from the entry's page.",
-          placeholder: "ken/be-the-cop-campaign-2015",
-        },
-        validations: { required: true },
-      },
-      input(f.currentTitle, "Its title now", "Filled in when you come from the entry's page, so that you can check it is the right one."),
-      {
-        type: "dropdown",
-        id: f.change,
-        attributes: {
-          label: "What kind of change",
-          options: [
-            "A fact is wrong (dates, status, organisations, links)",
-            "The text is wrong or out of date",
-            "A translation is missing or wrong",
-            "The entry should be removed",
-          ],
-        },
-        validations: { required: true },
-      },
-      {
-        type: "dropdown",
-        id: f.language,
-        attributes: {
-          label: "Language of the text concerned",
-          description: "The language of the title, summary or official titles you correct below. Leave it empty for the entry's original language.",
-          options: languages.map((term) => optionText(term)),
-        },
-      },
-      input(f.title, "New title", "Only if the title should change: the whole new title, in the language chosen above."),
-      textarea(f.summary, "New summary", "Only if the summary should change: one or two sentences, in plain text."),
-      textarea(
-        f.officialTitles,
-        "Official titles to add",
-        "The official title of a law or document the text quotes, exactly as it is written, one per line.",
-        "Anti-Child Pornography Act of 2009",
+      { type: "markdown", attributes: { value: t("form.correction.intro") } },
+      question("input", f.entry, "ken/be-the-cop-campaign-2015", true),
+      question("input", f.currentTitle),
+      dropdown(
+        f.change,
+        (["fact", "text", "translation", "remove"] as const).map((kind) => t(`form.correction.change.${kind}`)),
+        {},
+        true,
       ),
-      {
-        type: "dropdown",
-        id: f.status,
-        attributes: {
-          label: "New status",
-          description: "Only if the status should change, as a public source states it.",
-          options: [KEEP_AS_IT_IS, ...statuses.map((term) => optionText(term))],
-          default: 0,
-        },
-      },
-      input(f.start, "New start date", "Only if it should change: a year (2019), a month (2019-06) or a day (2019-06-30).", "2019-06"),
-      input(f.end, "New end date", "Only if it should change, in the same form.", "2023"),
-      textarea(
-        f.addLinks,
-        "Sources to add",
-        "One public web address (https://) per line, starting with the kind of source: official, document, news or evaluation. A title may follow after |.",
-        "official https://www.example.go.ke/strategy",
+      dropdown(
+        f.language,
+        languages.map((term) => optionText(term, lang)),
       ),
-      textarea(f.removeLinks, "Sources to remove", "The addresses of sources to remove from the entry, one per line (a page that is gone or wrong)."),
+      question("input", f.title),
+      question("textarea", f.summary),
+      question("textarea", f.officialTitles, "Anti-Child Pornography Act of 2009"),
+      dropdown(f.status, [t("form.correction.keep"), ...statuses.map((term) => optionText(term, lang))], { default: 0 }),
+      question("input", f.start, "2019-06"),
+      question("input", f.end, "2023"),
+      question("textarea", f.addLinks, "official https://www.example.go.ke/strategy"),
+      question("textarea", f.removeLinks),
+      question("textarea", f.details, undefined, true),
+      question("textarea", f.sources),
       {
-        type: "textarea",
-        id: f.details,
-        attributes: {
-          label: "What should change",
-          description: "In words: why, and anything the questions above do not cover (organisations, the story, a translation).",
-        },
-        validations: { required: true },
+        type: "checkboxes",
+        id: "confirmations",
+        attributes: { label: t("form.beforeSubmit"), options: [{ label: t("form.noPersonalData"), required: true }] },
       },
-      textarea(f.sources, "Sources", "Public web addresses (https://) that support the change, one per line."),
-      { type: "checkboxes", id: "confirmations", attributes: { label: "Before you submit", options: [NO_PERSONAL_DATA] } },
     ],
   };
 }
 
 /**
- * The address that opens the correction form with the entry's permalink and current title filled
+ * The address that opens the correction form (in `lang`) with the entry's permalink and current title filled
  * in, as GitHub fills issue forms from query parameters named after the questions' ids.
  */
-export function correctionFormUrl(repositoryUrl: string, permalink: string, currentTitle: string): string {
+export function correctionFormUrl(repositoryUrl: string, permalink: string, currentTitle: string, lang: UnLanguage = "en"): string {
   const query = new URLSearchParams({
-    template: CORRECTION_FORM,
-    title: `${CORRECTION_TITLE_PREFIX}${permalink}`,
+    template: correctionFormFile(lang),
+    title: `${formatMessage(lang, "form.correction.titlePrefix")}${permalink}`,
     [CORRECTION_FIELDS.entry]: permalink,
     [CORRECTION_FIELDS.currentTitle]: currentTitle,
   });

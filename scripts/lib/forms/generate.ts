@@ -3,8 +3,7 @@ import { formatMessage } from "../i18n/messages.ts";
 import type { SchemaCatalog } from "../schema/catalog.ts";
 import { UN_LANGUAGES, type UnLanguage, type Vocabularies } from "../vocab.ts";
 import { activityFormFields, type FormField } from "./activity-form.ts";
-import { CORRECTION_FORM, correctionForm } from "./correction-form.ts";
-import { NO_PERSONAL_DATA } from "./elements.ts";
+import { correctionForm, correctionFormFile } from "./correction-form.ts";
 import { formTerms, optionText } from "./options.ts";
 
 /** Where the forms live, relative to the repository root. */
@@ -16,6 +15,8 @@ export const NEW_ACTIVITY_FORM = "new-activity.yml";
 export function activityFormFile(lang: UnLanguage): string {
   return lang === "en" ? NEW_ACTIVITY_FORM : `new-activity.${lang}.yml`;
 }
+/** The country-profile form in English, which the site links to. */
+export const PROFILE_FORM = "country-profile.yml";
 export const SUBMISSION_LABEL = "submission";
 export const GOVERNANCE_LABEL = "governance";
 
@@ -87,34 +88,46 @@ export function newActivityForm(catalog: SchemaCatalog, lang: UnLanguage = "en")
   };
 }
 
-/** The "country profile or reviewer change" form: routed to the secretariat. */
-function profileForm(vocabularies: Vocabularies): Record<string, unknown> {
-  const countries = formTerms(vocabularies.get("countries"));
+/** The file of the country-profile form in a language: country-profile.yml in English, country-profile.fr.yml in French. */
+export function profileFormFile(lang: UnLanguage): string {
+  return lang === "en" ? PROFILE_FORM : `country-profile.${lang}.yml`;
+}
+
+/** The "country profile or reviewer change" form in `lang`: routed to the secretariat. */
+function profileForm(vocabularies: Vocabularies, lang: UnLanguage): Record<string, unknown> {
+  const countries = formTerms(vocabularies.get("countries"), lang);
+  const t = (key: Parameters<typeof formatMessage>[1], values?: Parameters<typeof formatMessage>[2]) => formatMessage(lang, key, values);
   return {
-    name: "Country profile or reviewer change",
-    description: "Designate or change your country's reviewers, or update its profile. Handled by the secretariat.",
-    title: "[Profile] ",
+    name: t("form.profile.name", { language: t("form.languageName") }),
+    description: t("form.profile.about"),
+    title: t("form.profile.titlePrefix"),
     labels: [GOVERNANCE_LABEL],
     body: [
-      markdown(
-        "The secretariat handles this request (see GOVERNANCE.md). A reviewer is designated or removed only when the Member State's administration confirms it in writing: **send the letter or e-mail to the secretariat, not here**. This issue is public.",
-      ),
+      markdown(t("form.profile.intro")),
       {
         type: "dropdown",
         id: "country",
-        attributes: { label: "Country", description: "Leave empty for an organisation and name it below.", options: countries.map((term) => optionText(term)) },
+        attributes: {
+          label: t("form.profile.country.label"),
+          description: t("form.profile.country.description"),
+          options: countries.map((term) => optionText(term, lang)),
+        },
       },
-      { type: "input", id: "organisation", attributes: { label: "Organisation", description: "Only for a regional or international organisation's profile." } },
+      {
+        type: "input",
+        id: "organisation",
+        attributes: { label: t("form.profile.organisation.label"), description: t("form.profile.organisation.description") },
+      },
       {
         type: "checkboxes",
         id: "changes",
         attributes: {
-          label: "What should change",
+          label: t("form.profile.changes.label"),
           options: [
-            { label: "Designate a reviewer" },
-            { label: "Remove a reviewer" },
-            { label: "Update the links to the national framework" },
-            { label: "Update the public contact" },
+            { label: t("form.profile.changes.designate") },
+            { label: t("form.profile.changes.remove") },
+            { label: t("form.profile.changes.links") },
+            { label: t("form.profile.changes.contact") },
           ],
         },
       },
@@ -122,36 +135,55 @@ function profileForm(vocabularies: Vocabularies): Record<string, unknown> {
         type: "textarea",
         id: "accounts",
         attributes: {
-          label: "GitHub accounts",
-          description:
-            "The GitHub user names of the reviewers to designate or remove, one per line, and for each whether to add or remove it. Each person must have a GitHub account with two-factor authentication turned on.",
-          placeholder: "add: example-reviewer\nremove: former-reviewer",
+          label: t("form.profile.accounts.label"),
+          description: t("form.profile.accounts.description"),
+          placeholder: t("form.profile.accounts.placeholder"),
         },
       },
       {
         type: "dropdown",
         id: "confirmation",
         attributes: {
-          label: "Written confirmation from the administration",
-          description: "For reviewer changes: a letter or an e-mail from the ministry, regulator or ITU focal point's office, sent to the secretariat.",
-          options: ["It has been sent to the secretariat", "It will be sent", "Not needed: this is not a reviewer change"],
+          label: t("form.profile.confirmation.label"),
+          description: t("form.profile.confirmation.description"),
+          options: [t("form.profile.confirmation.sent"), t("form.profile.confirmation.willSend"), t("form.profile.confirmation.notNeeded")],
         },
         validations: { required: true },
       },
       {
         type: "textarea",
         id: "details",
-        attributes: { label: "Details", description: "For profile updates: the new links or contact, and the public sources for them." },
+        attributes: { label: t("form.profile.details.label"), description: t("form.profile.details.description") },
       },
-      { type: "checkboxes", id: "confirmations", attributes: { label: "Before you submit", options: [NO_PERSONAL_DATA] } },
+      {
+        type: "checkboxes",
+        id: "confirmations",
+        attributes: { label: t("form.beforeSubmit"), options: [{ label: t("form.noPersonalData"), required: true }] },
+      },
     ],
   };
+}
+
+/** The guide for contributors in each language: CONTRIBUTING.md in English, docs/contributing/<lang>.md for the others. */
+function guidePath(lang: UnLanguage): string {
+  return lang === "en" ? "CONTRIBUTING.md" : `docs/contributing/${lang}.md`;
 }
 
 function configFile(): Record<string, unknown> {
   return {
     blank_issues_enabled: false,
     contact_links: [
+      // GitHub lists the forms by file name, so the six languages' forms sit side by side; these
+      // links, one per language and in it, say which forms are that language's and lead to its guide.
+      ...UN_LANGUAGES.map((lang) => ({
+        name: formatMessage(lang, "form.config.guideName", { language: formatMessage(lang, "form.languageName") }),
+        url: `${REPOSITORY_URL}/blob/main/${guidePath(lang)}`,
+        about: formatMessage(lang, "form.config.guideAbout", {
+          activity: formatMessage(lang, "form.activity.name", { language: formatMessage(lang, "form.languageName") }),
+          correction: formatMessage(lang, "form.correction.name", { language: formatMessage(lang, "form.languageName") }),
+          profile: formatMessage(lang, "form.profile.name", { language: formatMessage(lang, "form.languageName") }),
+        }).replace(/[\u2068\u2069]/g, ""),
+      })),
       {
         name: "Ask a question",
         url: `${REPOSITORY_URL}/discussions`,
@@ -176,8 +208,8 @@ export function generateForms(catalog: SchemaCatalog): Map<string, string> {
   const vocabularies = catalog.vocabularies;
   return new Map([
     ...UN_LANGUAGES.map((lang): [string, string] => [activityFormFile(lang), toYaml(newActivityForm(catalog, lang))]),
-    [CORRECTION_FORM, toYaml(correctionForm(vocabularies))],
-    ["country-profile.yml", toYaml(profileForm(vocabularies))],
+    ...UN_LANGUAGES.map((lang): [string, string] => [correctionFormFile(lang), toYaml(correctionForm(vocabularies, lang))]),
+    ...UN_LANGUAGES.map((lang): [string, string] => [profileFormFile(lang), toYaml(profileForm(vocabularies, lang))]),
     ["config.yml", toYaml(configFile())],
   ]);
 }

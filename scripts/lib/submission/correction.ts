@@ -3,12 +3,13 @@ import { parseDocument } from "yaml";
 import { formatFileText } from "../format/file.ts";
 import type { FormatSchemas } from "../format/schema-shapes.ts";
 import { readLink } from "../forms/answers.ts";
-import { CORRECTION_FIELDS, KEEP_AS_IT_IS } from "../forms/correction-form.ts";
+import { CORRECTION_FIELDS, correctionFormLabels } from "../forms/correction-form.ts";
 import { parseOption } from "../forms/options.ts";
+import { formatMessage, type MessageKey, type MessageValues } from "../i18n/messages.ts";
 import { splitNarrative } from "../load/frontmatter.ts";
-import { dateProblem } from "../rules/dates.ts";
+import { dateProblemRef } from "../rules/dates.ts";
 import type { EntryFile } from "../scaffold/entry.ts";
-import type { Vocabularies } from "../vocab.ts";
+import { UN_LANGUAGES, type UnLanguage, type Vocabularies } from "../vocab.ts";
 import { type FormProblem, MAX_BODY } from "./read-form.ts";
 
 /** What a correction issue asks to change in one existing entry. */
@@ -28,6 +29,7 @@ export interface CorrectionRequest {
 }
 
 export interface CorrectionReading {
+  /** Which entry and what changes; when `problems` is not empty, some of its values are the ones refused. */
   request?: CorrectionRequest;
   problems: FormProblem[];
 }
@@ -54,25 +56,17 @@ export function hasEdits(request: CorrectionRequest): boolean {
 
 /**
  * Reads a correction issue: which entry, and the new values of what changes. Every value is
- * checked here so that the comment can name the question; the validator checks the result.
+ * checked here so that the comment can name the question; the validator checks the result. The
+ * problems are written in `lang`, naming the questions as the form in that language shows them.
  */
-export function readCorrectionForm(body: string, template: string, vocabularies: Vocabularies): CorrectionReading {
-  if (body.length > MAX_BODY) return { problems: [{ message: `The issue is too long (${body.length} characters, at most ${MAX_BODY}).` }] };
+export function readCorrectionForm(body: string, template: string, vocabularies: Vocabularies, lang: UnLanguage = "en"): CorrectionReading {
+  const t = (key: MessageKey, values?: MessageValues) => formatMessage(lang, key, values);
+  if (body.length > MAX_BODY)
+    return { problems: [{ message: t("form.problem.tooLong", { length: body.length, limit: MAX_BODY }), hint: t("form.problem.tooLongHint") }] };
   const problems: FormProblem[] = [];
   const answers = parseIssue(body.replace(/\r\n?/g, "\n").normalize("NFC"), template) as Record<string, unknown>;
   const f = CORRECTION_FIELDS;
-  const labels: Record<string, string> = {
-    [f.entry]: "Which entry",
-    [f.language]: "Language of the text concerned",
-    [f.title]: "New title",
-    [f.summary]: "New summary",
-    [f.officialTitles]: "Official titles to add",
-    [f.status]: "New status",
-    [f.start]: "New start date",
-    [f.end]: "New end date",
-    [f.addLinks]: "Sources to add",
-    [f.removeLinks]: "Sources to remove",
-  };
+  const labels: Record<string, string> = correctionFormLabels(lang);
   const text = (id: string): string | undefined => {
     const answer = answers[id];
     const value = Array.isArray(answer) ? answer.join(", ") : typeof answer === "string" ? answer : undefined;
@@ -88,33 +82,33 @@ export function readCorrectionForm(body: string, template: string, vocabularies:
 
   const entry = text(f.entry);
   const permalink = entry === undefined ? undefined : permalinkOf(entry);
-  if (entry === undefined) problem(f.entry, "This question is required and has no answer.");
-  else if (permalink === undefined)
-    problem(f.entry, `"${entry}" does not name an entry.`, "Write its permalink, such as ken/be-the-cop-campaign-2015, or paste the address of its page.");
+  if (entry === undefined) problem(f.entry, t("form.problem.required"));
+  else if (permalink === undefined) problem(f.entry, t("form.problem.notAnEntry", { answer: entry }), t("form.problem.notAnEntryHint"));
 
   const request: CorrectionRequest = { permalink: permalink ?? "" };
   const language = text(f.language);
   if (language !== undefined) {
     const id = parseOption(language, vocabularies.get("languages"));
-    if (id === undefined) problem(f.language, `"${language}" is not one of the choices.`);
+    if (id === undefined) problem(f.language, t("form.problem.notAChoice", { answer: language }), t("form.problem.pickChoice"));
     else request.language = id;
   }
   const title = oneLine(text(f.title));
   if (title !== undefined) {
-    if (title.length < 3 || title.length > 200) problem(f.title, "The title needs 3 to 200 characters.");
+    if (title.length < 3 || title.length > 200) problem(f.title, t("form.problem.titleLength", { min: 3, max: 200 }));
     request.title = title;
   }
   const summary = oneLine(text(f.summary));
   if (summary !== undefined) {
-    if (summary.length < 10 || summary.length > 600) problem(f.summary, "The summary needs 10 to 600 characters: one or two sentences.");
+    if (summary.length < 10 || summary.length > 600) problem(f.summary, t("form.problem.summaryLength", { min: 10, max: 600 }));
     request.summary = summary;
   }
   const officialTitles = [...new Set(lines(f.officialTitles).map((line) => oneLine(line) ?? ""))].filter(Boolean);
   if (officialTitles.length > 0) request.officialTitles = officialTitles;
   const status = text(f.status);
-  if (status !== undefined && status !== KEEP_AS_IT_IS) {
+  // "Keep as it is" in any of the six forms: a form edited after a language switch still reads.
+  if (status !== undefined && !UN_LANGUAGES.some((language) => status === formatMessage(language, "form.correction.keep"))) {
     const id = parseOption(status, vocabularies.get("statuses"));
-    if (id === undefined) problem(f.status, `"${status}" is not one of the choices.`);
+    if (id === undefined) problem(f.status, t("form.problem.notAChoice", { answer: status }), t("form.problem.pickChoice"));
     else request.status = id;
   }
   for (const [id, key] of [
@@ -123,21 +117,23 @@ export function readCorrectionForm(body: string, template: string, vocabularies:
   ] as const) {
     const value = text(id);
     if (value === undefined) continue;
-    const why = dateProblem(value);
-    if (why) problem(id, `"${value}" ${why}`, "Write a year (2019), a month (2019-06) or a day (2019-06-30).");
+    const why = dateProblemRef(value);
+    if (why) problem(id, t("form.problem.date", { value, problem: why }), t("form.problem.dateHint"));
     request[key] = value;
   }
   const added: Array<Record<string, string>> = [];
   for (const [index, line] of lines(f.addLinks).entries()) {
-    const read = readLink(line, vocabularies);
+    const read = readLink(line, vocabularies, lang);
     if ("problem" in read)
-      problem(f.addLinks, `Line ${index + 1}: ${read.problem}`, "Write each source on its own line as: official https://... (or document, news, evaluation).");
+      problem(f.addLinks, t("form.problem.linkLine", { line: index + 1, problem: { verbatim: read.problem } }), t("form.problem.linkHint"));
     else added.push(read.link);
   }
   if (added.length > 0) request.addLinks = added;
   const removed = lines(f.removeLinks).map((line) => /\S+:\/\/[^\s<>|]+/.exec(line)?.[0]?.replace(/[.,;)]+$/, "") ?? line);
   if (removed.length > 0) request.removeLinks = removed;
-  return problems.length > 0 || permalink === undefined ? { problems } : { request, problems };
+  // With problems, the request still says which entry and what else changes, so that the bot can
+  // check those against the entry in the same round instead of after the first problems are fixed.
+  return permalink === undefined ? { problems } : { request, problems };
 }
 
 /** The files of an existing entry, as read from the default branch. */
@@ -159,7 +155,9 @@ export interface CorrectionResult {
  * Applies a correction to an entry and returns the files that change, each in the repository's
  * canonical format. Everything the correction does not name stays as it is, unknown keys included.
  */
-export function applyCorrection(entry: CurrentEntry, request: CorrectionRequest, schemas: FormatSchemas): CorrectionResult {
+export function applyCorrection(entry: CurrentEntry, request: CorrectionRequest, schemas: FormatSchemas, lang: UnLanguage = "en"): CorrectionResult {
+  const t = (key: MessageKey, values?: MessageValues) => formatMessage(lang, key, values);
+  const labels = correctionFormLabels(lang);
   const problems: FormProblem[] = [];
   const files: EntryFile[] = [];
   const activity = JSON.parse(entry.activity) as Record<string, unknown>;
@@ -169,11 +167,7 @@ export function applyCorrection(entry: CurrentEntry, request: CorrectionRequest,
   for (const url of request.removeLinks ?? []) {
     const kept = links.filter((link) => link.url !== url);
     if (kept.length === links.length)
-      problems.push({
-        field: "Sources to remove",
-        message: `${url} is not among the entry's sources.`,
-        hint: "Copy the address exactly as the entry's page shows it.",
-      });
+      problems.push({ field: labels[CORRECTION_FIELDS.removeLinks], message: t("form.problem.notASource", { url }), hint: t("form.problem.notASourceHint") });
     links = kept;
   }
   for (const link of request.addLinks ?? []) {
@@ -188,9 +182,9 @@ export function applyCorrection(entry: CurrentEntry, request: CorrectionRequest,
     const current = entry.narratives[language];
     if (current === undefined) {
       problems.push({
-        field: "Language of the text concerned",
-        message: `The entry has no text in this language (${language}).`,
-        hint: "Choose a language the entry is written in; a new translation is added through a pull request (see CONTRIBUTING.md).",
+        field: labels[CORRECTION_FIELDS.language],
+        message: t("form.problem.noTextInLanguage", { language }),
+        hint: t("form.problem.noTextInLanguageHint"),
       });
     } else {
       const split = splitNarrative(current);

@@ -274,11 +274,11 @@ export function scriptLanguage(text: string): string | undefined {
 }
 
 /**
- * The language of the new-activity form an issue was written with: the one whose question
- * headings ("### Title", "### العنوان") the body holds most of. The six forms share their
- * questions' ids, not their headings, so the headings tell them apart; English when none match.
+ * The language of the form an issue was written with (new activity or correction): the one whose
+ * question headings ("### Title", "### العنوان") the body holds most of. The six forms of a kind
+ * share their questions' ids, not their headings, so the headings tell them apart; English when none match.
  */
-export function formLanguage(body: string, fieldsOf: (lang: UnLanguage) => readonly FormField[], languages: readonly UnLanguage[]): UnLanguage {
+export function formLanguage(body: string, fieldsOf: (lang: UnLanguage) => readonly { label: string }[], languages: readonly UnLanguage[]): UnLanguage {
   const headings = new Set(
     body
       .replace(/\r\n?/g, "\n")

@@ -5,6 +5,7 @@ import { type Translate, translator } from "../i18n/messages.ts";
 import type { EntryFile } from "../scaffold/entry.ts";
 import type { UnLanguage } from "../vocab.ts";
 import type { SubmissionMode } from "./decide.ts";
+import type { LabelOf } from "./plain-words.ts";
 import type { FormProblem } from "./read-form.ts";
 
 /** The hidden marker of the bot's one comment on a submission issue. */
@@ -13,14 +14,18 @@ export const ISSUE_COMMENT_MARKER = "<!-- cop-submission-bot:status -->";
 const MAX_COMMENT = 60_000;
 const MAX_PROBLEMS = 40;
 
+/** The labels of a form's questions by the entry property each fills in (and the public contact's part). */
+export function labelsOfFields(fields: readonly FormField[]): LabelOf {
+  return (property, part) =>
+    fields.find((field) => field.target.property === property && (part === undefined || (field.target.file === "activity" && field.target.part === part)))
+      ?.label;
+}
+
 /** The form question a validator diagnostic is about, found from the line it points at in the generated file. */
-export function fieldOfDiagnostic(diagnostic: Diagnostic, files: readonly EntryFile[], fields: readonly FormField[]): string | undefined {
+export function fieldOfDiagnostic(diagnostic: Diagnostic, files: readonly EntryFile[], labelOf: LabelOf): string | undefined {
   const file = files.find((candidate) => candidate.path === diagnostic.file);
   if (!file) return undefined;
   const lines = file.text.split("\n");
-  const labelOf = (property: string, part?: string) =>
-    fields.find((field) => field.target.property === property && (part === undefined || (field.target.file === "activity" && field.target.part === part)))
-      ?.label;
   if (file.path.endsWith("/activity.json")) {
     for (let index = Math.min(diagnostic.line, lines.length) - 1; index >= 0; index--) {
       const property = /^ {2}"([A-Za-z]+)":/.exec(lines[index] ?? "")?.[1];

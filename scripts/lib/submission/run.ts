@@ -5,12 +5,11 @@ import { submissionBranch } from "../bot/submission.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { loadFormatSchemas } from "../format/repository.ts";
 import { activityFormFields } from "../forms/activity-form.ts";
-import { CORRECTION_FORM, CORRECTION_LABEL } from "../forms/correction-form.ts";
+import { CORRECTION_FIELDS, CORRECTION_LABEL, correctionFormFile, correctionFormLabels } from "../forms/correction-form.ts";
 import { activityFormFile, generateForms, SUBMISSION_LABEL } from "../forms/generate.ts";
 import type { GitHubClient } from "../github/client.ts";
 import { readIssueEdits } from "../github/issue-edits.ts";
-import { localizeDiagnostics } from "../i18n/diagnostics.ts";
-import { isUnLanguage } from "../i18n/messages.ts";
+import { formatMessage, isUnLanguage } from "../i18n/messages.ts";
 import { splitNarrative } from "../load/frontmatter.ts";
 import { entryDir, entryFiles, keyOrderOf, renderCountryProfile } from "../scaffold/entry.ts";
 import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
@@ -19,8 +18,9 @@ import { checkEntryFiles } from "./check-entry.ts";
 import { applyCorrection, type CurrentEntry, hasEdits, readCorrectionForm } from "./correction.ts";
 import { decideSubmission, type IssueFacts, type SubmissionMode } from "./decide.ts";
 import { executeSteps, type RepoRef, readBotComments, readIssue, readTarget, upsertComment } from "./github.ts";
+import { type LabelOf, plainProblem } from "./plain-words.ts";
 import { type FormProblem, formLanguage, readActivityForm } from "./read-form.ts";
-import { anyBidi, fieldOfDiagnostic, type IssueMessage, renderIssueComment } from "./render.ts";
+import { anyBidi, fieldOfDiagnostic, type IssueMessage, labelsOfFields, renderIssueComment } from "./render.ts";
 
 export interface SubmissionRunOptions {
   client: GitHubClient;
@@ -178,16 +178,15 @@ export async function runSubmission(options: SubmissionRunOptions): Promise<Subm
     if (typeof region === "string") files.unshift({ path: profilePath, text: renderCountryProfile(region) });
   }
   const diagnostics = target.entryExistsOnBase ? [] : checkEntryFiles(root, files, options.now);
-  const asProblem = (diagnostic: (typeof diagnostics)[number]): FormProblem => {
-    const field = fieldOfDiagnostic(diagnostic, files, fields);
-    const [words = diagnostic] = localizeDiagnostics([diagnostic], replyLanguage);
-    return { ...(field ? { field } : {}), message: words.message, ...(words.hint ? { hint: words.hint } : {}) };
-  };
+  // The questions are named as the form the person filled in shows them.
+  const labelOf = labelsOfFields(fields);
+  const asProblem = (diagnostic: (typeof diagnostics)[number]): FormProblem =>
+    plainProblem(diagnostic, replyLanguage, labelOf, fieldOfDiagnostic(diagnostic, files, labelOf));
   // Personal contact details are a warning for a maintainer's own checkout, but an error here: what
   // the bot commits is public at once and stays in the history for good.
   const personal = diagnostics.filter(isPersonalData);
   const errors = [
-    ...personal.map((diagnostic) => personalProblem(diagnostic, asProblem(diagnostic))),
+    ...personal.map((diagnostic) => personalProblem(diagnostic, asProblem(diagnostic), replyLanguage)),
     ...diagnostics.filter((d) => d.severity === "error" && !isPersonalData(d)).map(asProblem),
   ];
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === "warning" && !isPersonalData(diagnostic)).map(asProblem);
@@ -227,22 +226,26 @@ async function runCorrection(context: {
   const { options, event, issue, catalog, say, answerIn } = context;
   const { client, root } = options;
   const vocabularies = catalog.vocabularies;
-  const template = generateForms(catalog).get(CORRECTION_FORM) ?? "";
-  const reading = readCorrectionForm(issue.body, template, vocabularies);
-  const replyLanguage = answerIn(reading.request?.language);
+  // As for a new activity: the form used tells the language; the English one leaves it to the answer.
+  const formLang = formLanguage(issue.body, (lang) => Object.values(correctionFormLabels(lang)).map((label) => ({ label })), UN_LANGUAGES);
+  const template = generateForms(catalog).get(correctionFormFile(formLang)) ?? "";
+  const firstReading = readCorrectionForm(issue.body, template, vocabularies, formLang);
+  const replyLanguage = answerIn(formLang !== "en" ? formLang : firstReading.request?.language);
+  const reading = replyLanguage === formLang ? firstReading : readCorrectionForm(issue.body, template, vocabularies, replyLanguage);
   const request = reading.request;
   if (!request) return say({ kind: "problems", problems: reading.problems, bidi: anyBidi([issue.body]) });
   const dir = entryDirOf(root, request.permalink);
   if (dir === undefined) return say({ kind: "no-entry", permalink: request.permalink });
-  if (!hasEdits(request)) return say({ kind: "in-words", permalink: request.permalink });
+  if (reading.problems.length === 0 && !hasEdits(request)) return say({ kind: "in-words", permalink: request.permalink });
   const current = readCurrentEntry(root, dir);
-  const applied = applyCorrection(current, request, loadFormatSchemas(root));
-  if (applied.problems.length > 0) return say({ kind: "problems", problems: applied.problems, bidi: anyBidi([issue.body]) });
+  const applied = applyCorrection(current, request, loadFormatSchemas(root), replyLanguage);
+  // What cannot be applied to the entry (a source it does not have) is said with the form's own problems, in one round.
+  const problems = [...reading.problems, ...applied.problems];
+  if (problems.length > 0) return say({ kind: "problems", problems, bidi: anyBidi([issue.body]) });
   const diagnostics = checkEntryFiles(root, applied.files, options.now);
-  const asProblem = (diagnostic: Diagnostic): FormProblem => {
-    const [words = diagnostic] = localizeDiagnostics([diagnostic], replyLanguage);
-    return { message: `${diagnostic.file}: ${words.message}`, ...(words.hint ? { hint: words.hint } : {}) };
-  };
+  const labelOf = correctionLabelOf(catalog, replyLanguage);
+  const asProblem = (diagnostic: Diagnostic): FormProblem =>
+    plainProblem(diagnostic, replyLanguage, labelOf, fieldOfDiagnostic(diagnostic, applied.files, labelOf));
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").map(asProblem);
   const bidi = anyBidi([request.title ?? "", request.summary ?? "", ...(request.officialTitles ?? [])]);
   if (errors.length > 0) return say({ kind: "problems", problems: errors, bidi });
@@ -302,12 +305,33 @@ function isPersonalData(diagnostic: Diagnostic): boolean {
 }
 
 /** The privacy finding in plain words, without repeating the address or number in a public comment. */
-function personalProblem(diagnostic: Diagnostic, problem: FormProblem): FormProblem {
-  const what = /phone/i.test(diagnostic.message) ? "a phone number" : "an e-mail address";
+function personalProblem(diagnostic: Diagnostic, problem: FormProblem, lang: UnLanguage): FormProblem {
+  const what = diagnostic.text?.message.key === "privacy.phone" || /phone/i.test(diagnostic.message) ? "phone" : "email";
   return {
     ...(problem.field ? { field: problem.field } : {}),
-    message: `This answer holds ${what}. It cannot be published: remove it.`,
-    hint: "A public channel of the organisation (a generic mailbox, a helpline, a contact page) goes in the Public contact questions.",
+    message: formatMessage(lang, "form.problem.personalData", { what }),
+    hint: formatMessage(lang, "form.problem.personalDataHint"),
+  };
+}
+
+/** Which property of an entry a correction form question sets. */
+const CORRECTED_PROPERTIES: Readonly<Record<string, string>> = {
+  status: CORRECTION_FIELDS.status,
+  start: CORRECTION_FIELDS.start,
+  end: CORRECTION_FIELDS.end,
+  links: CORRECTION_FIELDS.addLinks,
+  title: CORRECTION_FIELDS.title,
+  summary: CORRECTION_FIELDS.summary,
+  officialTitles: CORRECTION_FIELDS.officialTitles,
+};
+
+/** The correction form's label for a property it sets, else the new-activity form's for the others, in `lang`. */
+function correctionLabelOf(catalog: SchemaCatalog, lang: UnLanguage): LabelOf {
+  const labels = correctionFormLabels(lang);
+  const activityLabels = labelsOfFields(activityFormFields(catalog, lang));
+  return (property, part) => {
+    const id = CORRECTED_PROPERTIES[property];
+    return (id ? labels[id] : undefined) ?? activityLabels(property, part);
   };
 }
 
