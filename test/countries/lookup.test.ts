@@ -182,6 +182,15 @@ describe("lookupCountry", () => {
     expect(countryProblem(index, written)).toBe(problem);
   });
 
+  test("countryProblem speaks the reader's language, naming the candidates in it", () => {
+    expect(countryProblem(index, "Keyna", "ru")).toBe('Страны «Keyna» мы не знаем; возможно, вы имели в виду "ken" (Кения)?');
+    expect(countryProblem(index, "Atlantis", "fr")).toBe(
+      "« Atlantis » n’est pas un pays que nous connaissons : écrivez son nom ou son code ISO à trois lettres, par exemple ken pour le Kenya.",
+    );
+    // A Latin value in an Arabic sentence is isolated (U+2068 … U+2069) so that it keeps its order.
+    expect(countryProblem(index, "Keyna", "ar")?.replace(/[\u2068\u2069]/g, "")).toBe('«Keyna» ليس بلدًا نعرفه؛ هل تقصد "ken" (كينيا)؟');
+  });
+
   test("every country is found by its code, its alpha-2 code and its name in each of the six languages", () => {
     const misses: string[] = [];
     for (const [code, term] of countries.terms) {

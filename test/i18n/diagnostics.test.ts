@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
 import { localizeDiagnostics } from "../../scripts/lib/i18n/diagnostics.ts";
+import { renderMessage } from "../../scripts/lib/i18n/messages.ts";
+import { parseJson } from "../../scripts/lib/load/json.ts";
+import { MAX_LINES, markdownProblem } from "../../scripts/lib/load/limits.ts";
 import { RULES } from "../../scripts/lib/rules/index.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../../scripts/lib/vocab.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
@@ -112,6 +115,10 @@ describe("no English sentence is left in the code of the validator's checks", ()
     "scripts/lib/load/frontmatter.ts",
     "scripts/lib/validate/run.ts",
     "scripts/lib/codeowners.ts",
+    "scripts/lib/load/limits.ts",
+    "scripts/lib/countries/lookup.ts",
+    ...readdirSync(join(PROJECT_ROOT, "scripts/lib/submission")).map((name) => `scripts/lib/submission/${name}`),
+    ...readdirSync(join(PROJECT_ROOT, "scripts/lib/forms")).map((name) => `scripts/lib/forms/${name}`),
   ];
 
   test.for(files)("%s", (file) => {
@@ -124,5 +131,21 @@ describe("values that choose a branch", () => {
   test("an invisible character is named in Arabic too: the select's value is not isolated", () => {
     const arabic = localizeDiagnostics(byName("a bidi override in the entry folder name"), "ar").find((d) => d.ruleId === "unicode");
     expect(plain(arabic?.message ?? "")).toContain("فرض الاتجاه من اليمين إلى اليسار (U+202E)");
+  });
+});
+
+describe("the limits on nesting and size", () => {
+  test("a JSON file nested too deep is explained in Russian, with the bound's plural form", () => {
+    const { problems } = parseJson(`{"a": ${"[".repeat(40)}${"]".repeat(40)}}`, "countries/ken/activities/x/activity.json");
+    const [russian] = localizeDiagnostics(problems, "ru");
+    expect(russian?.ruleId).toBe("strict-json");
+    expect(russian?.message).toBe("Здесь данные вложены глубже чем на 32 уровня (списки или объекты друг в друге); ни одной записи столько не нужно.");
+    expect(russian?.hint).toContain("Поищите [ или {, набранные по ошибке много раз");
+  });
+
+  test("a narrative with too many lines is explained in Chinese, its bound written the language's way", () => {
+    const problem = markdownProblem("line\n".repeat(MAX_LINES + 5));
+    expect(problem?.message).toBe("The narrative has more than 3,000 lines, more than a story of a few pages needs.");
+    expect(problem?.text && renderMessage("zh", problem.text.message)).toBe("叙述超过 3,000 行，超出了几页篇幅的叙述所需。");
   });
 });

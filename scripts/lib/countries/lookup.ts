@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { distance } from "fastest-levenshtein";
 import aliasFile from "../../../schemas/reference/country-aliases.json" with { type: "json" };
+import { formatMessage, type MessageRef } from "../i18n/messages.ts";
 import { UN_LANGUAGES, type UnLanguage, type Vocabulary } from "../vocab.ts";
 
 /** One entry of schemas/reference/country-aliases.json. */
@@ -197,29 +198,27 @@ function nearSpellings(index: CountryIndex, key: string): string[] {
 }
 
 /**
- * The end of a "not a country code" message: `; did you mean "gbr" (United Kingdom of …)?`, or
- * "" when nothing is near. Codes are lower case where they name a folder.
+ * What is wrong with a country as written, for a person who may have typed a name, in `lang`:
+ * undefined when it is one country; otherwise the choices, with why, or the near spellings.
  */
-export function countrySuggestion(index: CountryIndex, written: string, options: { lowerCase?: boolean } = {}): string {
-  const codes = candidateCodes(lookupCountry(index, written)).slice(0, 3);
-  return codes.length === 0 ? "" : `; did you mean ${describeCountries(index, codes, options)}?`;
+export function countryProblem(index: CountryIndex, written: string, lang: UnLanguage = "en"): string | undefined {
+  const problem = countryProblemRef(index, written);
+  return problem ? formatMessage(lang, problem.key, problem.values) : undefined;
 }
 
-/**
- * What is wrong with a country as written, for a person who may have typed a name: undefined
- * when it is one country; otherwise the choices, with why, or the near spellings.
- */
-export function countryProblem(index: CountryIndex, written: string): string | undefined {
+/** What is wrong with a country as written, as a catalog message for any language; undefined when it is one country. */
+export function countryProblemRef(index: CountryIndex, written: string): MessageRef | undefined {
   const match = lookupCountry(index, written);
   if (match.kind === "found") return undefined;
   const shown = written.trim();
-  if (match.kind === "choice") {
-    const choices = describeCountries(index, match.codes, { lowerCase: true });
-    return `"${shown}" may mean ${choices}.${match.note ? ` ${match.note}` : ""} Write the code of the country you mean.`;
-  }
-  if (match.suggestions.length > 0)
-    return `"${shown}" is not a country we know; did you mean ${describeCountries(index, match.suggestions.slice(0, 3), { lowerCase: true })}?`;
-  return `"${shown}" is not a country we know: write its name or its three-letter ISO code, such as ken for Kenya.`;
+  // The candidates with their UN names in the reader's language.
+  const choices = (codes: readonly string[]) =>
+    Object.fromEntries(UN_LANGUAGES.map((lang) => [lang, describeCountries(index, codes, { lowerCase: true, lang })]));
+  if (match.kind === "choice")
+    // Why a name is ambiguous is written in the aliases' reference file, in English only.
+    return { key: "countries.mayMean", values: { written: shown, choices: choices(match.codes), note: { verbatim: match.note ? ` ${match.note}` : "" } } };
+  if (match.suggestions.length > 0) return { key: "countries.notKnownSuggest", values: { written: shown, choices: choices(match.suggestions.slice(0, 3)) } };
+  return { key: "countries.notKnown", values: { written: shown } };
 }
 
 /** The codes a lookup offers the person: the match, the choices or the near spellings. */
@@ -255,7 +254,7 @@ export function searchCountries(index: CountryIndex, query: string, limit = 20):
 }
 
 /**
- * The candidates as a person reads them in a message: `"gbr" (United Kingdom of Great Britain
+ * The candidates as a person reads them: `"gbr" (United Kingdom of Great Britain
  * and Northern Ireland)`, joined with "or" in the language of `lang` (English by default), with
  * the country's UN name in that language. Codes are lower case where they name a folder.
  */

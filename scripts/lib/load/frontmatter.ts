@@ -67,7 +67,8 @@ export function parseFrontmatter(yaml: string, firstLine: number, file: string):
   const tooDeep = yamlDepthProblem(yaml);
   if (tooDeep) {
     const { line, column } = new LineIndex(yaml).position(tooDeep.offset);
-    problems.push({ ruleId: "safe-yaml", severity: "error", file, line: line + firstLine - 1, column, message: tooDeep.message, hint: tooDeep.hint });
+    const { offset: _offset, ...words } = tooDeep;
+    problems.push({ ruleId: "safe-yaml", severity: "error", file, line: line + firstLine - 1, column, ...words });
     return { value: undefined, positions, problems };
   }
   const document = parseDocument(yaml, {

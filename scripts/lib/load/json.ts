@@ -35,8 +35,8 @@ export function parseJson(text: string, file: string): ParsedJson {
   const tooDeep = jsonDepthProblem(source);
   if (tooDeep) {
     const { line, column } = new LineIndex(source).position(tooDeep.offset);
-    // The limits' own words are still English only (not yet in the catalogs).
-    problems.push({ ruleId: "strict-json", severity: "error", file, line, column, message: tooDeep.message, hint: tooDeep.hint });
+    const { offset: _offset, ...words } = tooDeep;
+    problems.push({ ruleId: "strict-json", severity: "error", file, line, column, ...words });
     return { value: undefined, positions, problems };
   }
   let document: DocumentNode;

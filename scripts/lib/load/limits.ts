@@ -1,3 +1,6 @@
+import { catalogText } from "../i18n/diagnostics.ts";
+import type { MessageKey } from "../i18n/messages.ts";
+
 /**
  * Bounds checked on the raw text before any parser runs. The JSON, YAML and Markdown parsers
  * (and the rules that walk their trees) recurse once per level of nesting, and the Markdown
@@ -29,12 +32,15 @@ export const MAX_TABLE_CELLS_IN_ALL = 2_000;
  */
 export const MAX_LINES = 3_000;
 
-/** Where a bound is crossed, and what to tell the person who wrote the file. */
-export interface LimitProblem {
+/** Where a bound is crossed, and what to tell the person who wrote the file (in English, and as catalog references for any language). */
+export type LimitProblem = {
   /** Character offset in the scanned text. */
   offset: number;
-  message: string;
-  hint: string;
+} & ReturnType<typeof catalogText>;
+
+/** A problem's words from the catalogs (limits.*), the bound as a number the reader's language writes. */
+function words(key: MessageKey, limit: number): Omit<LimitProblem, "offset"> {
+  return catalogText({ key, values: { limit } }, { key: `${key}Hint` as MessageKey });
 }
 
 /**
@@ -53,11 +59,7 @@ export function jsonDepthProblem(text: string, limit = MAX_JSON_DEPTH): LimitPro
     else if (code === 0x5b || code === 0x7b) {
       depth++;
       if (depth > limit) {
-        return {
-          offset: index,
-          message: `The data is nested more than ${limit} levels deep here (lists or objects inside each other); no entry needs that many.`,
-          hint: "Look for [ or { typed many times by mistake: activity.json nests at most three levels (links, a link, its fields).",
-        };
+        return { offset: index, ...words("limits.jsonDepth", limit) };
       }
     } else if (code === 0x5d || code === 0x7d) depth = Math.max(0, depth - 1);
   }
@@ -70,11 +72,7 @@ export function jsonDepthProblem(text: string, limit = MAX_JSON_DEPTH): LimitPro
  * level the parser would not, never the other way round.
  */
 export function yamlDepthProblem(text: string, limit = MAX_YAML_DEPTH): LimitProblem | undefined {
-  const problem = (offset: number): LimitProblem => ({
-    offset,
-    message: `The frontmatter is nested more than ${limit} levels deep; it only needs title, summary and a translation: block.`,
-    hint: "Write each value on its own `key: value` line, indented by two spaces under translation:.",
-  });
+  const problem = (offset: number): LimitProblem => ({ offset, ...words("limits.yamlDepth", limit) });
   const indents: number[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -120,34 +118,20 @@ const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t\r]|$)/;
 const QUOTE_MARKER = /^[ \t]*>[ \t]?/;
 
 const problems = {
-  lines: (): Omit<LimitProblem, "offset"> => ({
-    message: `The narrative has more than ${count(MAX_LINES)} lines, more than a story of a few pages needs.`,
-    hint: "Shorten it, or link to long documents instead of copying them into the narrative.",
-  }),
-  nesting: (): Omit<LimitProblem, "offset"> => ({
-    message: `Block quotes and lists are nested more than ${MAX_MARKDOWN_NESTING} levels deep here.`,
-    hint: "Use at most a few levels of nested lists; check for > or - typed many times by mistake.",
-  }),
-  containers: (): Omit<LimitProblem, "offset"> => ({
-    message: `The narrative has more than ${count(MAX_CONTAINERS)} list items and block quotes, more than a story of a few pages needs.`,
-    hint: "Write the points as paragraphs, or link to a document that lists them.",
-  }),
-  underlined: (): Omit<LimitProblem, "offset"> => ({
-    message: `More than ${MAX_UNDERLINED_HEADINGS} headings are underlined with === or --- (a line of = or - right under a line of text makes a heading).`,
-    hint: "Write headings as ## Heading; leave an empty line before a line of dashes meant as a separator.",
-  }),
-  cells: (perLine: boolean): Omit<LimitProblem, "offset"> => ({
-    message: perLine
-      ? `This line has more than ${MAX_TABLE_CELLS} table cells (|).`
-      : `The narrative's tables have more than ${count(MAX_TABLE_CELLS_IN_ALL)} cells (|) in all.`,
-    hint: "Keep tables small: link to the full data, or write the points as a list.",
-  }),
-  marks: (inBlock: boolean): Omit<LimitProblem, "offset"> => ({
-    message: inBlock
-      ? `This paragraph has more than ${count(MAX_MARKS_PER_BLOCK)} formatting marks (* _ ~ [ ] < \`), more than any text needs.`
-      : `The narrative has more than ${count(MAX_MARKS)} formatting marks (* _ ~ [ ] < \`), more than any text needs.`,
-    hint: "Remove repeated formatting marks; split very long paragraphs and lists with empty lines.",
-  }),
+  lines: (): Omit<LimitProblem, "offset"> => words("limits.lines", MAX_LINES),
+  nesting: (): Omit<LimitProblem, "offset"> => words("limits.nesting", MAX_MARKDOWN_NESTING),
+  containers: (): Omit<LimitProblem, "offset"> => words("limits.containers", MAX_CONTAINERS),
+  underlined: (): Omit<LimitProblem, "offset"> => words("limits.underlined", MAX_UNDERLINED_HEADINGS),
+  cells: (perLine: boolean): Omit<LimitProblem, "offset"> =>
+    catalogText(
+      { key: perLine ? "limits.cellsLine" : "limits.cellsAll", values: { limit: perLine ? MAX_TABLE_CELLS : MAX_TABLE_CELLS_IN_ALL } },
+      { key: "limits.cellsHint" },
+    ),
+  marks: (inBlock: boolean): Omit<LimitProblem, "offset"> =>
+    catalogText(
+      { key: inBlock ? "limits.marksBlock" : "limits.marksAll", values: { limit: inBlock ? MAX_MARKS_PER_BLOCK : MAX_MARKS } },
+      { key: "limits.marksHint" },
+    ),
 };
 
 /**
@@ -233,9 +217,6 @@ export function markdownProblem(body: string): LimitProblem | undefined {
 }
 
 /** 1000 → "1,000". */
-function count(n: number): string {
-  return n.toLocaleString("en");
-}
 
 /** The width of leading white space, with tabs to the next multiple of four. */
 function columns(space: string): number {

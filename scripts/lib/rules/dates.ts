@@ -1,6 +1,7 @@
 import { catalogText } from "../i18n/diagnostics.ts";
 import { type MessageRef, renderMessage } from "../i18n/messages.ts";
 import { fieldName } from "../load/positions.ts";
+import type { UnLanguage } from "../vocab.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues, profileValues } from "./values.ts";
 
@@ -72,10 +73,10 @@ export const dates: Rule = {
   },
 };
 
-/** Why a partial date is not a real one, in English ("has no month 13."), or undefined when it is. */
-export function dateProblem(written: string): string | undefined {
+/** Why a partial date is not a real one, in `lang` ("has no month 13."), or undefined when it is. */
+export function dateProblem(written: string, lang: UnLanguage = "en"): string | undefined {
   const problem = dateProblemRef(written);
-  return problem ? renderMessage("en", problem) : undefined;
+  return problem ? renderMessage(lang, problem) : undefined;
 }
 
 /** Why a partial date is not a real one, as a catalog phrase for any language, or undefined when it is. */

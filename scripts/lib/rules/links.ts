@@ -4,6 +4,7 @@ import { catalogText } from "../i18n/diagnostics.ts";
 import { type MessageRef, renderMessage } from "../i18n/messages.ts";
 import { fieldName } from "../load/positions.ts";
 import { printable } from "../printable.ts";
+import type { UnLanguage } from "../vocab.ts";
 import { findInvisibleInId } from "./characters.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues, profileValues, strings } from "./values.ts";
@@ -70,11 +71,11 @@ export const links: Rule = {
 /** Schemes that run code or carry a whole document in the reader's browser. */
 const DANGEROUS_SCHEMES = new Set(["javascript", "vbscript", "data", "file", "blob"]);
 
-/** What is wrong with a web address, in English, or undefined when it is a plain public https address. */
-export function urlProblem(text: string): { message: string; hint?: string } | undefined {
+/** What is wrong with a web address, in `lang`, or undefined when it is a plain public https address. */
+export function urlProblem(text: string, lang: UnLanguage = "en"): { message: string; hint?: string } | undefined {
   const problem = urlProblemRef(text);
   if (!problem) return undefined;
-  return { message: renderMessage("en", problem.message), ...(problem.hint ? { hint: renderMessage("en", problem.hint) } : {}) };
+  return { message: renderMessage(lang, problem.message), ...(problem.hint ? { hint: renderMessage(lang, problem.hint) } : {}) };
 }
 
 /** What is wrong with a web address, as catalog phrases for any language, or undefined when it is a plain public https address. */

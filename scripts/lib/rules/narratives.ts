@@ -106,12 +106,8 @@ function checkBody(narrative: ParsedNarrative, report: Report): void {
     });
   }
   if (narrative.bodyProblem) {
-    report({
-      file: narrative.file,
-      ...narrative.bodyPosition(narrative.bodyProblem.offset),
-      message: narrative.bodyProblem.message,
-      hint: narrative.bodyProblem.hint,
-    });
+    const { offset, ...words } = narrative.bodyProblem;
+    report({ file: narrative.file, ...narrative.bodyPosition(offset), ...words });
   }
   if (narrative.split.body.trim() === "") {
     report({

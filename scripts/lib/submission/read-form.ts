@@ -76,7 +76,7 @@ export function readActivityForm(
       if (match.kind === "found") return match.code;
       problems.push({
         field: field.label,
-        message: countryProblem(index, answer) ?? t("form.problem.notACountry", { answer }),
+        message: countryProblem(index, answer, wordsIn) ?? t("form.problem.notACountry", { answer }),
         hint: t("form.problem.pickCountry"),
       });
       return undefined;
@@ -142,7 +142,7 @@ export function readActivityForm(
     for (const written of splitCountries(countries, index)) {
       const match = lookupCountry(index, written);
       if (match.kind !== "found")
-        problems.push({ field: label("countries"), message: countryProblem(index, written) ?? t("form.problem.notACountry", { answer: written }) });
+        problems.push({ field: label("countries"), message: countryProblem(index, written, wordsIn) ?? t("form.problem.notACountry", { answer: written }) });
       else if (!list.includes(match.code)) list.push(match.code);
     }
     if (list.length > 0) activity.countries = list;
