@@ -2,15 +2,18 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { countBySeverity } from "../lib/diagnostics.ts";
+import { localizeDiagnostics } from "../lib/i18n/diagnostics.ts";
+import { chooseLanguage } from "../lib/i18n/messages.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { keyOrderOf } from "../lib/scaffold/entry.ts";
-import { OUTCOMES, PROBLEMS } from "../lib/scaffold/messages.ts";
+import { scaffoldOutcomes, scaffoldProblems } from "../lib/scaffold/messages.ts";
 import { askMissing } from "../lib/scaffold/prompts.ts";
 import { checkGiven, planScaffold, type ScaffoldAnswers } from "../lib/scaffold/scaffold.ts";
 import { createFiles, existingFiles } from "../lib/scaffold/write.ts";
 import { loadCatalog } from "../lib/schema/catalog.ts";
 import { closestMatch } from "../lib/suggest.ts";
 import { validateRepository } from "../lib/validate/index.ts";
+import type { UnLanguage } from "../lib/vocab.ts";
 
 const HELP = `Usage: npm run new [-- options]
 
@@ -38,7 +41,11 @@ before the first question. It never overwrites anything.
   --link <url>         a public https:// source; repeat for more     (required)
   --link-type <id>     official, document, news or evaluation: one per --link,
                        or one for all                                (default: official)
-  --lang <code>        language of the text: en, fr, ar ...          (default: en)
+  --lang <code>        the language npm run new speaks: ar, zh, en, fr, ru or es
+                       (default: from the locale, LANG ..., else en), and the
+                       default language of the text
+  --text-lang <code>   language of the text, if another: en, fr, ar, pt ...
+                                                                     (default: en)
   --compiled-by <id>   member-state, organization, editors or contributor
                                                                      (default: contributor)
   --slug <name>        the entry's folder name (default: from the title and year)
@@ -77,6 +84,7 @@ const OPTIONS = {
   link: { type: "string", multiple: true },
   "link-type": { type: "string", multiple: true },
   lang: { type: "string" },
+  "text-lang": { type: "string" },
   "compiled-by": { type: "string" },
   slug: { type: "string" },
   lead: { type: "string", multiple: true },
@@ -96,7 +104,10 @@ const OPTIONS = {
 } as const;
 
 /** Reads the flags; a mistyped one is a problem to show with a suggestion, not a crash. */
-function readFlags(argv: string[]): { values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>["values"] } | { problem: string } {
+function readFlags(
+  argv: string[],
+  lang: UnLanguage,
+): { values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>["values"] } | { problem: string } {
   try {
     return { values: parseArgs({ args: argv, options: OPTIONS }).values };
   } catch (error) {
@@ -104,20 +115,36 @@ function readFlags(argv: string[]): { values: ReturnType<typeof parseArgs<{ args
     const flag = /'(-{1,2}[^' ]+)/.exec(error instanceof Error ? error.message : "")?.[1];
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) {
       const known = Object.keys(OPTIONS).map((name) => `--${name}`);
-      return { problem: PROBLEMS.unknownFlag(flag, closestMatch(flag.replace(/=.*/, ""), known)) };
+      return { problem: scaffoldProblems(lang).unknownFlag(flag, closestMatch(flag.replace(/=.*/, ""), known)) };
     }
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) return { problem: PROBLEMS.flagNeedsValue(flag) };
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) return { problem: scaffoldProblems(lang).flagNeedsValue(flag) };
     throw error;
   }
 }
 
+/** The language to speak before the flags are read: --lang as typed, else the locale's. */
+function earlyLanguage(argv: string[]): UnLanguage {
+  const index = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
+  const written = index < 0 ? undefined : argv[index]?.startsWith("--lang=") ? argv[index]?.slice(7) : argv[index + 1];
+  const lang = chooseLanguage(written, process.env);
+  return typeof lang === "string" ? lang : (chooseLanguage(undefined, process.env) as UnLanguage);
+}
+
 async function main(argv: string[]): Promise<number> {
-  const flags = readFlags(argv);
+  const flags = readFlags(argv, earlyLanguage(argv));
   if ("problem" in flags) {
-    process.stderr.write(OUTCOMES.flagProblems([flags.problem]));
+    process.stderr.write(scaffoldOutcomes(earlyLanguage(argv)).flagProblems([flags.problem]));
     return 1;
   }
   const { values } = flags;
+  const chosen = chooseLanguage(values.lang, process.env);
+  if (typeof chosen !== "string") {
+    const fallback = chooseLanguage(undefined, process.env) as UnLanguage;
+    process.stderr.write(scaffoldOutcomes(fallback).flagProblems([scaffoldProblems(fallback).unknownLang(chosen.unknown)]));
+    return 1;
+  }
+  const lang: UnLanguage = chosen;
+  const OUTCOMES = scaffoldOutcomes(lang);
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
@@ -140,7 +167,8 @@ async function main(argv: string[]): Promise<number> {
     officialTitles: values["official-title"],
     links: values.link,
     linkTypes: values["link-type"],
-    lang: values.lang ?? (interactive ? undefined : "en"),
+    // The text's language: --text-lang, else --lang when given, else asked (or English without a terminal).
+    lang: values["text-lang"] ?? values.lang?.trim().toLowerCase().split(/[-_]/)[0] ?? (interactive ? undefined : "en"),
     compiledBy: values["compiled-by"] ?? (interactive ? undefined : "contributor"),
     slug: values.slug,
     lead: values.lead,
@@ -157,13 +185,19 @@ async function main(argv: string[]): Promise<number> {
     contactPhone: values["contact-phone"],
   };
   // A mistyped option is reported before anyone spends time on the questions.
-  const given = checkGiven(answers, vocabularies);
+  const given = checkGiven(answers, vocabularies, lang);
   if (interactive && given.length > 0) {
     process.stderr.write(OUTCOMES.flagProblems(given));
     return 1;
   }
-  if (interactive) answers = await askMissing(answers, vocabularies);
-  const plan = planScaffold(answers, vocabularies, keyOrderOf(catalog), (code) => existsSync(join(root, "countries", code.toLowerCase(), "country.json")));
+  if (interactive) answers = await askMissing(answers, vocabularies, lang);
+  const plan = planScaffold(
+    answers,
+    vocabularies,
+    keyOrderOf(catalog),
+    (code) => existsSync(join(root, "countries", code.toLowerCase(), "country.json")),
+    lang,
+  );
   if (plan.problems.length > 0 || !plan.dir || !plan.permalink) {
     process.stderr.write(OUTCOMES.answerProblems(plan.problems));
     return 1;
@@ -180,11 +214,12 @@ async function main(argv: string[]): Promise<number> {
       plan.files.map((file) => file.path),
     ),
   );
-  process.stdout.write(OUTCOMES.validating);
+  process.stdout.write(OUTCOMES.validating());
   const result = validateRepository({ root, targets: plan.files.map((file) => file.path) });
-  process.stdout.write(formatPretty(result.diagnostics, { files: result.files, entries: result.entries }, process.stdout.isTTY === true));
+  const diagnostics = localizeDiagnostics(result.diagnostics, lang);
+  process.stdout.write(formatPretty(diagnostics, { files: result.files, entries: result.entries }, process.stdout.isTTY === true, lang));
   if (countBySeverity(result.diagnostics).errors > 0) {
-    process.stdout.write(OUTCOMES.invalid);
+    process.stdout.write(OUTCOMES.invalid());
     return 1;
   }
   const narrative = plan.files.find((file) => file.path.endsWith(".md"))?.path ?? plan.dir;
@@ -199,7 +234,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     // Ctrl+C in a prompt is the person leaving, not a failure of the tool.
     if (error instanceof Error && error.name === "ExitPromptError") {
-      process.stderr.write(OUTCOMES.cancelled);
+      process.stderr.write(scaffoldOutcomes(earlyLanguage(process.argv.slice(2))).cancelled());
       process.exitCode = 1;
       return;
     }

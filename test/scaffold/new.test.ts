@@ -46,8 +46,16 @@ beforeEach(() => {
 });
 afterEach(() => repo.cleanup());
 
-function run(args: string[]) {
-  return spawnSync(TSX, [CLI, "--root", repo.root, ...args], { encoding: "utf8", cwd: repo.root, stdio: ["ignore", "pipe", "pipe"] });
+/** A locale that names none of the six languages: the command speaks English unless --lang says otherwise. */
+const NEUTRAL_LOCALE = { LANGUAGE: "", LC_ALL: "", LC_MESSAGES: "", LANG: "C.UTF-8" };
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(TSX, [CLI, "--root", repo.root, ...args], {
+    encoding: "utf8",
+    cwd: repo.root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...NEUTRAL_LOCALE, ...env },
+  });
 }
 
 function errorsOf(root: string) {
@@ -132,6 +140,21 @@ test("countries written as names in any language become their codes in the entry
   expect(activity.countries).toEqual(["KEN", "UGA", "TZA"]);
 });
 
+test("the problems with the options are said in the language asked for, the locale's by default", () => {
+  const russian = run(["--lang", "ru", "--kind", "activty", "--start", "2023-02-30"]);
+  expect(russian.status).toBe(1);
+  expect(russian.stderr).toContain("Ничего не создано:");
+  expect(russian.stderr).toContain("«activty» — не вид записи; возможно, вы имели в виду «activity»?");
+  const arabic = run(["--kind", "activty"], { LANG: "ar_EG.UTF-8" });
+  // A Latin value inside an Arabic sentence is isolated (U+2068 … U+2069) so that it keeps its order.
+  expect(arabic.stderr.replace(/[⁨⁩]/g, "")).toContain("«activty» ليس نوع مدخل؛ هل تقصد «activity»؟");
+  const unknown = run(["--lang", "pt"]);
+  expect(unknown.status).toBe(1);
+  expect(unknown.stderr).toContain(
+    '"pt" is not one of the languages npm run new speaks (ar, zh, en, fr, ru, es); for the language of the text, use --text-lang.',
+  );
+});
+
 test("checkGiven finds an end before the start, and nothing in what is missing", () => {
   expect(checkGiven({ start: "2020-06", end: "2020-05" }, vocabularies)).toEqual(["The end (2020-05) is before the start (2020-06)."]);
   expect(checkGiven({}, vocabularies)).toEqual([]);
@@ -214,8 +237,13 @@ class Terminal {
   readonly pty: IPty;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], cwd: string) {
-    this.pty = spawnPty(TSX, [CLI, ...args], { cwd, cols: 160, rows: 40, env: { ...process.env, TERM: "xterm-256color" } as Record<string, string> });
+  constructor(args: string[], cwd: string, env: Record<string, string> = {}) {
+    this.pty = spawnPty(TSX, [CLI, ...args], {
+      cwd,
+      cols: 160,
+      rows: 40,
+      env: { ...process.env, ...NEUTRAL_LOCALE, TERM: "xterm-256color", ...env } as Record<string, string>,
+    });
     this.pty.onData((chunk) => {
       this.output += chunk;
     });
@@ -312,6 +340,62 @@ describe("npm run new in a terminal", () => {
     });
     expect(readFileSync(join(dir, "en.md"), "utf8")).toContain("officialTitles:\n  - Anti-Child Pornography Act of 2009\n");
     expect(errorsOf(repo.root)).toEqual([]);
+  });
+
+  test("in Russian (--lang ru): the questions, the choices and the problems with an answer", async () => {
+    const terminal = new Terminal(
+      [
+        "--lang",
+        "ru",
+        "--text-lang",
+        "en",
+        "--country",
+        "Кения",
+        "--kind",
+        "activity",
+        "--type",
+        "hotline",
+        "--level",
+        "national",
+        "--compiled-by",
+        "contributor",
+        "--title",
+        "Child helpline 116",
+        "--summary",
+        "A free national helpline for children, open day and night.",
+        "--link",
+        "https://example.org/helpline",
+        "--audience",
+        "children",
+        "--topic",
+        "grooming",
+        "--policy-area",
+        "education",
+        "--mnr",
+        "child-helpline",
+        "--sdg-target",
+        "16.2",
+      ],
+      repo.root,
+    );
+    await terminal.answer("Статус, как его указывает источник", "\r"); // the first status, in Russian
+    await terminal.answer("Дата начала", "2018-13\r");
+    await terminal.answer("«2018-13» — месяца 13 не существует. Укажите год (2019)", `${CLEAR}2018-05\r`);
+    await terminal.answer("Дата окончания", "\r");
+    await terminal.answer("Официальное название закона или документа", "\r");
+    await terminal.answer("Ведущая организация", "\r");
+    await terminal.answer("Организация-партнёр", "\r");
+    await terminal.answer("Добавить публичный контакт", "\r");
+    await terminal.answer("Связанные записи", "\r");
+    await terminal.answer("Имя записи", "\r");
+    const code = await terminal.exited;
+    const output = plain(terminal.output);
+    expect(output).toContain("Создана запись ken/child-helpline-116-2018");
+    expect(output).toContain("Проверка новой записи валидатором");
+    expect(output).toContain("Запись корректна.");
+    expect(output).not.toMatch(/Status|Start date|Created|is not a|The entry is valid/);
+    expect(code).toBe(0);
+    expect(existsSync(join(repo.root, "countries/ken/activities/child-helpline-116-2018/en.md"))).toBe(true);
   });
 
   test("a wrong option stops it before the first question", async () => {

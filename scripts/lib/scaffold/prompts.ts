@@ -1,20 +1,22 @@
 import { checkbox, confirm, input, Separator, search, select } from "@inquirer/prompts";
 import { countryIndex, searchCountries } from "../countries/lookup.ts";
 import { formTerms } from "../forms/options.ts";
-import type { Term, Vocabularies } from "../vocab.ts";
+import type { Term, UnLanguage, Vocabularies } from "../vocab.ts";
 import { deriveSlug } from "./entry.ts";
-import { NOT_STATED, QUESTIONS } from "./messages.ts";
+import { notStated, questions, scaffoldProblems } from "./messages.ts";
 import { type AnswerName, checkAnswer, checkDateOrder, type ScaffoldAnswers } from "./scaffold.ts";
 
 /**
- * Asks in the terminal for every answer not given as a flag, the optional ones too (Enter skips
- * them): lists are chosen by their English labels, and each typed answer is checked as it is
- * given, so a mistake is asked again at once. The terminal adapter of `npm run new`; the checks
- * are in scaffold.ts and the sentences in messages.ts.
+ * Asks in the terminal, in `lang`, for every answer not given as a flag, the optional ones too
+ * (Enter skips them): lists are chosen by their labels in `lang`, and each typed answer is checked
+ * as it is given, so a mistake is asked again at once. The terminal adapter of `npm run new`; the
+ * checks are in scaffold.ts and the sentences in the message catalogs (messages.ts names them).
  */
-export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabularies): Promise<ScaffoldAnswers> {
+export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabularies, lang: UnLanguage = "en"): Promise<ScaffoldAnswers> {
   const answers: ScaffoldAnswers = { ...given };
-  const check = (name: AnswerName, value: string) => checkAnswer(name, value, vocabularies) ?? true;
+  const QUESTIONS = questions(lang);
+  const givenAlready = (typed: string) => scaffoldProblems(lang).givenAlready(typed);
+  const check = (name: AnswerName, value: string) => checkAnswer(name, value, vocabularies, lang) ?? true;
   /** A required line of text, checked. */
   const text = async (name: AnswerName, message: string, fallback?: string) =>
     (await input({ message, ...(fallback ? { default: fallback } : {}), validate: (value) => check(name, value.trim()) })).trim();
@@ -26,7 +28,7 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
         validate: (typed) => {
           const trimmed = typed.trim();
           if (trimmed === "") return true;
-          return checkAnswer(name, trimmed, vocabularies) ?? extra?.(trimmed) ?? true;
+          return checkAnswer(name, trimmed, vocabularies, lang) ?? extra?.(trimmed) ?? true;
         },
       })
     ).trim();
@@ -43,7 +45,7 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
       message,
       validate: (typed) => {
         for (const item of split(typed)) {
-          const problem = checkAnswer(name, item, vocabularies);
+          const problem = checkAnswer(name, item, vocabularies, lang);
           if (problem) return problem;
         }
         return true;
@@ -56,28 +58,33 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
   const repeated = async (name: AnswerName, first: string, next: string) => {
     const items: string[] = [];
     for (;;) {
-      const value = await optional(name, items.length === 0 ? first : next, (typed) => (items.includes(typed) ? `"${typed}" is given already.` : undefined));
+      const value = await optional(name, items.length === 0 ? first : next, (typed) => (items.includes(typed) ? givenAlready(typed) : undefined));
       if (value === undefined) return items.length > 0 ? items : undefined;
       items.push(value);
     }
   };
-  const option = (term: Term) => ({ name: term.labels.en, value: term.id, ...(term.description ? { description: term.description } : {}) });
+  // A term's description is in English only (the vocabularies'), so it is shown in English.
+  const option = (term: Term) => ({
+    name: term.labels[lang] ?? term.labels.en,
+    value: term.id,
+    ...(term.description ? { description: term.description } : {}),
+  });
   const choose = (message: string, list: string, fallback?: string) =>
-    select({ message, choices: formTerms(vocabularies.get(list)).map(option), ...(fallback ? { default: fallback } : {}), pageSize: 12 });
+    select({ message, choices: formTerms(vocabularies.get(list), lang).map(option), ...(fallback ? { default: fallback } : {}), pageSize: 12 });
   const tick = async (message: string, list: string) => {
-    const chosen = await checkbox({ message, choices: grouped(list, vocabularies), pageSize: 14 });
+    const chosen = await checkbox({ message, choices: grouped(list, vocabularies, lang), pageSize: 14 });
     return chosen.length > 0 ? chosen : undefined;
   };
 
   if (answers.country === undefined) {
     const countries = vocabularies.get("countries");
     const index = countryIndex(countries);
-    const everyCountry = formTerms(countries).map((country) => country.id);
+    const everyCountry = formTerms(countries, lang).map((country) => country.id);
     answers.country = await search({
       message: QUESTIONS.country,
       source: (term) =>
         (term ? searchCountries(index, term, 30) : everyCountry).map((code) => ({
-          name: `${countries.terms.get(code)?.labels.en ?? code} (${code})`,
+          name: `${countries.terms.get(code)?.labels[lang] ?? countries.terms.get(code)?.labels.en ?? code} (${code})`,
           value: code,
         })),
       pageSize: 12,
@@ -90,15 +97,16 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
   if (answers.status === undefined) {
     const status = await select({
       message: QUESTIONS.status,
-      choices: [{ name: NOT_STATED, value: "" }, ...formTerms(vocabularies.get("statuses")).map(option)],
+      choices: [{ name: notStated(lang), value: "" }, ...formTerms(vocabularies.get("statuses"), lang).map(option)],
       default: "active",
       pageSize: 12,
     });
     if (status !== "") answers.status = status;
   }
   answers.start ??= await optional("start", QUESTIONS.start);
-  answers.end ??= await optional("end", QUESTIONS.end, (end) => checkDateOrder(answers.start, end));
-  answers.lang ??= await choose(QUESTIONS.lang, "languages", "en");
+  answers.end ??= await optional("end", QUESTIONS.end, (end) => checkDateOrder(answers.start, end, lang));
+  // The text is most likely written in the language the person reads the questions in.
+  answers.lang ??= await choose(QUESTIONS.lang, "languages", lang);
   answers.compiledBy ??= await choose(QUESTIONS.compiledBy, "compilers", "contributor");
   answers.title ??= await text("title", QUESTIONS.title);
   answers.summary ??= await text("summary", QUESTIONS.summary);
@@ -117,7 +125,7 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
       const url =
         links.length === 0
           ? await text("links", QUESTIONS.link)
-          : await optional("links", QUESTIONS.anotherLink, (typed) => (links.includes(typed) ? `"${typed}" is given already.` : undefined));
+          : await optional("links", QUESTIONS.anotherLink, (typed) => (links.includes(typed) ? givenAlready(typed) : undefined));
       if (url === undefined) break;
       links.push(url);
       types.push(await choose(QUESTIONS.linkType, "link-types", "official"));
@@ -140,19 +148,20 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
   return answers;
 }
 
-/** The choices of a list to tick; Model National Response capabilities under their domains, as the framework groups them. */
-function grouped(list: string, vocabularies: Vocabularies): Array<{ name: string; value: string; description?: string } | Separator> {
+/** The choices of a list to tick, labelled in `lang`; Model National Response capabilities under their domains, as the framework groups them. */
+function grouped(list: string, vocabularies: Vocabularies, lang: UnLanguage): Array<{ name: string; value: string; description?: string } | Separator> {
   const choices: Array<{ name: string; value: string; description?: string } | Separator> = [];
   const domains = list === "mnr-capabilities" ? vocabularies.get("mnr-domains").terms : undefined;
   let domain: unknown;
-  for (const term of formTerms(vocabularies.get(list))) {
+  for (const term of formTerms(vocabularies.get(list), lang)) {
     if (domains && term.meta?.domain !== domain) {
       domain = term.meta?.domain;
-      const label = typeof domain === "string" ? domains.get(domain)?.labels.en : undefined;
+      const labels = typeof domain === "string" ? domains.get(domain)?.labels : undefined;
+      const label = labels?.[lang] ?? labels?.en;
       if (label) choices.push(new Separator(`— ${label} —`));
     }
     const number = typeof term.meta?.number === "number" ? `${term.meta.number}. ` : "";
-    choices.push({ name: `${number}${term.labels.en}`, value: term.id, ...(term.description ? { description: term.description } : {}) });
+    choices.push({ name: `${number}${term.labels[lang] ?? term.labels.en}`, value: term.id, ...(term.description ? { description: term.description } : {}) });
   }
   return choices;
 }

@@ -1,8 +1,8 @@
 import { countryIndex, countryProblem, lookupCountry } from "../countries/lookup.ts";
 import { readOrganisation } from "../forms/answers.ts";
-import { compareAtPrecision, dateProblem } from "../rules/dates.ts";
+import { compareAtPrecision, dateProblemRef } from "../rules/dates.ts";
 import { closestMatch } from "../suggest.ts";
-import type { Vocabularies } from "../vocab.ts";
+import type { UnLanguage, Vocabularies } from "../vocab.ts";
 import {
   deriveSlug,
   type EntryDraft,
@@ -14,7 +14,7 @@ import {
   NARRATIVE_SECTIONS,
   renderCountryProfile,
 } from "./entry.ts";
-import { LIST_NAMES, PROBLEMS } from "./messages.ts";
+import { scaffoldProblems } from "./messages.ts";
 
 /** What `npm run new` asks for; every value is text as typed. */
 export interface ScaffoldAnswers {
@@ -104,20 +104,21 @@ const PHONE = /^\+?[0-9][0-9 ()-]{1,38}$/;
  * what is wrong, or undefined. The same checks run on flags before the first question and on
  * every answer in the terminal, so what is written can pass the validator.
  */
-export function checkAnswer(name: AnswerName, value: string, vocabularies: Vocabularies): string | undefined {
+export function checkAnswer(name: AnswerName, value: string, vocabularies: Vocabularies, lang: UnLanguage = "en"): string | undefined {
+  const PROBLEMS = scaffoldProblems(lang);
   const list = LISTS[name];
   if (list) {
     const terms = vocabularies.get(list).terms;
     if (terms.has(value)) return undefined;
-    return PROBLEMS.notInList(value, LIST_NAMES[list] ?? list, closestMatch(value, terms.keys()), [...terms.keys()].slice(0, 20));
+    return PROBLEMS.notInList(value, list, closestMatch(value, terms.keys()), [...terms.keys()].slice(0, 20));
   }
   switch (name) {
     case "country":
     case "countries":
-      return countryProblem(countryIndex(vocabularies.get("countries")), value);
+      return countryProblem(countryIndex(vocabularies.get("countries")), value, lang);
     case "start":
     case "end": {
-      const problem = dateProblem(value);
+      const problem = dateProblemRef(value);
       return problem ? PROBLEMS.notADate(value, problem) : undefined;
     }
     case "slug":
@@ -126,11 +127,11 @@ export function checkAnswer(name: AnswerName, value: string, vocabularies: Vocab
     case "contactUrl":
       return HTTPS.test(value) ? undefined : PROBLEMS.notHttps(value);
     case "title":
-      return value.trim().length >= 3 && value.length <= 200 ? undefined : PROBLEMS.title;
+      return value.trim().length >= 3 && value.length <= 200 ? undefined : PROBLEMS.title();
     case "summary":
-      return value.trim().length >= 10 && value.length <= 600 ? undefined : PROBLEMS.summary;
+      return value.trim().length >= 10 && value.length <= 600 ? undefined : PROBLEMS.summary();
     case "officialTitles":
-      return value.trim().length >= 3 && value.length <= 300 ? undefined : PROBLEMS.officialTitle;
+      return value.trim().length >= 3 && value.length <= 300 ? undefined : PROBLEMS.officialTitle();
     case "lead":
     case "partners": {
       const organisation = readOrganisation(value);
@@ -147,31 +148,31 @@ export function checkAnswer(name: AnswerName, value: string, vocabularies: Vocab
     case "contactPhone":
       return PHONE.test(value) ? undefined : PROBLEMS.phone(value);
     default:
-      return value.trim() === "" ? PROBLEMS.empty : undefined;
+      return value.trim() === "" ? PROBLEMS.empty() : undefined;
   }
 }
 
 /** The end date's problem with the start date, or undefined: both must already be valid dates. */
-export function checkDateOrder(start: string | undefined, end: string | undefined): string | undefined {
-  if (!start || !end || dateProblem(start) || dateProblem(end)) return undefined;
-  return compareAtPrecision(end, start) < 0 ? PROBLEMS.endBeforeStart(end, start) : undefined;
+export function checkDateOrder(start: string | undefined, end: string | undefined, lang: UnLanguage = "en"): string | undefined {
+  if (!start || !end || dateProblemRef(start) || dateProblemRef(end)) return undefined;
+  return compareAtPrecision(end, start) < 0 ? scaffoldProblems(lang).endBeforeStart(end, start) : undefined;
 }
 
 /** Every problem with the answers given so far (flags before the first question); missing answers are not problems here. */
-export function checkGiven(answers: ScaffoldAnswers, vocabularies: Vocabularies): string[] {
+export function checkGiven(answers: ScaffoldAnswers, vocabularies: Vocabularies, lang: UnLanguage = "en"): string[] {
   const problems: string[] = [];
   for (const [name, value] of Object.entries(answers) as Array<[AnswerName, string | string[] | undefined]>) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
-      const problem = checkAnswer(name, item, vocabularies);
+      const problem = checkAnswer(name, item, vocabularies, lang);
       if (problem) problems.push(problem);
     }
   }
-  const order = checkDateOrder(answers.start, answers.end);
+  const order = checkDateOrder(answers.start, answers.end, lang);
   if (order) problems.push(order);
   const links = answers.links ?? [];
   const types = answers.linkTypes ?? [];
-  if (types.length > 1 && types.length !== links.length) problems.push(PROBLEMS.linkTypeCount(links.length, types.length));
+  if (types.length > 1 && types.length !== links.length) problems.push(scaffoldProblems(lang).linkTypeCount(links.length, types.length));
   return problems;
 }
 
@@ -187,20 +188,27 @@ export interface ScaffoldPlan {
  * The files of a new entry from complete answers, or every problem with them. The country's
  * profile is added when the country has no folder yet (`countryExists` false).
  */
-export function planScaffold(answers: ScaffoldAnswers, vocabularies: Vocabularies, order: KeyOrder, countryExists: (code: string) => boolean): ScaffoldPlan {
+export function planScaffold(
+  answers: ScaffoldAnswers,
+  vocabularies: Vocabularies,
+  order: KeyOrder,
+  countryExists: (code: string) => boolean,
+  lang: UnLanguage = "en",
+): ScaffoldPlan {
+  const PROBLEMS = scaffoldProblems(lang);
   const problems: string[] = [];
   for (const [name, flag] of REQUIRED_ANSWERS) {
     const value = answers[name];
     if (value === undefined || (Array.isArray(value) && value.length === 0) || value === "") problems.push(PROBLEMS.required(flag));
   }
-  problems.push(...checkGiven(answers, vocabularies));
+  problems.push(...checkGiven(answers, vocabularies, lang));
   const year = answers.start?.slice(0, 4) ?? "";
   const slug = answers.slug ?? deriveSlug(answers.title ?? "", year);
-  if (answers.slug === undefined && answers.title !== undefined && slug === "") problems.push(PROBLEMS.noSlug);
+  if (answers.slug === undefined && answers.title !== undefined && slug === "") problems.push(PROBLEMS.noSlug());
   if (problems.length > 0 || !answers.country || !answers.lang || !answers.title || !answers.summary) return { files: [], problems };
 
   const country = resolveCountry(answers.country, vocabularies);
-  if (!country) return { files: [], problems: [`"${answers.country}" is not a country.`] };
+  if (!country) return { files: [], problems: [PROBLEMS.notACountry(answers.country)] };
   const links = answers.links ?? [];
   const types = answers.linkTypes ?? [];
   const some = (values: string[] | undefined) => (values && values.length > 0 ? [...new Set(values)] : undefined);
