@@ -26,21 +26,23 @@ export function barChart(title: string, bars: readonly Bar[], options: { rtl?: b
     y += rowHeight;
     const middle = top + rowHeight / 2;
     const length = Math.round((bar.value / max) * barWidth);
-    // In a right-to-left report the labels sit on the right and the bars grow to the left.
+    // In a right-to-left report the labels sit on the right and the bars grow to the left. The
+    // chart states its direction (an Arabic page would otherwise lend it its own), and a text's
+    // anchor is the side next to its bar: in right-to-left text "start" is the right-hand side.
     const labelX = rtl ? width - 8 : labelWidth - 8;
     const barX = rtl ? width - labelWidth - length : labelWidth;
     const valueX = rtl ? barX - 6 : barX + length + 6;
     const firstBaseline = middle - ((lines.length - 1) * lineHeight) / 2 + 4.5;
     return html`<g>
-<text x="${labelX}" y="${firstBaseline}" text-anchor="end" font-size="${fontSize}" fill="#1a1a1a"${rtl ? html` direction="rtl"` : ""}>${lines.map(
+<text x="${labelX}" y="${firstBaseline}" text-anchor="${rtl ? "start" : "end"}" font-size="${fontSize}" fill="#1a1a1a">${lines.map(
       (line, i) => html`<tspan x="${labelX}" y="${firstBaseline + i * lineHeight}">${line}</tspan>`,
     )}</text>
 <rect x="${barX}" y="${middle - 9}" width="${Math.max(length, 1)}" height="18" fill="#1d5b8f"></rect>
-<text x="${valueX}" y="${middle + 4.5}" text-anchor="${rtl ? "end" : "start"}" font-size="${fontSize}" fill="#1a1a1a">${bar.value}</text>
+<text x="${valueX}" y="${middle + 4.5}" text-anchor="start" font-size="${fontSize}" fill="#1a1a1a">${bar.value}</text>
 </g>`;
   });
   const height = y + 5;
-  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${options.id}" xmlns="http://www.w3.org/2000/svg">
+  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" direction="${rtl ? "rtl" : "ltr"}" role="img" aria-labelledby="${options.id}" xmlns="http://www.w3.org/2000/svg">
 <title id="${options.id}">${title}</title>
 ${rows}
 </svg>`;
