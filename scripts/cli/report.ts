@@ -1,14 +1,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { findChromium, INSTALL_CHROMIUM, launchChromium } from "../lib/browser/chromium.ts";
 import { siteConfigFor } from "../lib/model/config.ts";
 import { loadSiteData } from "../lib/model/load.ts";
 import { readHistory } from "../lib/model/provenance.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { renderAnnualReport } from "../lib/report-annual/document.ts";
+import { printReportPdf } from "../lib/report-annual/pdf.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../lib/vocab.ts";
 
-const HELP = `Usage: npm run report -- --year YYYY [--lang xx] [--out dir]
+const HELP = `Usage: npm run report -- --year YYYY [--lang xx] [--out dir] [--pdf]
 
 Writes the annual report for the ITU Council: the entries added and updated in
 that year by ITU-D region, type and topic, the countries and organisations with
@@ -19,17 +21,24 @@ branch (clone with full history).
   --year <YYYY>   the year (required)
   --lang <xx>     ar, zh, en, fr, ru, es, or "all" (default: en)
   --out <dir>     where to write report-YYYY.<lang>.md and .html (default: reports)
+  --pdf           also print report-YYYY.<lang>.pdf (A4, page numbers) with
+                  Chromium: /usr/bin/chromium, or the one CHROMIUM_PATH names.
+                  Arabic and Chinese need the fonts of Debian's fonts-noto-core
+                  and fonts-noto-cjk (apt-get install -y chromium fonts-noto-core
+                  fonts-noto-cjk)
   -h, --help      show this help
 
-Exit code: 0 written, 1 the data has errors, 2 the tool could not run.`;
+Exit code: 0 written, 1 the data has errors, 2 the tool could not run, 3 the
+Markdown and HTML were written but no PDF, as there is no Chromium.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
       year: { type: "string" },
       lang: { type: "string", default: "en" },
       out: { type: "string", default: "reports" },
+      pdf: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -47,25 +56,49 @@ function main(argv: string[]): number {
   if (!history.available) process.stderr.write("report: no git history here, so every count is zero. Run it in a clone with full history.\n");
   else if (history.shallow) process.stderr.write("report: this is a shallow clone; counts may be incomplete (git fetch --unshallow).\n");
   const loaded = loadSiteData(root, history);
-  if (!loaded.data) {
+  const data = loaded.data;
+  if (!data) {
     process.stderr.write(formatPretty(loaded.diagnostics, { files: 0, entries: 0 }, process.stderr.isTTY === true));
     return 1;
   }
   const out = values.out ?? "reports";
   mkdirSync(out, { recursive: true });
   const config = siteConfigFor(root, process.env);
-  for (const lang of langs) {
-    const { markdown, html } = renderAnnualReport(loaded.data, config, year, lang);
-    writeFileSync(join(out, `report-${year}.${lang}.md`), markdown);
-    writeFileSync(join(out, `report-${year}.${lang}.html`), html);
-    process.stdout.write(`Wrote ${join(out, `report-${year}.${lang}.md`)} and .html\n`);
+  const documents = langs.map((lang) => renderAnnualReport(data, config, year, lang));
+  for (const document of documents) {
+    const base = join(out, `report-${year}.${document.lang}`);
+    writeFileSync(`${base}.md`, document.markdown);
+    writeFileSync(`${base}.html`, document.html);
+    process.stdout.write(`Wrote ${base}.md and .html\n`);
+  }
+  if (!values.pdf) return 0;
+  const chromium = findChromium(process.env);
+  if (!chromium.available) {
+    process.stderr.write(
+      `report: no PDF was written, as there is no Chromium at ${chromium.path}. Install it with ${INSTALL_CHROMIUM} fonts-noto-core fonts-noto-cjk (or set CHROMIUM_PATH), or print the .html from a browser.\n`,
+    );
+    return 3;
+  }
+  // One browser prints every language.
+  const browser = await launchChromium(chromium.path);
+  try {
+    for (const document of documents) {
+      const file = join(out, `report-${year}.${document.lang}.pdf`);
+      writeFileSync(file, await printReportPdf(browser, document));
+      process.stdout.write(`Wrote ${file}\n`);
+    }
+  } finally {
+    await browser.close();
   }
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`report: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`report: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

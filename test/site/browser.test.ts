@@ -3,14 +3,15 @@
  * playwright-core over a site built from the synthetic dataset, served on 127.0.0.1.
  * Without Chromium the suite is skipped with a notice, except in CI (CI=true), where it fails.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import Papa from "papaparse";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { findChromium, launchChromium } from "../../scripts/lib/browser/chromium.ts";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { loadSiteData } from "../../scripts/lib/model/load.ts";
 import { readHistory } from "../../scripts/lib/model/provenance.ts";
@@ -21,8 +22,7 @@ import { type RunningServer, serveSite } from "../../scripts/lib/site/serve.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { GROOMING_ENTRIES, hasGit, makeSyntheticRepo, SEARCH_ONLY_WORD, SPECS, XSS_BODY } from "./support/dataset.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
+const { path: CHROMIUM, available } = findChromium(process.env);
 const inCi = process.env.CI === "true";
 if (!available && !inCi) {
   console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
@@ -111,12 +111,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     };
     await writeSiteFiles(loaded.data, { root: repo.root, outDir: out, config, search: true });
     server = await serveSite(out);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // playwright gives each launch a fresh, temporary --user-data-dir.
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium(CHROMIUM);
     context = await browser.newContext({ acceptDownloads: true, locale: "en-GB" });
     // Playwright's own 30-second defaults would fail on a busy machine; the test timeout guards against hangs.
     context.setDefaultTimeout(300_000);
