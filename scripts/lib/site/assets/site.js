@@ -465,7 +465,9 @@
               records.slice(1).forEach((record) => {
                 byId[firstCell(record)] = record;
               });
-              save(records[0] + ids.map((id) => byId[id] || "").join(""), "text/csv;charset=utf-8", name);
+              /* fetch's text() drops the file's byte-order mark; without it a spreadsheet reads the
+                 UTF-8 as a local code page and garbles Arabic, Chinese and Russian titles. */
+              save(`\uFEFF${records[0]}${ids.map((id) => byId[id] || "").join("")}`, "text/csv;charset=utf-8", name);
             });
           }
           return fetchText("data-json").then((textOfFile) => {
