@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import Papa from "papaparse";
 import { describe, expect, test } from "vitest";
 import { activitiesCsv, CSV_LIST_ENCODING, csvColumns, joinList, neutraliseFormula } from "../../scripts/lib/open-data/csv.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
-import { siteEntry, TEST_CONFIG } from "./support.ts";
+import { parseStrict, siteEntry, TEST_CONFIG } from "./support.ts";
 
 /** Fixed, so that a failure is reproducible. */
 const RUNS = { seed: 7, numRuns: 200 } as const;
@@ -73,27 +72,6 @@ function splitList(cell: string): string[] {
     if (!cell.startsWith("; ", index)) throw new Error(`expected "; " at ${index} in ${JSON.stringify(cell)}`);
     index += 2;
   }
-}
-
-/**
- * Parses the CSV the strict way: RFC 4180 quoting, CRLF rows, nothing guessed. Spreadsheet programs
- * and CSV libraries also end a row at a lone CR or LF, so the text must split into the same rows
- * and columns when read with either of those as the row end: only then does no reader split a row.
- */
-function parseStrict(csv: string): string[][] {
-  expect(csv.startsWith("\uFEFF")).toBe(true);
-  expect(csv.endsWith("\r\n")).toBe(true);
-  const body = csv.slice(1, -2);
-  const parse = (newline: "\r\n" | "\n" | "\r") =>
-    Papa.parse<string[]>(body, { delimiter: ",", newline, quoteChar: '"', header: false, skipEmptyLines: false });
-  const parsed = parse("\r\n");
-  expect(parsed.errors).toEqual([]);
-  for (const newline of ["\n", "\r"] as const) {
-    const other = parse(newline).data;
-    expect(other.length, `rows when a reader ends rows at ${JSON.stringify(newline)}`).toBe(parsed.data.length);
-    expect(other.map((row) => row.length)).toEqual(parsed.data.map((row) => row.length));
-  }
-  return parsed.data;
 }
 
 describe("activities.csv", () => {

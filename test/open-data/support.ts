@@ -1,3 +1,5 @@
+import Papa from "papaparse";
+import { expect } from "vitest";
 import type { SiteConfig } from "../../scripts/lib/model/config.ts";
 import type { SiteEntry, SiteNarrative } from "../../scripts/lib/model/types.ts";
 
@@ -56,3 +58,24 @@ export function siteEntry(index: number, values: EntryValues): SiteEntry {
 
 /** The site configuration the open-data tests build with. */
 export const TEST_CONFIG = { siteUrl: "https://example.github.io/cop-atlas/", now: new Date("2026-01-01T00:00:00Z") } as SiteConfig;
+
+/**
+ * Parses the CSV the strict way: RFC 4180 quoting, CRLF rows, nothing guessed. Spreadsheet programs
+ * and CSV libraries also end a row at a lone CR or LF, so the text must split into the same rows
+ * and columns when read with either of those as the row end: only then does no reader split a row.
+ */
+export function parseStrict(csv: string): string[][] {
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  expect(csv.endsWith("\r\n")).toBe(true);
+  const body = csv.slice(1, -2);
+  const parse = (newline: "\r\n" | "\n" | "\r") =>
+    Papa.parse<string[]>(body, { delimiter: ",", newline, quoteChar: '"', header: false, skipEmptyLines: false });
+  const parsed = parse("\r\n");
+  expect(parsed.errors).toEqual([]);
+  for (const newline of ["\n", "\r"] as const) {
+    const other = parse(newline).data;
+    expect(other.length, `rows when a reader ends rows at ${JSON.stringify(newline)}`).toBe(parsed.data.length);
+    expect(other.map((row) => row.length)).toEqual(parsed.data.map((row) => row.length));
+  }
+  return parsed.data;
+}

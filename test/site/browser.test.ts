@@ -19,6 +19,7 @@ import { API_SCHEMAS } from "../../scripts/lib/open-data/api-schemas.ts";
 import { writeSiteFiles } from "../../scripts/lib/site/build.ts";
 import { CONTENT_SECURITY_POLICY } from "../../scripts/lib/site/layout.ts";
 import { type RunningServer, serveSite } from "../../scripts/lib/site/serve.ts";
+import { parseStrict } from "../open-data/support.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { GROOMING_ENTRIES, hasGit, makeSyntheticRepo, SEARCH_ONLY_WORD, SPECS, XSS_BODY } from "./support/dataset.ts";
 
@@ -309,10 +310,11 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     await page.close();
   });
 
-  /** Clicks a download button of the browse list and reads the file the browser saved. */
-  async function downloaded(page: Page, format: "csv" | "json"): Promise<{ name: string; text: string }> {
+  /** Clicks a download button of the browse list and reads the file the browser saved: as saved, and without a byte-order mark. */
+  async function downloaded(page: Page, format: "csv" | "json"): Promise<{ name: string; raw: string; text: string }> {
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-download="${format}"]`).click()]);
-    return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "") };
+    const raw = readFileSync((await download.path())!, "utf8");
+    return { name: download.suggestedFilename(), raw, text: raw.replace(/^\uFEFF/, "") };
   }
 
   test("the list sorts by title, oldest or newest, and downloads as shown: CSV and JSON with the published columns and fields", async () => {
@@ -354,6 +356,66 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     const newest = Papa.parse<{ [column: string]: string }>(newestFile.text, { header: true, skipEmptyLines: true });
     expect(newest.data.map((row) => row.id).sort()).toEqual([...GROOMING_ENTRIES].sort());
     expect(oldest.data.map((row) => row.id)).toEqual(newest.data.map((row) => row.id).reverse());
+    await page.close();
+  });
+
+  test("compare → a region → a cell lands on the browse list with as many entries as the cell said; the filtered list downloads exactly", async () => {
+    /** The entries of the dataset that concern a country (its own and multi-country ones), as the compare table and the country filter count them. */
+    const concerning = (code: string) => SPECS.filter((s) => s.owner === code || (s.countries ?? []).includes(code.toUpperCase()));
+    const ids = (specs: typeof SPECS) => specs.map((s) => `${s.owner}/${s.slug}`).sort();
+    const kenya = concerning("ken");
+    const participation = kenya.filter((s) => (s.policyAreas ?? []).includes("child-participation"));
+    expect(participation.length).toBeGreaterThan(0);
+
+    const page = await open("en/compare/index.html");
+    await page.getByRole("navigation", { name: "ITU-D region" }).getByRole("link", { name: "Africa", exact: true }).click();
+    await expectCsp(page);
+    expect(page.url()).toMatch(/\/en\/compare\/africa\/index\.html$/);
+    const table = page.locator(".compare table");
+    const countries = await table.locator('tbody th[scope="row"]').allTextContents();
+    expect(countries).toContain("Kenya");
+    expect(countries).not.toContain("France");
+    const row = table.locator("tbody tr").filter({ has: page.locator('th[scope="row"]', { hasText: /^Kenya$/ }) });
+    // The cell under "Child participation", found by its column header, not by its link.
+    const headers = await table.locator("thead th").allTextContents();
+    const cell = row.locator("th, td").nth(headers.indexOf("Child participation"));
+    const said = Number(await cell.textContent());
+    expect(said).toBe(participation.length);
+    expect(Number(await row.locator("td").first().textContent())).toBe(kenya.length);
+    await cell.getByRole("link").click();
+    await expectCsp(page);
+    expect(new URL(page.url()).pathname).toMatch(/\/en\/browse\/index\.html$/);
+    await expect.poll(() => page.locator("#result-count").textContent()).toBe(said === 1 ? "1 entry" : `${said} entries`);
+    expect((await shownEntries(page)).sort()).toEqual(ids(participation));
+    expect(await page.locator("#filter-country").inputValue()).toBe("ken");
+    expect(await page.locator("#filter-policy-area").inputValue()).toBe("child-participation");
+
+    /** The ids in the CSV (read by the strict parser) and the JSON the list downloads. */
+    const downloads = async () => {
+      const rows = parseStrict((await downloaded(page, "csv")).raw);
+      const id = rows[0]!.indexOf("id");
+      const json = JSON.parse((await downloaded(page, "json")).text) as { count: number; activities: Array<{ id: string }> };
+      expect(json.count).toBe(json.activities.length);
+      return {
+        csv: rows
+          .slice(1)
+          .map((r) => r[id]!)
+          .sort(),
+        json: json.activities.map((a) => a.id).sort(),
+      };
+    };
+    // Only the country: more entries than a page shows, and the files hold all of them.
+    await page.selectOption("#filter-policy-area", "");
+    await expect.poll(() => page.locator("#result-count").textContent()).toBe(`${kenya.length} entries`);
+    expect(await visible(page)).toBeLessThan(kenya.length);
+    expect(await downloads()).toEqual({ csv: ids(kenya), json: ids(kenya) });
+    // Narrowed by a topic: only the matches.
+    const wellBeing = kenya.filter((s) => s.topics.includes("well-being"));
+    expect(wellBeing.length).toBeGreaterThan(0);
+    expect(wellBeing.length).toBeLessThan(kenya.length);
+    await page.selectOption("#filter-topic", "well-being");
+    await expect.poll(() => page.locator("#result-count").textContent()).toBe(wellBeing.length === 1 ? "1 entry" : `${wellBeing.length} entries`);
+    expect(await downloads()).toEqual({ csv: ids(wellBeing), json: ids(wellBeing) });
     await page.close();
   });
 
