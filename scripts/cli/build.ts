@@ -5,6 +5,7 @@ import { countBySeverity } from "../lib/diagnostics.ts";
 import { siteConfigFor } from "../lib/model/config.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { BuildInterrupted, type BuildResult, buildSite, type Shard } from "../lib/site/build.ts";
+import { findReportPdfs } from "../lib/site/report-pdfs.ts";
 import { exitCodeOf, incompleteCheck } from "../lib/validate/index.ts";
 
 const HELP = `Usage: npm run build -- [options]
@@ -25,6 +26,10 @@ journal that puts the last site back if the build fails or is killed.
   --no-search     skip the Pagefind search index (faster)
   --full          make every file again, whatever the last build left, and
                   check every data file again (no validation cache)
+  --report-pdfs <dir>
+                  publish the annual reports printed by npm run report -- --pdf
+                  (report-YYYY.<lang>.pdf in <dir>) beside each report's page,
+                  and link them from it
   --shard <i/n>   build only the entry pages of part i of n of the countries
                   and organisations (part 1 also writes every other file), for
                   a matrix of jobs whose outputs are copied together; no search
@@ -52,6 +57,8 @@ export function parseShard(text: string): Shard {
 /** How to build: the search index, every file again, one part of a split build. */
 export interface RunOptions {
   search: boolean;
+  /** A folder of report PDFs to publish (npm run report -- --pdf). */
+  reportPdfs?: string;
   full?: boolean;
   shard?: Shard;
 }
@@ -72,6 +79,7 @@ export async function runBuild(outDir: string, options: RunOptions): Promise<Bui
     search: options.search,
     ...(options.full ? { full: true } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.reportPdfs ? { reportPdfs: findReportPdfs(options.reportPdfs) } : {}),
     config: siteConfigFor(root, process.env),
     signal: controller.signal,
     onProgress: (phase, done, total) => {
@@ -117,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
       "no-search": { type: "boolean" },
       full: { type: "boolean" },
       shard: { type: "string" },
+      "report-pdfs": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -125,7 +134,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  const result = await runBuild(values.out ?? "dist", { search: !values["no-search"], ...(values.full ? { full: true } : {}), ...(shard ? { shard } : {}) });
+  const result = await runBuild(values.out ?? "dist", {
+    search: !values["no-search"],
+    ...(values.full ? { full: true } : {}),
+    ...(shard ? { shard } : {}),
+    ...(values["report-pdfs"] ? { reportPdfs: values["report-pdfs"] } : {}),
+  });
   return result.ok ? 0 : exitCodeOf(result.diagnostics) === 2 ? 2 : 1;
 }
 

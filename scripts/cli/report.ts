@@ -6,6 +6,7 @@ import { siteConfigFor } from "../lib/model/config.ts";
 import { loadSiteData } from "../lib/model/load.ts";
 import { readHistory } from "../lib/model/provenance.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
+import { reportYears } from "../lib/report-annual/compute.ts";
 import { renderAnnualReport } from "../lib/report-annual/document.ts";
 import { printReportPdf } from "../lib/report-annual/pdf.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../lib/vocab.ts";
@@ -18,7 +19,7 @@ entries added or updated, how many entries are confirmed, youth participation
 and translations, with charts. The dates come from the git history of the main
 branch (clone with full history).
 
-  --year <YYYY>   the year (required)
+  --year <YYYY>   the year (required), or "all": every year the data changed in
   --lang <xx>     ar, zh, en, fr, ru, es, or "all" (default: en)
   --out <dir>     where to write report-YYYY.<lang>.md and .html (default: reports)
   --pdf           also print report-YYYY.<lang>.pdf (A4, page numbers) with
@@ -46,8 +47,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const year = Number(values.year);
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new Error("--year YYYY is required, for example --year 2025");
+  if (!values.year || !/^(\d{4}|all)$/.test(values.year)) throw new Error("--year YYYY is required, for example --year 2025 (or --year all)");
   const langs: UnLanguage[] = values.lang === "all" ? [...UN_LANGUAGES] : [values.lang as UnLanguage];
   for (const lang of langs)
     if (!(UN_LANGUAGES as readonly string[]).includes(lang)) throw new Error(`--lang must be one of ${UN_LANGUAGES.join(", ")} or all, not "${lang}"`);
@@ -64,9 +64,10 @@ async function main(argv: string[]): Promise<number> {
   const out = values.out ?? "reports";
   mkdirSync(out, { recursive: true });
   const config = siteConfigFor(root, process.env);
-  const documents = langs.map((lang) => renderAnnualReport(data, config, year, lang));
+  const years = values.year === "all" ? reportYears(data) : [Number(values.year)];
+  const documents = years.flatMap((year) => langs.map((lang) => ({ year, ...renderAnnualReport(data, config, year, lang) })));
   for (const document of documents) {
-    const base = join(out, `report-${year}.${document.lang}`);
+    const base = join(out, `report-${document.year}.${document.lang}`);
     writeFileSync(`${base}.md`, document.markdown);
     writeFileSync(`${base}.html`, document.html);
     process.stdout.write(`Wrote ${base}.md and .html\n`);
@@ -83,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
   const browser = await launchChromium(chromium.path);
   try {
     for (const document of documents) {
-      const file = join(out, `report-${year}.${document.lang}.pdf`);
+      const file = join(out, `report-${document.year}.${document.lang}.pdf`);
       writeFileSync(file, await printReportPdf(browser, document));
       process.stdout.write(`Wrote ${file}\n`);
     }

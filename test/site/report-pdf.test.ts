@@ -179,14 +179,14 @@ describe.skipIf(!chromium.available && !inCi)("the annual report printed to PDF 
 });
 
 describe.skipIf(!hasGit())("npm run report -- --pdf without Chromium", () => {
-  test("says so plainly, writes the Markdown and HTML anyway and exits with 3", () => {
+  test("says so plainly, writes the Markdown and HTML (of every year with --year all) anyway and exits with 3", () => {
     const repo = makeSyntheticRepo(true);
     const out = mkdtempSync(join(tmpdir(), "cop-atlas-report-nopdf-"));
     try {
       const missing = join(out, "no-chromium-here");
       const run = spawnSync(
         join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-        [join(PROJECT_ROOT, "scripts/cli/report.ts"), "--year", String(YEAR), "--lang", "en", "--pdf", "--out", out],
+        [join(PROJECT_ROOT, "scripts/cli/report.ts"), "--year", "all", "--lang", "en", "--pdf", "--out", out],
         { cwd: repo.root, encoding: "utf8", env: { ...process.env, CHROMIUM_PATH: missing } },
       );
       expect(run.status).toBe(3);
@@ -196,6 +196,8 @@ describe.skipIf(!hasGit())("npm run report -- --pdf without Chromium", () => {
       expect(readFileSync(join(out, `report-${YEAR}.en.md`), "utf8")).toContain(`# COP Atlas: annual report ${YEAR}`);
       expect(readFileSync(join(out, `report-${YEAR}.en.html`), "utf8")).toContain('<svg class="chart"');
       expect(existsSync(join(out, `report-${YEAR}.en.pdf`))).toBe(false);
+      // --year all: every year the data changed in.
+      expect(readFileSync(join(out, "report-2024.en.md"), "utf8")).toContain("# COP Atlas: annual report 2024");
     } finally {
       rmSync(out, { recursive: true, force: true });
       repo.cleanup();

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { loadSiteData } from "../../scripts/lib/model/load.ts";
@@ -5,6 +8,8 @@ import { readHistory } from "../../scripts/lib/model/provenance.ts";
 import type { SiteData } from "../../scripts/lib/model/types.ts";
 import { computeAnnualReport, reportYears } from "../../scripts/lib/report-annual/compute.ts";
 import { renderAnnualReport } from "../../scripts/lib/report-annual/document.ts";
+import { writeSiteFiles } from "../../scripts/lib/site/build.ts";
+import { findReportPdfs } from "../../scripts/lib/site/report-pdfs.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { hasGit, makeSyntheticRepo } from "./support/dataset.ts";
 
@@ -91,5 +96,32 @@ describe.skipIf(!hasGit())("the annual report of a year with known entries", () 
     const ar = renderAnnualReport(data, config, 2025, "ar");
     expect(ar.html).toContain('<html lang="ar" dir="rtl">');
     expect(ar.markdown).toContain("التقرير السنوي لعام 2025");
+  });
+  test("a PDF printed for the build is published beside its report's page and linked from it and from the list", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "cop-atlas-report-pdfs-"));
+    try {
+      // Stand-ins for what npm run report -- --pdf prints: only their bytes and names matter here.
+      const pdfs = join(folder, "reports");
+      const out = join(folder, "dist");
+      const bytes = "%PDF-1.4\n% a stand-in for the English report of 2025\n";
+      mkdirSync(pdfs);
+      writeFileSync(join(pdfs, "report-2025.en.pdf"), bytes);
+      writeFileSync(join(pdfs, "report-2025.english.pdf"), "not a report's name");
+      writeFileSync(join(pdfs, "notes.txt"), "not a PDF");
+      const found = findReportPdfs(pdfs);
+      expect([...found.keys()]).toEqual(["2025/en"]);
+      await writeSiteFiles(data, { root: repo.root, outDir: out, config, search: false, reportPdfs: found, manifestPath: join(folder, "manifest.json") });
+      expect(readFileSync(join(out, "en/reports/2025/cop-atlas-report-2025-en.pdf"), "utf8")).toBe(bytes);
+      const page = readFileSync(join(out, "en/reports/2025/index.html"), "utf8");
+      expect(page).toContain('<a href="cop-atlas-report-2025-en.pdf" type="application/pdf" download>COP Atlas: annual report 2025 (PDF)</a>');
+      expect(readFileSync(join(out, "en/reports/index.html"), "utf8")).toContain(
+        '<a href="2025/cop-atlas-report-2025-en.pdf" type="application/pdf" dir="ltr">PDF</a>',
+      );
+      // The years and languages without a PDF link none.
+      expect(readFileSync(join(out, "fr/reports/2025/index.html"), "utf8")).not.toContain(".pdf");
+      expect(readFileSync(join(out, "en/reports/2024/index.html"), "utf8")).not.toContain(".pdf");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

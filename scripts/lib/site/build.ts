@@ -36,8 +36,9 @@ import { renderEntryPage } from "./pages/entry.ts";
 import { renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPage } from "./pages/home.ts";
 import { notFoundContext, notFoundPath, renderNotFoundPage } from "./pages/not-found.ts";
 import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pages/owners.ts";
-import { renderReportPage, renderReportsPage } from "./pages/reports.ts";
+import { renderReportPage, renderReportsPage, reportPdfPath } from "./pages/reports.ts";
 import { pageSizeOf, paginate } from "./pagination.ts";
+import { reportPdfKey } from "./report-pdfs.ts";
 import { indexSite, SEARCH_DIR } from "./search-index.ts";
 
 /** The site's static assets (CSS, script), shipped next to this file. */
@@ -76,6 +77,8 @@ export interface BuildOptions {
   validationCache?: ValidationCache;
   /** For tests: file writes that fail on purpose. */
   fs?: OutputFs;
+  /** The annual reports printed to PDF (see findReportPdfs), published beside their pages and linked from them. */
+  reportPdfs?: ReadonlyMap<string, string>;
 }
 
 export interface BuildResult {
@@ -173,14 +176,14 @@ function readData(root: string, history: History, now: Date, cache: ValidationCa
  */
 export async function writeSiteFiles(
   data: SiteData,
-  options: Pick<BuildOptions, "outDir" | "config" | "search" | "onProgress" | "root" | "full" | "shard" | "signal" | "manifestPath" | "fs">,
+  options: Pick<BuildOptions, "outDir" | "config" | "search" | "onProgress" | "root" | "full" | "shard" | "signal" | "manifestPath" | "fs" | "reportPdfs">,
 ): Promise<Omit<BuildResult, "diagnostics" | "milliseconds">> {
   const out = resolve(options.outDir);
   const root = resolve(options.root);
   if (out === root || root.startsWith(out + sep) || relative(out, root) === "") throw new Error(`the output folder ${out} must not contain the data`);
   const shard = options.shard;
   const search = options.search !== false && !shard;
-  const planned = planSite(data, options.config);
+  const planned = planSite(data, options.config, options.reportPdfs ?? new Map());
   const mine = (file: PlannedFile) => !shard || (file.owner === undefined ? shard.index === 1 : shardOf(file.owner, shard.count) === shard.index - 1);
   const output = new SiteOutput({
     outDir: out,
@@ -242,8 +245,8 @@ export function shardOf(ownerDir: string, count: number): number {
   return createHash("sha1").update(ownerDir).digest().readUInt32BE(0) % count;
 }
 
-/** Every file of the site, in a fixed order, each made only when written. Pure. */
-function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
+/** Every file of the site, in a fixed order, each made only when written. Pure but for reading the report PDFs when written. */
+function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<string, string>): PlannedFile[] {
   const planned: PlannedFile[] = [];
   const facets = facetIndex(data);
   const years = reportYears(data);
@@ -347,9 +350,12 @@ function planSite(data: SiteData, config: SiteConfig): PlannedFile[] {
     page(pagePath.api(lang), renderApiPage);
     page(pagePath.vocabularies(lang), renderVocabulariesPage);
     for (const name of vocabularies) page(pagePath.vocabulary(lang, name), (c) => renderVocabularyPage(c, name));
-    page(pagePath.reports(lang), (c) => renderReportsPage(c, years));
+    const pdfOf = (year: number) => reportPdfs.get(reportPdfKey(year, lang));
+    page(pagePath.reports(lang), (c) => renderReportsPage(c, years, (year) => pdfOf(year) !== undefined));
     for (const report of reports) {
-      page(pagePath.report(lang, report.year), (c) => renderReportPage(c, report));
+      const pdf = pdfOf(report.year);
+      page(pagePath.report(lang, report.year), (c) => renderReportPage(c, report, pdf !== undefined));
+      if (pdf !== undefined) add({ path: reportPdfPath(lang, report.year), make: () => readFileSync(pdf) });
       const path = apiPath.report(report.year, lang);
       add({
         path,
