@@ -27,7 +27,7 @@ const ALLOWED: Record<string, Array<[RegExp, string]>> = {
     [/^· JSON$|^JSON$/, "the name of a file format"],
     [/^count none$/, "class names"],
   ],
-  "scripts/lib/site/pages/reports.ts": [[/^Markdown$/, "the name of a file format"]],
+  "scripts/lib/site/pages/reports.ts": [[/^Markdown$|^PDF$|^ \(PDF\)$|^\(PDF\)$/, "the name of a file format"]],
   "scripts/lib/site/pages/api.ts": [
     [/^\(OpenAPI 3\.1\)$/, "the name and version of a standard"],
     [/^api\/v1\//, "addresses of files"],
@@ -38,7 +38,11 @@ const ALLOWED: Record<string, Array<[RegExp, string]>> = {
   ],
   "scripts/lib/site/output.ts": [[/./, "why a file could not be written: part of an error for the maintainer who runs the build"]],
   "scripts/lib/site/build.ts": [[/^search index$/, "the name of a build step in the progress line of the command line"]],
-  "scripts/lib/report-annual/document.ts": [[/font-family/, "CSS"]],
+  "scripts/lib/report-annual/document.ts": [
+    [/font-family/, "CSS"],
+    [/^"Noto |^"Noto Sans CJK/, "the names of the fonts the report is printed with"],
+    [/max-width:|@media print\{|^\}\n@media print/, "CSS"],
+  ],
   "scripts/lib/open-data/feeds.ts": [[/^COP Atlas$/, "the generator's name, for feed readers, not people"]],
   "scripts/lib/site/serve.ts": [
     [/^Not found$/, "the local preview server's answer for a file that does not exist, never published"],
