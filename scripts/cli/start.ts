@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { siteConfigFor } from "../lib/model/config.ts";
 import { serveSite } from "../lib/site/serve.ts";
 import { runBuild } from "./build.ts";
 
@@ -30,12 +31,14 @@ async function main(argv: string[]): Promise<number> {
   if (!result.ok) return 1;
   const wanted = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  // The site's public path ("/cop-atlas/") is served too, so that the 404 page's links work here.
+  const basePath = new URL(siteConfigFor(".", process.env).siteUrl).pathname;
   let running: Awaited<ReturnType<typeof serveSite>>;
   try {
-    running = await serveSite("dist", { port: wanted, host: values.host ?? "127.0.0.1" });
+    running = await serveSite("dist", { port: wanted, host: values.host ?? "127.0.0.1", basePath });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE" || values.port !== undefined) throw error;
-    running = await serveSite("dist", { port: 0, host: values.host ?? "127.0.0.1" });
+    running = await serveSite("dist", { port: 0, host: values.host ?? "127.0.0.1", basePath });
     process.stdout.write(`Port ${wanted} is busy; using another one.\n`);
   }
   process.stdout.write(`COP Atlas is running at ${running.url}  (Ctrl+C to stop)\n`);

@@ -47,18 +47,21 @@ const leaks: string[] = [];
 const dialogs: string[] = [];
 const errors: string[] = [];
 
-async function open(path: string): Promise<Page> {
+async function open(path: string, status = 200): Promise<Page> {
   const page = await context.newPage();
   page.on("dialog", (dialog) => {
     dialogs.push(`${path}: ${dialog.message()}`);
     void dialog.dismiss();
   });
   page.on("pageerror", (error) => errors.push(`${path}: ${error.message}`));
+  const address = new URL(path, server.url).href;
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${path}: ${message.text()}`);
+    // Chromium reports a 404 answer as an error; for the page itself it is what was asked for.
+    const asked = status === 404 && message.location().url === address;
+    if (message.type() === "error" && !asked) errors.push(`${path}: ${message.text()}`);
   });
-  const response = await page.goto(new URL(path, server.url).href);
-  expect(response?.status(), path).toBe(200);
+  const response = await page.goto(address);
+  expect(response?.status(), path).toBe(status);
   await expectCsp(page);
   return page;
 }
@@ -111,7 +114,8 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       pageSize: PAGE_SIZE,
     };
     await writeSiteFiles(loaded.data, { root: repo.root, outDir: out, config, search: true });
-    server = await serveSite(out);
+    // Served at the public path too, as GitHub Pages does: the 404 pages link from it.
+    server = await serveSite(out, { basePath: new URL(config.siteUrl).pathname });
     browser = await launchChromium(CHROMIUM);
     context = await browser.newContext({ acceptDownloads: true, locale: "en-GB" });
     // Playwright's own 30-second defaults would fail on a busy machine; the test timeout guards against hangs.
@@ -468,6 +472,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       ...(hasGit() ? [`${lang}/reports/2025/index.html`] : []),
       `${lang}/about/index.html`,
       `${lang}/data/api/index.html`,
+      `${lang}/404.html`,
     ];
     const paths = types(lang);
     const problems: string[] = [];
@@ -519,6 +524,7 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
       `${lang}/compare/mnr-capabilities/africa/index.html`,
       `${lang}/about/index.html`,
       `${lang}/data/api/index.html`,
+      `${lang}/404.html`,
       ...(hasGit() ? [`${lang}/reports/2025/index.html`] : []),
     ];
     const problems: string[] = [];
@@ -552,6 +558,23 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     expect(await page.locator("#filter-topic").isVisible()).toBe(false);
     await page.locator(".filter-fold > summary").click();
     expect(await page.locator("#filter-topic").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test("a missing address answers 404 with the site's page: styled, scripted, and its links lead home in each language", async () => {
+    const base = new URL(resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }).siteUrl).pathname;
+    const page = await open(`${base.slice(1)}fr/countries/no-such-country/`, 404);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    // The style sheet loaded from the public path: the header is laid out, not a bare list.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector(".site-header")!).display)).not.toBe("inline");
+    expect(await page.locator("link[rel=stylesheet]").evaluateAll((links) => links.every((l) => (l as HTMLLinkElement).sheet !== null))).toBe(true);
+    // The site's script ran from the public path too.
+    await page.waitForSelector(".site-header.menu-ready");
+    const french = page.locator('.language-chooser li[lang="fr"] a');
+    expect(await french.getAttribute("href")).toBe(`${base}fr/index.html`);
+    await french.click();
+    await page.waitForURL(new RegExp(`${base}fr/index\\.html$`));
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
     await page.close();
   });
 
