@@ -15,7 +15,7 @@ import { SCHEMA_INDEX_PATH } from "../../scripts/lib/open-data/schema-index.ts";
 import { formatDate, formatNumber, messages } from "../../scripts/lib/present/i18n.ts";
 import { CANONICAL_SITE_URL, loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { type BuildResult, buildSite } from "../../scripts/lib/site/build.ts";
-import { editFileUrl, issueFormUrl, newActivityUrl } from "../../scripts/lib/site/contribute.ts";
+import { countryProfileUrl, editFileUrl, issueFormUrl, newActivityUrl } from "../../scripts/lib/site/contribute.ts";
 import { serveSite } from "../../scripts/lib/site/serve.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { hasGit, KEN_REVIEWER, makeSyntheticRepo } from "./support/dataset.ts";
@@ -68,11 +68,18 @@ describe("links into the repository's forms and files", () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ template: "correction.yml", entry: "ken/a-b", title: "x & y" });
   });
 
-  test("the country chosen in the new-activity form is exactly one of the form's options", () => {
-    const options = formFields("new-activity.yml").get("country")!.attributes.options!;
-    for (const term of countries.terms.values()) {
-      const chosen = new URL(newActivityUrl(REPO, term)).searchParams.get("country");
-      expect(options, term.id).toContain(chosen);
+  test.for(LANGS)("the country chosen in the %s new-activity and country-profile forms is exactly one of that form's options", (lang) => {
+    const suffix = lang === "en" ? "" : `.${lang}`;
+    for (const [template, url] of [
+      [`new-activity${suffix}.yml`, newActivityUrl],
+      [`country-profile${suffix}.yml`, countryProfileUrl],
+    ] as const) {
+      const options = formFields(template).get("country")!.attributes.options!;
+      for (const term of countries.terms.values()) {
+        const link = new URL(url(REPO, term, lang));
+        expect(link.searchParams.get("template"), term.id).toBe(template);
+        expect(options, `${template} ${term.id}`).toContain(link.searchParams.get("country"));
+      }
     }
   });
 
@@ -105,8 +112,10 @@ describe("a page for every country of the reference table, in every language", (
     expect(page).toContain("COP Atlas ne contient encore aucune entrée");
     expect(page).toContain("État Membre de l&#39;Organisation des Nations Unies");
     expect(page).toMatch(/<dt>Région UIT-D<\/dt> <dd><a href="[^"]*browse\/region\/africa\/index\.html">Afrique<\/a>/);
-    const [form] = linksTo(page, `${REPO}/issues/new?template=new-activity.yml`);
-    expect(form?.searchParams.get("country")).toBe(optionText(tanzania));
+    const [form] = linksTo(page, `${REPO}/issues/new?template=new-activity.fr.yml`);
+    expect(form?.searchParams.get("country")).toBe(optionText(tanzania, "fr"));
+    expect(linksTo(page, `${REPO}/issues/new?template=country-profile.fr.yml`)[0]?.searchParams.get("country")).toBe(optionText(tanzania, "fr"));
+    expect(linksTo(page, `${REPO}/issues/new?template=new-activity.yml`)).toEqual([]);
     expect(page).toContain("Aucun relecteur n&#39;a encore été désigné");
   });
 
@@ -135,11 +144,33 @@ describe("entry pages lead to a correction", () => {
     for (const lang of LANGS) {
       const page = read(`${lang}/countries/ken/activities/safer-chat-2021/index.html`);
       // Exactly one of each: the entry page once had a second correction link in its history list.
-      const forms = linksTo(page, `${REPO}/issues/new?template=correction.yml`);
+      // The form of the page's language, so that the bot answers in it too.
+      const forms = linksTo(page, `${REPO}/issues/new?template=${lang === "en" ? "correction.yml" : `correction.${lang}.yml`}`);
       expect(forms, lang).toHaveLength(1);
       expect(forms[0]?.searchParams.get("entry"), lang).toBe("ken/safer-chat-2021");
       expect([...page.matchAll(new RegExp(`href="${REPO}/edit/main/countries/ken/activities/safer-chat-2021/[a-z]{2}\\.md"`, "g"))], lang).toHaveLength(1);
     }
+  });
+});
+
+describe("lists are written the page's language's way", () => {
+  test.for([
+    ["ar", "16.2 و4.7 و5.2", "أفريقيا وأوروبا"],
+    ["zh", "16.2、4.7和5.2", "非洲和欧洲"],
+    ["en", "16.2, 4.7 and 5.2", "Africa and Europe"],
+    ["ru", "16.2, 4.7 и 5.2", "Африка и Европа"],
+  ] as const)("%s: SDG targets and an organisation's regions", ([lang, targets, regions]) => {
+    expect(read(`${lang}/countries/ken/activities/safer-chat-2021/index.html`)).toContain(`<dd>${targets}</dd>`);
+    expect(read(`${lang}/organizations/test-network/index.html`)).toContain(`<dd>${regions}</dd>`);
+  });
+});
+
+describe("an organisation's page leads to a proposal", () => {
+  test.for(LANGS)("“Propose a new entry” on the %s page opens the new-activity form in that language", (lang) => {
+    const page = read(`${lang}/organizations/test-network/index.html`);
+    const forms = linksTo(page, `${REPO}/issues/new?`);
+    expect(forms.map((url) => url.searchParams.get("template"))).toEqual([lang === "en" ? "new-activity.yml" : `new-activity.${lang}.yml`]);
+    expect(page).not.toContain("/issues/new/choose");
   });
 });
 

@@ -117,13 +117,14 @@ describe("the build of a synthetic dataset", () => {
     expect(page).toContain('href="https://github.com/example/cop-atlas/commits/main/countries/ken/activities/helpline-2018"');
   });
 
-  test("each entry page links to the correction form filled in with the entry", () => {
+  test("each entry page links to the correction form of its language, filled in with the entry", () => {
     const page = read("fr/countries/ken/activities/helpline-2018/index.html");
     const href = /<a href="([^"]*issues\/new[^"]*)"[^>]*>Proposer une correction<\/a>/.exec(page)?.[1];
     expect(href).toBeDefined();
     const url = new URL((href ?? "").replaceAll("&amp;", "&"));
     expect(url.pathname).toBe("/example/cop-atlas/issues/new");
-    expect(url.searchParams.get("template")).toBe("correction.yml");
+    expect(url.searchParams.get("template")).toBe("correction.fr.yml");
+    expect(url.searchParams.get("title")).toBe("[Correction] ken/helpline-2018");
     expect(url.searchParams.get("entry")).toBe("ken/helpline-2018");
     expect(url.searchParams.get("current-title")).toMatch(/\S/);
   });

@@ -144,3 +144,18 @@ export function formatNumber(lang: UnLanguage, value: number): string {
 }
 
 const NUMBER_FORMATTERS = new Map<UnLanguage, Intl.NumberFormat>();
+
+/**
+ * A list written the language's way: "Kenya, Rwanda and Uganda", "肯尼亚、卢旺达和乌干达",
+ * "كينيا ورواندا وأوغندا" (CLDR's conjunction through Intl.ListFormat, never a comma hard-coded in a template).
+ */
+export function formatList(lang: UnLanguage, items: readonly string[]): string {
+  let formatter = LIST_FORMATTERS.get(lang);
+  if (!formatter) {
+    formatter = new Intl.ListFormat(LOCALES[lang], { type: "conjunction", style: "long" });
+    LIST_FORMATTERS.set(lang, formatter);
+  }
+  return formatter.format(items);
+}
+
+const LIST_FORMATTERS = new Map<UnLanguage, Intl.ListFormat>();

@@ -1,5 +1,6 @@
+import { activityFormFile, profileFormFile } from "../forms/generate.ts";
 import { optionText } from "../forms/options.ts";
-import type { Term } from "../vocab.ts";
+import type { Term, UnLanguage } from "../vocab.ts";
 
 /**
  * Links from the site into the repository's issue forms and files. GitHub fills an issue
@@ -17,14 +18,17 @@ export function issueFormUrl(repositoryUrl: string, template: string, fields: Re
   return `${repositoryUrl}/issues/new?${query}`;
 }
 
-/** The "New activity" form with the country already chosen (the dropdown's exact option text). */
-export function newActivityUrl(repositoryUrl: string, country: Term): string {
-  return issueFormUrl(repositoryUrl, "new-activity.yml", { country: optionText(country) });
+/**
+ * The "New activity" form in `lang` (the page's language: the bot answers in the form's), with
+ * the country already chosen when one is given: the dropdown's exact option text in that form.
+ */
+export function newActivityUrl(repositoryUrl: string, country?: Term, lang: UnLanguage = "en"): string {
+  return issueFormUrl(repositoryUrl, activityFormFile(lang), country ? { country: optionText(country, lang) } : {});
 }
 
-/** The "Country profile" form (reviewers, national framework) with the country already chosen. */
-export function countryProfileUrl(repositoryUrl: string, country: Term): string {
-  return issueFormUrl(repositoryUrl, "country-profile.yml", { country: optionText(country) });
+/** The "Country profile" form (reviewers, national framework) in `lang`, with the country already chosen. */
+export function countryProfileUrl(repositoryUrl: string, country: Term, lang: UnLanguage = "en"): string {
+  return issueFormUrl(repositoryUrl, profileFormFile(lang), { country: optionText(country, lang) });
 }
 
 /** GitHub's web editor on one file of the default branch (it offers a fork to those who may not push). */

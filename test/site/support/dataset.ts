@@ -24,6 +24,8 @@ interface Spec {
   topics: string[];
   audiences: string[];
   policyAreas?: string[];
+  /** Given to one entry, so that a page shows a list written the language's way. */
+  sdgTargets?: string[];
   countries?: string[];
   title: string;
   summary: string;
@@ -49,6 +51,7 @@ export const SPECS: Spec[] = [
     start: "2021-04",
     confirmedOn: "2025-06-10",
     topics: ["grooming", "cyberbullying"],
+    sdgTargets: ["16.2", "4.7", "5.2"],
     audiences: ["children", "parents-carers-educators"],
     title: "Safer chat campaign",
     summary: "A synthetic awareness campaign about safer chatting for children and parents.",
@@ -176,6 +179,7 @@ export function entryFiles(spec: Spec): Record<string, string> {
     audiences: spec.audiences,
     topics: spec.topics,
     ...(spec.policyAreas ? { policyAreas: spec.policyAreas } : {}),
+    ...(spec.sdgTargets ? { sdgTargets: spec.sdgTargets } : {}),
     links: [{ url: `https://example.org/${spec.owner}/${spec.slug}`, type: "official" }],
     originalLanguage: original,
     provenance: spec.confirmedOn ? { compiledBy: "member-state", confirmedBy: [spec.owner], confirmedOn: spec.confirmedOn } : { compiledBy: "editors" },
@@ -203,7 +207,14 @@ export function profileFiles(): Record<string, string> {
       `${JSON.stringify({ region, reviewers: code === "ken" ? [KEN_REVIEWER] : [], links: [{ url: `https://example.org/${code}/framework`, type: "official" }] }, null, 2)}\n`;
   }
   files["organizations/test-network/organization.json"] = `${JSON.stringify(
-    { name: { en: "Synthetic Test Network", fr: "Réseau de test fictif" }, acronym: "STN", category: "network", level: "international", reviewers: [] },
+    {
+      name: { en: "Synthetic Test Network", fr: "Réseau de test fictif" },
+      acronym: "STN",
+      category: "network",
+      level: "international",
+      regions: ["africa", "europe"],
+      reviewers: [],
+    },
     null,
     2,
   )}\n`;

@@ -45,14 +45,14 @@ export function countryContribution(c: PageContext, term: Term, reviewers: reado
   return html`<section class="contribute" aria-labelledby="contribute-heading" data-pagefind-ignore>
 <h2 id="contribute-heading">${c.m.contributeTitle(name)}</h2>
 <p>${c.m.contributeHelp}</p>
-${repo ? html`<p><a class="button" href="${newActivityUrl(repo, term)}" rel="noopener noreferrer">${c.m.contributeButton}</a></p>` : ""}
+${repo ? html`<p><a class="button" href="${newActivityUrl(repo, term, c.lang)}" rel="noopener noreferrer">${c.m.contributeButton}</a></p>` : ""}
 <h3>${c.m.reviewersTitle}</h3>
 ${
   reviewers.length > 0
     ? html`<ul class="reviewers">${reviewers.map((login) => html`<li><a href="https://github.com/${login}" rel="noopener noreferrer" dir="ltr">@${login}</a></li>`)}</ul>`
     : html`<p>${c.m.reviewersNone}</p>`
 }
-${repo ? html`<p><a href="${countryProfileUrl(repo, term)}" rel="noopener noreferrer">${c.m.updateProfile}</a></p>` : ""}
+${repo ? html`<p><a href="${countryProfileUrl(repo, term, c.lang)}" rel="noopener noreferrer">${c.m.updateProfile}</a></p>` : ""}
 </section>`;
 }
 

@@ -5,7 +5,7 @@ import type { Contact, Organisation, SiteData, SiteEntry, SiteNarrative, SiteOwn
 import { absoluteUrl, apiPath, pagePath } from "../../model/urls.ts";
 import type { PageContext } from "../../present/context.ts";
 import { externalLink, type Html, html, join } from "../../present/html.ts";
-import { formatDate } from "../../present/i18n.ts";
+import { formatDate, formatList } from "../../present/i18n.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../../vocab.ts";
 import { confirmationBadge, entryTitle, linkList } from "../components.ts";
 import { editFileUrl } from "../contribute.ts";
@@ -157,7 +157,7 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
     [c.data.vocabularies.get("topics").labels[lang], vocabItems("topics", "topic", f.topics)],
     [c.data.vocabularies.get("policy-areas").labels[lang], vocabItems("policy-areas", "policy-area", f.policyAreas, false)],
     [c.data.vocabularies.get("mnr-capabilities").labels[lang], vocabItems("mnr-capabilities", "mnr", f.mnrCapabilities, false)],
-    [m.sdgTargets, f.sdgTargets && f.sdgTargets.length > 0 ? f.sdgTargets.join(", ") : undefined],
+    [m.sdgTargets, f.sdgTargets && f.sdgTargets.length > 0 ? formatList(lang, f.sdgTargets) : undefined],
     [m.contact, f.contact ? contactBlock(f.contact) : undefined],
   ];
   return html`<dl>
@@ -170,7 +170,11 @@ const countryOwnersOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
 function confirmationText(c: PageContext, entry: SiteEntry): string {
   const confirmedBy = entry.facts.provenance.confirmedBy ?? [];
   const byId = new Map(c.data.owners.map((owner) => [owner.id, owner]));
-  const names = (ids: readonly string[]) => ids.map((id) => byId.get(id)?.names[c.lang] ?? id).join(", ");
+  const names = (ids: readonly string[]) =>
+    formatList(
+      c.lang,
+      ids.map((id) => byId.get(id)?.names[c.lang] ?? id),
+    );
   if (confirmedBy.length === 0 || !entry.facts.provenance.confirmedOn) return c.m.notYetConfirmedBy(names([entry.owner.id]));
   return c.m.confirmedByOn(names(confirmedBy), formatDate(c.lang, entry.facts.provenance.confirmedOn));
 }
@@ -255,7 +259,7 @@ function improveSection(c: PageContext, entry: SiteEntry, shownLang: string): Ht
 <h2 id="improve-heading">${c.m.improveEntry}</h2>
 <p>${c.m.improveEntryHelp}</p>
 <ul class="actions">
-<li><a href="${correctionFormUrl(repo, entry.permalink, narrativeFor(entry, entry.original).title)}" class="button" rel="noopener noreferrer">${c.m.suggestCorrection}</a></li>
+<li><a href="${correctionFormUrl(repo, entry.permalink, narrativeFor(entry, entry.original).title, c.lang)}" class="button" rel="noopener noreferrer">${c.m.suggestCorrection}</a></li>
 <li><a href="${editFileUrl(repo, c.config.branch, `${entry.dir}/${shownLang}.md`)}" rel="noopener noreferrer">${c.m.editOnGitHub}</a></li>
 </ul>
 </section>`;

@@ -3,8 +3,10 @@ import type { SiteEntry, SiteOwner } from "../../model/types.ts";
 import { apiPath, pagePath } from "../../model/urls.ts";
 import type { PageContext } from "../../present/context.ts";
 import { type Html, html } from "../../present/html.ts";
+import { formatList } from "../../present/i18n.ts";
 import type { UnLanguage } from "../../vocab.ts";
 import { entryList, linkList, ownerLink } from "../components.ts";
+import { newActivityUrl } from "../contribute.ts";
 import { renderPage } from "../layout.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
 import type { ListPage } from "./browse.ts";
@@ -51,7 +53,15 @@ ${paginationNav(c, list.page, list.pages, (page) => pagePath.owner(lang, owner, 
           }`
         : undefined,
     ],
-    [m.region, owner.regions ? owner.regions.map((r) => c.label("regions", r)).join(", ") : undefined],
+    [
+      m.region,
+      owner.regions
+        ? formatList(
+            lang,
+            owner.regions.map((r) => c.label("regions", r)),
+          )
+        : undefined,
+    ],
     [c.data.vocabularies.get("organization-categories").labels[lang], owner.category ? c.label("organization-categories", owner.category) : undefined],
     [c.data.vocabularies.get("levels").labels[lang], owner.level ? c.label("levels", owner.level) : undefined],
     [m.contact, owner.contact ? contactBlock(owner.contact) : undefined],
@@ -81,7 +91,7 @@ ${
     : html`<section class="propose" aria-labelledby="propose-heading" data-pagefind-ignore>
 <h2 id="propose-heading">${m.proposeEntry}</h2>
 <p>${m.proposeEntryHelp}</p>
-${repo ? html`<p><a class="button" href="${repo}/issues/new/choose" rel="noopener noreferrer">${m.proposeEntry}</a></p>` : ""}
+${repo ? html`<p><a class="button" href="${newActivityUrl(repo, undefined, lang)}" rel="noopener noreferrer">${m.proposeEntry}</a></p>` : ""}
 </section>`
 }
 <p data-pagefind-ignore><a href="${c.url(apiPath.feedOwner(lang, owner))}">${m.feeds}</a> · <a href="${c.url(apiPath.owner(owner))}" type="application/json">JSON</a></p>`;
