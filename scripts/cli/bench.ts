@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { writeGeneratedRepository } from "../lib/bench/generate.ts";
 import { measureProcess } from "../lib/bench/measure.ts";
 import { evaluateTargets, MEASURES, type MeasureId, type MeasureSummary, renderTable, renderTargets, type SizeResult, summarise } from "../lib/bench/report.ts";
+import { filesWithSizes, renderSiteSize, sizeBySiteFileType } from "../lib/bench/site-bytes.ts";
 import { listFiles } from "../lib/load/files.ts";
 import { loadCatalog } from "../lib/schema/catalog.ts";
 
@@ -80,26 +81,6 @@ function git(cwd: string, ...args: string[]): string {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
-}
-
-/** Total size and HTML page count of everything under a folder. */
-function sizeOf(folder: string): { pages: number; files: number; bytes: number } {
-  let pages = 0;
-  let files = 0;
-  let bytes = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else {
-        files++;
-        bytes += statSync(path).size;
-        if (entry.name.endsWith(".html")) pages++;
-      }
-    }
-  };
-  walk(folder);
-  return { pages, files, bytes };
 }
 
 /** Whether an executable of this name is on PATH. */
@@ -220,7 +201,9 @@ async function measureBuild(prepared: Prepared, runs: number, log: (line: string
   log(`${result.entries} entries: build`);
   const site = join(folder, "site");
   await take("buildCold", "npm", ["run", "build", "--", "--out", site], () => rmSync(site, { recursive: true, force: true }));
-  result.site = sizeOf(site);
+  const written = sizeBySiteFileType(filesWithSizes(site));
+  result.site = written;
+  log(renderSiteSize(written, result.entries));
   await take("rebuild", "npm", ["run", "build", "--", "--out", site], edit);
   restore();
   // What a run writes stays on disk only as long as it is measured.
@@ -240,7 +223,7 @@ async function measureBuild(prepared: Prepared, runs: number, log: (line: string
     () => rmSync(output, { recursive: true, force: true }),
     folder,
   );
-  result.eleventyPages = sizeOf(output).pages;
+  result.eleventyPages = sizeBySiteFileType(filesWithSizes(output)).pages;
   rmSync(output, { recursive: true, force: true });
 }
 

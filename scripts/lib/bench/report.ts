@@ -1,3 +1,5 @@
+import { SITE_FILE_TYPES, type SiteSize } from "./site-bytes.ts";
+
 /** The whole-process measurements the benchmark takes at each repository size. */
 export const MEASURES = {
   validateCold: "npm run validate, cold (no result cache)",
@@ -31,8 +33,8 @@ export interface SizeResult {
   files: number;
   narratives: number;
   measures: Partial<Record<MeasureId, MeasureSummary>>;
-  /** What the cold build wrote. */
-  site?: { pages: number; files: number; bytes: number };
+  /** What the cold build wrote, with its bytes per type of file when measured. */
+  site?: Omit<SiteSize, "byType"> & Partial<Pick<SiteSize, "byType">>;
   /** Pages Eleventy wrote. */
   eleventyPages?: number;
 }
@@ -184,6 +186,17 @@ export function renderTable(sizes: readonly SizeResult[]): string {
     "site written (cold build)",
     ...sorted.map((size) => (size.site ? `${size.site.pages} pages, ${size.site.files} files, ${kib(size.site.bytes / size.entries)}/entry` : "-")),
   ]);
+  // Where the bytes go, so that a change to one kind of page shows in the one figure it moves.
+  for (const type of SITE_FILE_TYPES) {
+    if (!sorted.some((size) => size.site?.byType?.[type])) continue;
+    rows.push([
+      `  of which ${type}`,
+      ...sorted.map((size) => {
+        const total = size.site?.byType?.[type];
+        return total ? `${total.files} files, ${kib(total.bytes / size.entries)}/entry` : "-";
+      }),
+    ]);
+  }
   rows.push(["Eleventy pages", ...sorted.map((size) => (size.eleventyPages === undefined ? "-" : String(size.eleventyPages)))]);
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   return rows
