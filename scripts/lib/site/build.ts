@@ -15,7 +15,7 @@ import { activitiesCsv } from "../open-data/csv.ts";
 import { feedFiles } from "../open-data/feeds.ts";
 import { OPENAPI_PATH, OPENAPI_VERSION, openApiDocument } from "../open-data/openapi.ts";
 import { publishedSchemas, SCHEMA_INDEX_PATH } from "../open-data/schema-index.ts";
-import { sitemapXml } from "../open-data/sitemap.ts";
+import { sitemapFiles } from "../open-data/sitemap.ts";
 import { type PageContext, pageContext } from "../present/context.ts";
 import { computeAnnualReport, reportYears } from "../report-annual/compute.ts";
 import { renderReportMarkdown } from "../report-annual/render.ts";
@@ -397,7 +397,7 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
   const sitemapPages = planned
     .filter((file) => file.page && !file.path.endsWith("404.html"))
     .map(({ path, lastmod }) => (lastmod ? { path, lastmod } : { path }));
-  add({ path: "sitemap.xml", make: () => sitemapXml(config.siteUrl, sitemapPages) });
+  for (const [path, xml] of sitemapFiles(config.siteUrl, sitemapPages)) add({ path, make: () => xml });
   return planned;
 }
 
