@@ -37,7 +37,7 @@ import { renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPag
 import { notFoundContext, notFoundPath, renderNotFoundPage } from "./pages/not-found.ts";
 import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pages/owners.ts";
 import { renderReportPage, renderReportsPage, reportPdfPath } from "./pages/reports.ts";
-import { pageSizeOf, paginate } from "./pagination.ts";
+import { facetPageSize, pageSizeOf, paginate } from "./pagination.ts";
 import { reportPdfKey } from "./report-pdfs.ts";
 import { indexSite, SEARCH_DIR } from "./search-index.ts";
 
@@ -276,8 +276,14 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
    * `context` is everything the pages show besides their slice of the list: a page is made
    * again only when it, or an entry of its slice as a list shows it, changed.
    */
-  const pagedList = (entries: readonly SiteEntry[], pathOf: (page: number) => string, render: (c: PageContext, list: ListPage) => string, context: unknown) => {
-    const slices = paginate(entries, size);
+  const pagedList = (
+    entries: readonly SiteEntry[],
+    pathOf: (page: number) => string,
+    render: (c: PageContext, list: ListPage) => string,
+    context: unknown,
+    pageSize = size,
+  ) => {
+    const slices = paginate(entries, pageSize);
     slices.forEach((slice, i) => {
       const path = pathOf(i + 1);
       page(path, (c) => render(c, { page: i + 1, pages: slices.length, entries: slice }), {
@@ -304,6 +310,7 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
           (n) => pagePath.facet(lang, facet, value, n),
           (c, list) => renderFacetPage(c, facet, value, entries.length, list),
           [facet, value, entries.length],
+          facetPageSize(size),
         );
       }
     }

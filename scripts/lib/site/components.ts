@@ -22,8 +22,11 @@ export function entryTitle(c: PageContext, entry: SiteEntry): Html {
  * A list of entries as cards. The cards carry no filter data: at tens of thousands of entries
  * that repeated on every list page dominated the site's size; the browse filters use the
  * browse index instead (browse-index.ts). site.js renders the same markup from that index.
+ * Without `summaries` a card is its title and facts only: the static list of each facet value
+ * (about twelve per entry, in six languages) repeated every summary there, a third of the
+ * whole site's bytes; the summary is one click away, on the entry's page.
  */
-export function entryList(c: PageContext, entries: readonly SiteEntry[], headingLevel: 2 | 3 = 3): Html {
+export function entryList(c: PageContext, entries: readonly SiteEntry[], headingLevel: 2 | 3 = 3, { summaries = true }: { summaries?: boolean } = {}): Html {
   if (entries.length === 0) return html`<p class="empty">${c.m.noEntries}</p>`;
   const heading = trusted(headingLevel === 2 ? "h2" : "h3");
   return html`<ul class="entries">
@@ -33,8 +36,7 @@ ${entries.map((entry) => {
   return html`<li class="entry">
 <${heading} class="entry-title"><a href="${c.url(pagePath.entry(c.lang, entry))}">${entryTitle(c, entry)}</a></${heading}>
 <p class="entry-meta">${c.ownerName(entry.owner)} · <span class="kind kind-${entry.facts.kind}">${c.label("kinds", entry.facts.kind)}</span> · ${c.label("types", entry.facts.type)}${entry.facts.start ? ` · ${formatDate(c.lang, entry.facts.start)}` : ""} ${confirmationBadge(c, entry)}</p>
-<p class="entry-summary"${summaryLang}>${narrative.summary}</p>
-</li>
+${summaries ? html`<p class="entry-summary"${summaryLang}>${narrative.summary}</p>\n` : ""}</li>
 `;
 })}</ul>`;
 }

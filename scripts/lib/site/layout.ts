@@ -2,7 +2,7 @@ import type { SiteData } from "../model/types.ts";
 import { absoluteUrl, apiPath, pagePath } from "../model/urls.ts";
 import { DEFAULT_LANGUAGE } from "../open-data/sitemap.ts";
 import { nativeName, type PageContext } from "../present/context.ts";
-import { type Html, html } from "../present/html.ts";
+import { type Html, html, trusted } from "../present/html.ts";
 import { formatDate } from "../present/i18n.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
 
@@ -26,6 +26,12 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'self'",
 ].join("; ");
+
+/**
+ * The policy as the <meta> of every page carries it: its single quotes need no escape inside a
+ * double-quoted attribute, and escaping them cost 100 bytes a page (about 1 KiB per entry).
+ */
+export const CSP_ATTRIBUTE = trusted(CONTENT_SECURITY_POLICY.replaceAll("&", "&amp;").replaceAll('"', "&quot;"));
 
 export interface PageOptions {
   title: string;
@@ -86,7 +92,7 @@ export function renderPage(c: PageContext, options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${CSP_ATTRIBUTE}">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ""}

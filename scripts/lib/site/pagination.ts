@@ -5,6 +5,15 @@ import { formatNumber } from "../present/i18n.ts";
 /** Entries per static list page: small enough for a phone, large enough to skim. */
 export const PAGE_SIZE = 50;
 
+/**
+ * Entries per page of a facet value's static list. Its rows carry no summary (see entryList), so
+ * twice as many weigh what a page of cards weighs, and the site writes half as many of these
+ * pages, each with its own header and footer.
+ */
+export function facetPageSize(size: number): number {
+  return size * 2;
+}
+
 /** The page size of a build (tests use a small one to exercise pagination on a small dataset). */
 export function pageSizeOf(config: { pageSize?: number }): number {
   const size = config.pageSize ?? PAGE_SIZE;

@@ -139,7 +139,7 @@ ${first ? browseByLinks(c, index) : ""}`;
   });
 }
 
-/** A page of the static list of one facet value: the no-script way to filter. */
+/** A page of the static list of one facet value, the no-script way to filter: titles and facts, no summaries (see entryList). */
 export function renderFacetPage(c: PageContext, facet: Facet, value: string, total: number, list: ListPage): string {
   const title = `${facetLabel(c, facet)}: ${valueLabel(c, facet, value)}`;
   const body = html`<nav class="breadcrumb" aria-label="${c.m.breadcrumb}"><ol>
@@ -148,7 +148,7 @@ export function renderFacetPage(c: PageContext, facet: Facet, value: string, tot
 </ol></nav>
 <h1>${title}</h1>
 <p class="result-count">${c.m.results(total)}</p>
-${entryList(c, list.entries, 2)}
+${entryList(c, list.entries, 2, { summaries: false })}
 ${paginationNav(c, list.page, list.pages, (page) => pagePath.facet(c.lang, facet, value, page))}`;
   return renderPage(c, {
     title: title + pageTitleSuffix(c, list.page, list.pages),

@@ -5,7 +5,7 @@ import { nativeName, type PageContext } from "../../present/context.ts";
 import { html } from "../../present/html.ts";
 import { UN_LANGUAGES } from "../../vocab.ts";
 import { entryList, figures, pluralAttributes } from "../components.ts";
-import { CONTENT_SECURITY_POLICY, renderPage } from "../layout.ts";
+import { CSP_ATTRIBUTE, renderPage } from "../layout.ts";
 import { renderWorldMap } from "../map.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
 import type { ListPage } from "./browse.ts";
@@ -96,7 +96,7 @@ export function renderLanguageChooser(data: SiteData): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${CSP_ATTRIBUTE}">
 <meta name="referrer" content="no-referrer">
 <title>COP Atlas</title>
 <link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
