@@ -22,7 +22,9 @@ time, peak resident memory of the tree (sampled from /proc). For each size:
     the same schemas (baseline);
   - a plain unified + remark-gfm parse of every narrative (baseline);
   - npm run build, cold (search included) and after one edited entry, with
-    pages, files and bytes per entry written;
+    pages, files and bytes per entry written, in total and per type of
+    file (entry pages, facet lists, API ...: what npx tsx
+    scripts/cli/site-bytes.ts prints for any built site);
   - Eleventy rendering the same narratives (baseline); Hugo when a hugo binary
     is on PATH.
 Every size is validated before any is built, so a run stopped during the long
