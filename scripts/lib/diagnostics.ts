@@ -1,4 +1,5 @@
 import type { MessageRef } from "./i18n/messages.ts";
+import type { UnLanguage } from "./vocab.ts";
 
 /** How serious a problem is: errors block a merge, warnings are shown and allowed. */
 export type Severity = "error" | "warning";
@@ -24,7 +25,12 @@ export interface Diagnostic {
    * The message and hint as references into the message catalogs (locales/), so that they can be
    * written in the reader's language; `localizeDiagnostics` renders and drops them before output.
    */
-  text?: { message: MessageRef; hint?: MessageRef };
+  text?: {
+    message: MessageRef;
+    hint?: MessageRef;
+    /** A hint written in data rather than in the catalogs (a field's description from its schema), by language. */
+    hintTexts?: Readonly<Partial<Record<UnLanguage, string>>>;
+  };
 }
 
 /** A position in a text file, 1-based. */

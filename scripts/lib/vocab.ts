@@ -7,7 +7,9 @@ export type Labels = Record<UnLanguage, string>;
 export interface Term {
   id: string;
   labels: Labels;
+  /** What it means, in English; `descriptions` has the other five languages (read with `describedIn`). */
   description?: string;
+  descriptions?: Readonly<Partial<Record<UnLanguage, string>>>;
   meta?: Record<string, unknown>;
 }
 
@@ -57,6 +59,7 @@ export function buildVocabularies(documents: ReadonlyMap<string, Record<string, 
       const: string;
       labels: Labels;
       description?: string;
+      descriptions?: Partial<Record<UnLanguage, string>>;
       meta?: Record<string, unknown>;
     }>;
     for (const branch of branches) {
@@ -64,6 +67,7 @@ export function buildVocabularies(documents: ReadonlyMap<string, Record<string, 
         id: branch.const,
         labels: branch.labels,
         ...(branch.description ? { description: branch.description } : {}),
+        ...(branch.descriptions ? { descriptions: branch.descriptions } : {}),
         ...(branch.meta ? { meta: branch.meta } : {}),
       });
     }

@@ -45,10 +45,13 @@ describe("every rule writes its messages and hints from the catalogs", () => {
     for (const d of diagnostics) {
       expect(d.text, `${d.ruleId}: ${d.message}`).toBeDefined();
       if (d.hint !== undefined && d.text?.hint === undefined) {
-        // A hint outside the catalogs is only a schema's own description of a field (the schema's words).
+        // A hint outside the catalogs is only a schema's own description of a field, in its six languages.
         expect(d.ruleId, d.hint).toBe("schema");
+        expect(d.text?.hintTexts?.en, d.hint).toBe(d.hint);
       }
     }
+    // The cases reach such hints: the test below would otherwise check nothing about them.
+    expect(diagnostics.filter((d) => d.text?.hintTexts).length).toBeGreaterThan(0);
   });
 
   test.for(FOREIGN)("in %s, every message and catalog hint reads in that language, with rule ids and positions unchanged", (lang) => {
@@ -61,6 +64,10 @@ describe("every rule writes its messages and hints from the catalogs", () => {
       expect(plain(d.message), english.message).not.toBe(english.message);
       expect(d.message).not.toMatch(/\{[a-zA-Z]+\}/);
       if (english.text?.hint) expect(plain(d.hint ?? ""), english.hint).not.toBe(english.hint);
+      if (english.text?.hintTexts) {
+        expect(d.hint, english.hint).toBe(english.text.hintTexts[lang]);
+        expect(d.hint, english.hint).not.toBe(english.hint);
+      }
       expect(Object.keys(d)).not.toContain("text");
     });
   });

@@ -33,7 +33,7 @@ const ALLOWED: Record<string, Array<[RegExp, string]>> = {
     [/^api\/v1\//, "addresses of files"],
   ],
   "scripts/lib/site/pages/data.ts": [
-    [/^\(frontmatter\)$|^array of $|^https URL$/, "the data dictionary's technical columns, in English like the schemas' descriptions it shows"],
+    [/^\(frontmatter\)$/, "the name of the part of a file the schema describes, beside the file's name"],
     [/\.json|<iso3>|&lt;iso3&gt;|<owner>|^api\/v1\//, "file names and addresses"],
   ],
   "scripts/lib/site/output.ts": [[/./, "why a file could not be written: part of an error for the maintainer who runs the build"]],

@@ -477,7 +477,7 @@ describe("the API and downloads page", () => {
       expect(page, lang).toContain(`<h1>${messages(lang).apiTitle}</h1>`);
       const rows = [
         ...page.matchAll(
-          /<tr><th scope="row" dir="ltr"><code>([^<]+)<\/code><\/th><td dir="ltr">[^<]*<\/td><td>[^<]*<\/td><td lang="en" dir="ltr">([^<]*)<\/td><\/tr>/g,
+          /<tr><th scope="row" dir="ltr"><code>([^<]+)<\/code><\/th><td(?: dir="ltr")?>[^<]*<\/td><td>[^<]*<\/td><td(?: lang="en" dir="ltr")?>([^<]*)<\/td><\/tr>/g,
         ),
       ];
       expect(rows.length, lang).toBeGreaterThan(60);
@@ -494,5 +494,46 @@ describe("the API and downloads page", () => {
       for (const column of header) expect(page, `${lang} ${column}`).toContain(`<code>${column}</code>`);
     }
     expect(read("en/data/index.html")).toContain('<a href="api/index.html">Every API field explained</a>');
+  });
+});
+
+describe("the data dictionary and the vocabularies in the page's language", () => {
+  /** The rows of a dictionary table: field, type and description cell (with its attributes). */
+  const rowsOf = (page: string) =>
+    new Map(
+      [
+        ...page.matchAll(
+          /<tr><th scope="row" dir="ltr"><code>([^<]+)<\/code><\/th><td(?: dir="ltr")?>(.*?)<\/td><td>[^<]*<\/td><td([^>]*)>([^<]*)<\/td><\/tr>/g,
+        ),
+      ].map((row) => [row[1]!, { type: row[2]!, attributes: row[3]!, description: row[4]! }]),
+    );
+
+  test.for([
+    ["ar", "المنظمات المسؤولة.", "قائمة من"],
+    ["zh", "负责的组织。", "列表"],
+    ["ru", "Ответственные организации.", "список из"],
+    ["en", "The organisations responsible.", "array of"],
+  ] as const)("%s: the fields of activity.json are described and typed in the page's language", ([lang, lead, arrayOf]) => {
+    const page = read(`${lang}/data/index.html`);
+    const row = rowsOf(page).get("lead");
+    expect(row?.description).toBe(lead);
+    expect(row?.attributes, "no English marking on a text in the page's language").toBe("");
+    expect(row?.type).toContain(arrayOf);
+    if (lang !== "en") expect(page).not.toContain("array of string");
+  });
+
+  test("the API page types and describes the activity's own fields in the page's language", () => {
+    const rows = rowsOf(read("fr/data/api/index.html"));
+    expect(rows.get("lead")?.description).toBe("Les organisations responsables.");
+    expect(rows.get("lead")?.type).toBe("liste de : objet");
+    expect(rows.get("topics")?.type).toBe("liste de : texte");
+    expect(rows.get("pages")?.type).toContain("objet : ");
+  });
+
+  test("a vocabulary's terms are explained in the page's language", () => {
+    const page = read("zh/vocabularies/topics/index.html");
+    const grooming = loadCatalog(PROJECT).vocabularies.get("topics").terms.get("grooming")!;
+    expect(page).toContain(`<td>${grooming.descriptions?.zh}</td>`);
+    expect(page).not.toContain(grooming.description);
   });
 });

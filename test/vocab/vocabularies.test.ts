@@ -41,6 +41,7 @@ function createAjv(): Ajv2020 {
   ajv.addKeyword({ keyword: "labels", schemaType: "object" });
   ajv.addKeyword({ keyword: "meta", schemaType: "object" });
   ajv.addKeyword({ keyword: "sources", schemaType: "array" });
+  ajv.addKeyword({ keyword: "descriptions", schemaType: "object" });
   return ajv;
 }
 
@@ -57,7 +58,7 @@ const vocabulary = (name: string): VocabularyFile => {
 const ids = (name: string): string[] => vocabulary(name).oneOf.map((branch) => branch.const);
 
 const LANGUAGE_ORDER = ["ar", "zh", "en", "fr", "ru", "es"];
-const BRANCH_KEY_ORDER = ["const", "labels", "description", "meta"];
+const BRANCH_KEY_ORDER = ["const", "labels", "description", "descriptions", "meta"];
 // Each label must be written in its language's script.
 const SCRIPTS: Partial<Record<keyof Labels, RegExp>> = {
   ar: /\p{Script=Arabic}/u,

@@ -1,18 +1,21 @@
 import type { Diagnostic } from "../diagnostics.ts";
+import type { Texts } from "../schema/descriptions.ts";
 import type { UnLanguage } from "../vocab.ts";
 import { type MessageRef, renderMessage } from "./messages.ts";
 
 /**
  * A diagnostic's words: the English message and hint, with the catalog references they came from.
- * A hint given as plain text (a schema's own description) stays as written in every language.
+ * A hint can also be a text by language written in data (a field's description from its schema,
+ * `descriptionTexts`): the reader gets it in their language, in English where it lacks one.
  */
-export function catalogText(message: MessageRef, hint?: MessageRef | string): Pick<Diagnostic, "message" | "hint" | "text"> {
-  const hintRef = typeof hint === "object" ? hint : undefined;
-  const hintText = typeof hint === "string" ? hint : hintRef ? renderMessage("en", hintRef) : undefined;
+export function catalogText(message: MessageRef, hint?: MessageRef | Texts): Pick<Diagnostic, "message" | "hint" | "text"> {
+  const hintRef = hint && "key" in hint ? (hint as MessageRef) : undefined;
+  const hintTexts = hint && !("key" in hint) ? (hint as Texts) : undefined;
+  const hintText = hintTexts ? hintTexts.en : hintRef ? renderMessage("en", hintRef) : undefined;
   return {
     message: renderMessage("en", message),
     ...(hintText !== undefined ? { hint: hintText } : {}),
-    text: { message, ...(hintRef ? { hint: hintRef } : {}) },
+    text: { message, ...(hintRef ? { hint: hintRef } : {}), ...(hintTexts ? { hintTexts } : {}) },
   };
 }
 
@@ -24,7 +27,7 @@ export function catalogText(message: MessageRef, hint?: MessageRef | string): Pi
 export function localizeDiagnostics(diagnostics: readonly Diagnostic[], lang: UnLanguage): Diagnostic[] {
   return diagnostics.map(({ text, ...plain }) => {
     if (!text) return plain;
-    const hint = text.hint ? renderMessage(lang, text.hint) : plain.hint;
+    const hint = text.hint ? renderMessage(lang, text.hint) : (text.hintTexts?.[lang] ?? plain.hint);
     return { ...plain, message: renderMessage(lang, text.message), ...(hint !== undefined ? { hint } : {}) };
   });
 }

@@ -57,6 +57,12 @@ export const SITE_PARAMETERS = {
   resultEntry: ["kind"],
   /** An Atom feed's title: the atlas, then what the feed follows (the latest entries, a country). */
   feedTitle: ["site", "subject"],
+  /** In the data dictionaries: a list whose items are of a type ("array of string"). */
+  typeArrayOf: ["type"],
+  /** A nested object, by the name of its schema ("object (activity)"). */
+  typeObjectOf: ["name"],
+  /** An object with one text per UN language: the six codes, then the type of each value. */
+  typeSixLanguages: ["languages", "type"],
 } as const satisfies Partial<Record<SiteMessageName, readonly string[]>>;
 
 type SiteParameters = typeof SITE_PARAMETERS;

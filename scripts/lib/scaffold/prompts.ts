@@ -1,6 +1,7 @@
 import { checkbox, confirm, input, Separator, search, select } from "@inquirer/prompts";
 import { countryIndex, searchCountries } from "../countries/lookup.ts";
 import { formTerms } from "../forms/options.ts";
+import { describedIn } from "../schema/descriptions.ts";
 import type { Term, UnLanguage, Vocabularies } from "../vocab.ts";
 import { deriveSlug } from "./entry.ts";
 import { notStated, questions, scaffoldProblems } from "./messages.ts";
@@ -63,12 +64,10 @@ export async function askMissing(given: ScaffoldAnswers, vocabularies: Vocabular
       items.push(value);
     }
   };
-  // A term's description is in English only (the vocabularies'), so it is shown in English.
-  const option = (term: Term) => ({
-    name: term.labels[lang] ?? term.labels.en,
-    value: term.id,
-    ...(term.description ? { description: term.description } : {}),
-  });
+  const option = (term: Term) => {
+    const description = describedIn(lang, term);
+    return { name: term.labels[lang] ?? term.labels.en, value: term.id, ...(description ? { description } : {}) };
+  };
   const choose = (message: string, list: string, fallback?: string) =>
     select({ message, choices: formTerms(vocabularies.get(list), lang).map(option), ...(fallback ? { default: fallback } : {}), pageSize: 12 });
   const tick = async (message: string, list: string) => {
@@ -161,7 +160,8 @@ function grouped(list: string, vocabularies: Vocabularies, lang: UnLanguage): Ar
       if (label) choices.push(new Separator(`— ${label} —`));
     }
     const number = typeof term.meta?.number === "number" ? `${term.meta.number}. ` : "";
-    choices.push({ name: `${number}${term.labels[lang] ?? term.labels.en}`, value: term.id, ...(term.description ? { description: term.description } : {}) });
+    const description = describedIn(lang, term);
+    choices.push({ name: `${number}${term.labels[lang] ?? term.labels.en}`, value: term.id, ...(description ? { description } : {}) });
   }
   return choices;
 }

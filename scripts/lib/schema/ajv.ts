@@ -5,7 +5,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
  * - strict: a typo in a schema keyword is an error, not a silently ignored rule;
  * - allErrors: contributors see every problem at once, not one per push;
  * - verbose: errors carry the failing schema, which names the vocabulary for "did you mean";
- * - the annotation keywords below carry labels and sources inside vocabularies.
+ * - the annotation keywords below carry labels and sources inside vocabularies, and a
+ *   description's text in the other five languages (`descriptions`, see descriptions.ts).
  */
 export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
   // code.source keeps the generated code, for standalone modules that later runs load instead of compiling.
@@ -13,6 +14,7 @@ export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
   ajv.addKeyword({ keyword: "labels", schemaType: "object" });
   ajv.addKeyword({ keyword: "meta", schemaType: "object" });
   ajv.addKeyword({ keyword: "sources", schemaType: "array" });
+  ajv.addKeyword({ keyword: "descriptions", schemaType: "object" });
   return ajv;
 }
 

@@ -7,6 +7,7 @@ import { fieldName, type PositionIndex } from "../load/positions.ts";
 import { closestMatch } from "../suggest.ts";
 import { findByLabel, UN_LANGUAGES, type Vocabularies, vocabularyOfSchema } from "../vocab.ts";
 import type { SchemaKind } from "./catalog.ts";
+import { type Describable, descriptionTexts } from "./descriptions.ts";
 
 /** What one kind of value is called in a sentence, per vocabulary. */
 const VALUE_NOUNS: Record<string, string> = {
@@ -88,11 +89,11 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
   switch (error.keyword) {
     case "required": {
       const missing = String(params.missingProperty);
-      const property = (parent?.properties as Record<string, { description?: string }> | undefined)?.[missing];
+      const property = descriptionTexts((parent?.properties as Record<string, Describable> | undefined)?.[missing]);
       return {
         ...(field === ""
-          ? catalogText({ key: "schema.missingInFile", values: { missing, file: FILE_NOUNS[context.kind] } }, property?.description)
-          : catalogText({ key: "schema.missing", values: { where, missing } }, property?.description)),
+          ? catalogText({ key: "schema.missingInFile", values: { missing, file: FILE_NOUNS[context.kind] } }, property)
+          : catalogText({ key: "schema.missing", values: { where, missing } }, property)),
         atKey: true,
       };
     }
@@ -154,10 +155,7 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       );
     }
     case "pattern":
-      return catalogText(
-        { key: "schema.pattern", values: { where, value: String(error.data) } },
-        typeof parent?.description === "string" ? parent.description : undefined,
-      );
+      return catalogText({ key: "schema.pattern", values: { where, value: String(error.data) } }, descriptionTexts(parent));
     case "minLength":
       return catalogText({ key: "schema.minLength", values: { where, limit: Number(params.limit) } });
     case "maxLength":
@@ -183,8 +181,8 @@ function describe(error: ErrorObject, context: SchemaErrorContext): Described | 
       return catalogText({ key: "schema.const", values: { where, value: JSON.stringify(params.allowedValue) } });
     case "dependentRequired": {
       const missing = String(params.missingProperty);
-      const property = (parent?.properties as Record<string, { description?: string }> | undefined)?.[missing];
-      return catalogText({ key: "schema.dependentRequired", values: { where, missing, property: String(params.property) } }, property?.description);
+      const property = descriptionTexts((parent?.properties as Record<string, Describable> | undefined)?.[missing]);
+      return catalogText({ key: "schema.dependentRequired", values: { where, missing, property: String(params.property) } }, property);
     }
     case "minimum":
     case "maximum":

@@ -92,6 +92,10 @@ export function plainProblem(diagnostic: Diagnostic, lang: UnLanguage, labelOf: 
   return {
     ...(field && !namesItself ? { field } : {}),
     message: renderMessage(lang, message),
-    ...(text.hint ? { hint: renderMessage(lang, inFormWords(text.hint, labelOf)) } : diagnostic.hint ? { hint: diagnostic.hint } : {}),
+    ...(text.hint
+      ? { hint: renderMessage(lang, inFormWords(text.hint, labelOf)) }
+      : (text.hintTexts?.[lang] ?? diagnostic.hint)
+        ? { hint: text.hintTexts?.[lang] ?? diagnostic.hint }
+        : {}),
   };
 }

@@ -5,7 +5,7 @@ import { OPENAPI_PATH } from "../../open-data/openapi.ts";
 import type { PageContext } from "../../present/context.ts";
 import { html } from "../../present/html.ts";
 import { renderPage } from "../layout.ts";
-import { csvDictionary } from "./data.ts";
+import { cellIn, csvDictionary } from "./data.ts";
 
 /** Each API file kind the page documents: where the files are and the schema that describes them. */
 export const API_FILES: ReadonlyArray<{ schema: keyof typeof API_SCHEMAS; file: string }> = [
@@ -44,7 +44,7 @@ ${csvDictionary(c)}
 <h2 id="api-fields">${m.apiFieldsTitle}</h2>
 ${API_FILES.map(({ schema, file }) => {
   const document = API_SCHEMAS[schema] as unknown as Record<string, unknown>;
-  const fields = apiFields(document, schema === "activity" ? fromData : undefined);
+  const fields = apiFields(document, schema === "activity" ? fromData : undefined, lang);
   return html`<section aria-labelledby="api-${schema}">
 <h3 id="api-${schema}" dir="ltr"><code>${file}</code></h3>
 <p><span lang="en" dir="ltr">${document.title as string}</span> · <a href="${c.url(apiPath.apiSchema(schema))}" type="application/schema+json" dir="ltr">${m.apiSchema}</a></p>
@@ -54,7 +54,7 @@ ${API_FILES.map(({ schema, file }) => {
 <tbody>
 ${fields.map(
   (f) =>
-    html`<tr><th scope="row" dir="ltr"><code>${f.path}</code></th><td dir="ltr">${f.type}</td><td>${f.required ? m.yes : m.no}</td><td lang="en" dir="ltr">${f.description}</td></tr>\n`,
+    html`<tr><th scope="row" dir="ltr"><code>${f.path}</code></th><td${f.literal ? html` dir="ltr"` : ""}>${f.type}</td><td>${f.required ? m.yes : m.no}</td>${cellIn(c, f.descriptionLang, f.description)}</tr>\n`,
 )}</tbody>
 </table>
 </div>

@@ -1,11 +1,14 @@
+import { formatMessage } from "../../i18n/messages.ts";
 import { apiPath, pagePath } from "../../model/urls.ts";
+import { typeWords } from "../../open-data/api-docs.ts";
 import { CSV_LIST_ENCODING, csvColumns, titleLanguages } from "../../open-data/csv.ts";
 import { OPENAPI_PATH } from "../../open-data/openapi.ts";
 import { SCHEMA_INDEX_PATH } from "../../open-data/schema-index.ts";
 import type { PageContext } from "../../present/context.ts";
 import { type Html, html } from "../../present/html.ts";
 import type { SchemaCatalog } from "../../schema/catalog.ts";
-import { UN_LANGUAGES } from "../../vocab.ts";
+import { describedIn, descriptionTexts, type Texts } from "../../schema/descriptions.ts";
+import { UN_LANGUAGES, type UnLanguage } from "../../vocab.ts";
 import { renderPage } from "../layout.ts";
 
 /** The file kinds the data dictionary documents, with their schema file. */
@@ -19,17 +22,20 @@ export const DICTIONARY: Array<{ kind: string; schema: string; file: string }> =
 /** One row of the data dictionary: a field of a file kind. */
 export interface DictionaryField {
   name: string;
+  /** The type in words of the page's language. */
   type: string;
   /** The vocabulary a value comes from, by name ("topics"). */
   vocabulary?: string;
   required: boolean;
   description: string;
+  /** The language `description` is written in: the page's, or English where the schema has no translation. */
+  descriptionLang: UnLanguage;
 }
 
 type Schema = Record<string, unknown>;
 
-/** Describes the fields of a schema (a file name under schemas/), following $refs through the catalog. */
-export function dictionaryFields(catalog: SchemaCatalog, schemaFile: string): DictionaryField[] {
+/** Describes the fields of a schema (a file name under schemas/), following $refs through the catalog, in `lang`. */
+export function dictionaryFields(catalog: SchemaCatalog, schemaFile: string, lang: UnLanguage = "en"): DictionaryField[] {
   const schema = catalog.files.get(schemaFile);
   if (!schema) return [];
   const required = new Set((schema.required as string[] | undefined) ?? []);
@@ -41,30 +47,41 @@ export function dictionaryFields(catalog: SchemaCatalog, schemaFile: string): Di
     const inner = resolve(target.schema, target.file);
     return { ...inner, node: { ...inner.node, ...node, type: node.type ?? inner.node.type } };
   };
-  const describe = (raw: Schema, from: string): { type: string; vocabulary?: string; description?: string } => {
+  // The field's own description first, else the one of what it refers to ($ref): each with all its languages.
+  const texts = (raw: Schema, node: Schema) => descriptionTexts(raw) ?? descriptionTexts(node);
+  const describe = (raw: Schema, from: string): { type: string; vocabulary?: string; texts?: Texts } => {
     const { node, vocabulary, from: at } = resolve(raw, from);
-    if (vocabulary) return { type: "string", vocabulary, description: raw.description as string | undefined };
+    if (vocabulary) return { type: typeWords(lang, "string"), vocabulary, ...withTexts(descriptionTexts(raw)) };
     if (node.type === "array" && node.items) {
       const item = describe(node.items as Schema, at);
       return {
-        type: `array of ${item.type}`,
+        type: formatMessage(lang, "site.typeArrayOf", { type: item.type }),
         ...(item.vocabulary ? { vocabulary: item.vocabulary } : {}),
-        description: (raw.description ?? node.description) as string | undefined,
+        ...withTexts(texts(raw, node)),
       };
     }
-    const pattern = typeof node.pattern === "string" && (node.pattern as string).startsWith("^https") ? "https URL" : undefined;
-    return { type: pattern ?? (typeof node.type === "string" ? node.type : "value"), description: (raw.description ?? node.description) as string | undefined };
+    const https = typeof node.pattern === "string" && (node.pattern as string).startsWith("^https");
+    return { type: https ? formatMessage(lang, "site.typeHttpsUrl") : typeWords(lang, node.type), ...withTexts(texts(raw, node)) };
   };
   return Object.entries((schema.properties as Record<string, Schema>) ?? {}).map(([name, property]) => {
     const described = describe(property, schemaFile);
+    const translated = described.texts?.[lang];
     return {
       name,
       type: described.type,
       ...(described.vocabulary ? { vocabulary: described.vocabulary } : {}),
       required: required.has(name),
-      description: described.description ?? "",
+      description: translated ?? described.texts?.en ?? "",
+      descriptionLang: translated !== undefined ? lang : "en",
     };
   });
+}
+
+const withTexts = (texts: Texts | undefined): { texts?: Texts } => (texts ? { texts } : {});
+
+/** A table cell with text in `textLang`: marked with its language and direction when it is not the page's. */
+export function cellIn(c: PageContext, textLang: string, text: string): Html {
+  return textLang === c.lang ? html`<td>${text}</td>` : html`<td lang="${textLang}" dir="${c.dir(textLang)}">${text}</td>`;
 }
 
 /** Open data: the stable download addresses and the data dictionary generated from the schemas. */
@@ -94,10 +111,11 @@ ${downloads.map(([path, name, type]) => html`<li><a href="${c.url(path)}" type="
 <h2 id="dictionary-heading">${m.dataDictionary}</h2>
 ${DICTIONARY.map(({ kind, schema, file }) => {
   const document = c.data.schemas.get(schema);
-  const fields = dictionaryFields(c.data.catalog, schema);
+  const fields = dictionaryFields(c.data.catalog, schema, lang);
+  const about = document ? describedIn(lang, document) : undefined;
   return html`<section aria-labelledby="dict-${kind}">
 <h3 id="dict-${kind}" dir="ltr"><code>${file}</code></h3>
-${document?.description ? html`<p lang="en" dir="ltr">${document.description as string}</p>` : ""}
+${about ? html`<p>${about}</p>` : ""}
 <p><a href="${c.url(apiPath.schema(schema))}" type="application/schema+json" dir="ltr">${schema}</a></p>
 <div class="table-wrap" role="region" aria-labelledby="dict-${kind}" tabindex="0">
 <table>
@@ -105,11 +123,11 @@ ${document?.description ? html`<p lang="en" dir="ltr">${document.description as 
 <tbody>
 ${fields.map(
   (f) =>
-    html`<tr><th scope="row" dir="ltr"><code>${f.name}</code></th><td dir="ltr">${f.type}${
+    html`<tr><th scope="row" dir="ltr"><code>${f.name}</code></th><td>${f.type}${
       f.vocabulary
         ? html` (<a href="${c.url(pagePath.vocabulary(lang, f.vocabulary))}">${c.data.vocabularies.lists.get(f.vocabulary)?.labels[lang] ?? f.vocabulary}</a>)`
         : ""
-    }</td><td>${f.required ? m.yes : m.no}</td><td lang="en" dir="ltr">${f.description}</td></tr>\n`,
+    }</td><td>${f.required ? m.yes : m.no}</td>${cellIn(c, f.descriptionLang, f.description)}</tr>\n`,
 )}</tbody>
 </table>
 </div>
@@ -172,7 +190,7 @@ ${[...list.terms.values()].map(
   (term) =>
     html`<tr><td dir="ltr"><code>${term.id}</code></td><th scope="row">${term.labels[lang]}</th>${others.map(
       (l) => html`<td lang="${l}" dir="${c.dir(l)}">${term.labels[l]}</td>`,
-    )}<td lang="en" dir="ltr">${term.description ?? ""}</td></tr>\n`,
+    )}${cellIn(c, term.descriptions?.[lang] !== undefined || lang === "en" ? lang : "en", describedIn(lang, term) ?? "")}</tr>\n`,
 )}</tbody>
 </table>
 </div>`;
