@@ -46,7 +46,7 @@ const ALLOWED: Record<string, Array<[RegExp, string]>> = {
   "scripts/lib/open-data/feeds.ts": [[/^COP Atlas$/, "the generator's name, for feed readers, not people"]],
   "scripts/lib/site/serve.ts": [
     [/^Not found$/, "the local preview server's answer for a file that does not exist, never published"],
-    [/^text\/plain; charset=utf-8$/, "a media type"],
+    [/^text\/(plain|html); charset=utf-8$/, "media types"],
   ],
 };
 
