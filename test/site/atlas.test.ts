@@ -12,6 +12,7 @@ import { apiFields } from "../../scripts/lib/open-data/api-docs.ts";
 import { API_SCHEMAS, schemaForApiFile } from "../../scripts/lib/open-data/api-schemas.ts";
 import { apiFileKind, OPENAPI_PATH } from "../../scripts/lib/open-data/openapi.ts";
 import { SCHEMA_INDEX_PATH } from "../../scripts/lib/open-data/schema-index.ts";
+import { escapeHtml } from "../../scripts/lib/present/html.ts";
 import { formatDate, formatNumber, messages } from "../../scripts/lib/present/i18n.ts";
 import { CANONICAL_SITE_URL, loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { type BuildResult, buildSite } from "../../scripts/lib/site/build.ts";
@@ -528,6 +529,31 @@ describe("the data dictionary and the vocabularies in the page's language", () =
     expect(rows.get("lead")?.type).toBe("liste de : objet");
     expect(rows.get("topics")?.type).toBe("liste de : texte");
     expect(rows.get("pages")?.type).toContain("objet : ");
+  });
+
+  test.for(["ar", "zh", "ru", "en"] as const)("%s: every column of activities.csv and its list cells are explained in the page's language", (lang) => {
+    const page = read(`${lang}/data/index.html`);
+    const csv = page.slice(page.indexOf('id="dict-csv"'));
+    const described = new Map(
+      [...csv.matchAll(/<tr><th scope="row" dir="ltr"><code>([^<]+)<\/code><\/th><td>([^<]*)<\/td><\/tr>/g)].map((row) => [row[1]!, row[2]!]),
+    );
+    const header = read("api/v1/activities.csv")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")[0]!
+      .split(",");
+    expect([...described.keys()]).toEqual(header);
+    const m = messages(lang);
+    const texts = m as unknown as Readonly<Record<string, string>>;
+    for (const [column, text] of described) {
+      if (column.startsWith("title_")) continue;
+      expect(text, column).toContain(escapeHtml(texts[`csvColumn.${column}`]!));
+    }
+    const titleColumn = header.find((column) => column.startsWith("title_"))!;
+    const language = loadCatalog(PROJECT).vocabularies.get("languages").terms.get(titleColumn.slice("title_".length))!.labels[lang]!;
+    expect(described.get(titleColumn)).toBe(escapeHtml(m["csvColumn.title"](language)));
+    expect(described.get("links")).toContain(escapeHtml(m.csvIsList));
+    expect(csv).toContain(`<p>${escapeHtml(m.csvListEncoding)}</p>`);
+    if (lang !== "en") expect(csv).not.toContain("The summary in the original language.");
   });
 
   test("a vocabulary's terms are explained in the page's language", () => {

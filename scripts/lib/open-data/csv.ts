@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { formatMessage } from "../i18n/messages.ts";
 import type { SiteConfig } from "../model/config.ts";
 import type { SiteEntry } from "../model/types.ts";
 import { absoluteUrl, pagePath } from "../model/urls.ts";
@@ -14,61 +15,54 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
 }
 
-/** What the data dictionary says about list cells; docs/API.md says the same (a test keeps them in step). */
-export const CSV_LIST_ENCODING =
-  'A list cell joins its items with "; " (a semicolon and a space). An item that contains a semicolon or a double quote, or starts or ends with a space, is written in double quotes with each double quote inside it doubled, as in CSV. For example, "Ministry of Health; Social Affairs"; UNICEF is a list of two items. Codes (countries, topics and the other vocabulary values) never need quotes.';
+/** What the data dictionary says about list cells, in English; docs/API.md says the same (a test keeps them in step). */
+export const CSV_LIST_ENCODING = formatMessage("en", "site.csvListEncoding");
 
-/** One column of activities.csv: its name, what it holds, and whether it is a list. */
+/**
+ * One column of activities.csv: its name, whether it is a list, and for a title column its
+ * language. What it holds is the catalogs' `site.csvColumn.<name>` (`site.csvColumn.title` for
+ * the title columns), in each language of the data dictionary.
+ */
 export interface CsvColumn {
   name: string;
-  description: string;
   list?: boolean;
+  titleLanguage?: string;
 }
 
 /** The columns of activities.csv before the title columns, in order. */
 const LEADING_COLUMNS: CsvColumn[] = [
-  { name: "id", description: "The entry's permalink: <owner>/<slug>." },
-  { name: "owner_type", description: "country or organization." },
-  { name: "owner_id", description: "The ISO alpha-3 code in lower case, or the organisation's id." },
-  { name: "owner_name", description: "The country's or organisation's name in English." },
-  { name: "kind", description: "activity, case-study or good-practice." },
-  { name: "type", description: "The type of activity (a value of the types vocabulary)." },
-  { name: "level", description: "national, regional or international." },
-  { name: "status", description: "The status (a value of the statuses vocabulary); empty when no source states it." },
-  { name: "start", description: "A partial ISO date (2019, 2019-06, 2019-06-30); empty when no source gives it." },
-  { name: "end", description: "A partial ISO date; empty when it has not ended or is unknown." },
-  { name: "countries", description: "The ISO alpha-3 codes (capitals) of every country it concerns.", list: true },
-  { name: "regions", description: "The ITU-D regions of those countries.", list: true },
-  { name: "audiences", description: "Audience ids.", list: true },
-  { name: "topics", description: "Topic ids.", list: true },
-  { name: "policy_areas", description: "Policy area ids.", list: true },
-  { name: "mnr_capabilities", description: "WeProtect Model National Response capability ids.", list: true },
-  { name: "sdg_targets", description: "Sustainable Development Goal targets (16.2).", list: true },
-  { name: "lead", description: "The names of the lead organisations.", list: true },
-  { name: "partners", description: "The names of the partner organisations.", list: true },
-  { name: "original_language", description: "The language code of the original narrative." },
-  { name: "compiled_by", description: "Who put the entry in the atlas (a value of the compilers vocabulary)." },
-  { name: "confirmed_by", description: "The countries and organisations whose designated reviewers confirmed the entry.", list: true },
-  { name: "confirmed_on", description: "The ISO date of the latest confirmation; empty when none." },
-  { name: "languages", description: "The language codes of every narrative.", list: true },
+  { name: "id" },
+  { name: "owner_type" },
+  { name: "owner_id" },
+  { name: "owner_name" },
+  { name: "kind" },
+  { name: "type" },
+  { name: "level" },
+  { name: "status" },
+  { name: "start" },
+  { name: "end" },
+  { name: "countries", list: true },
+  { name: "regions", list: true },
+  { name: "audiences", list: true },
+  { name: "topics", list: true },
+  { name: "policy_areas", list: true },
+  { name: "mnr_capabilities", list: true },
+  { name: "sdg_targets", list: true },
+  { name: "lead", list: true },
+  { name: "partners", list: true },
+  { name: "original_language" },
+  { name: "compiled_by" },
+  { name: "confirmed_by", list: true },
+  { name: "confirmed_on" },
+  { name: "languages", list: true },
 ];
 
 /** The columns after the title columns, in order. */
-const TRAILING_COLUMNS: CsvColumn[] = [
-  { name: "summary_original", description: "The summary in the original language." },
-  { name: "links", description: "The web addresses of the sources.", list: true },
-  { name: "added", description: "The ISO date of the entry's first change on main; empty when unknown." },
-  { name: "updated", description: "The ISO date of its last change on main; empty when unknown." },
-  { name: "page", description: "The address of the entry's page in English." },
-];
+const TRAILING_COLUMNS: CsvColumn[] = [{ name: "summary_original" }, { name: "links", list: true }, { name: "added" }, { name: "updated" }, { name: "page" }];
 
 /** Every column of activities.csv for these title languages, in order, with what each holds. */
 export function csvColumns(languages: readonly string[]): CsvColumn[] {
-  return [
-    ...LEADING_COLUMNS,
-    ...languages.map((lang) => ({ name: `title_${lang}`, description: `The title in the language ${lang}; empty when there is no narrative in it.` })),
-    ...TRAILING_COLUMNS,
-  ];
+  return [...LEADING_COLUMNS, ...languages.map((lang) => ({ name: `title_${lang}`, titleLanguage: lang })), ...TRAILING_COLUMNS];
 }
 
 const NEEDS_QUOTES = /[;"]|^\s|\s$|^$/;

@@ -63,6 +63,8 @@ export const SITE_PARAMETERS = {
   typeObjectOf: ["name"],
   /** An object with one text per UN language: the six codes, then the type of each value. */
   typeSixLanguages: ["languages", "type"],
+  /** In the data dictionary: what a title column of activities.csv holds (the language's name). */
+  "csvColumn.title": ["language"],
 } as const satisfies Partial<Record<SiteMessageName, readonly string[]>>;
 
 type SiteParameters = typeof SITE_PARAMETERS;

@@ -1,7 +1,7 @@
 import { formatMessage } from "../../i18n/messages.ts";
 import { apiPath, pagePath } from "../../model/urls.ts";
 import { typeWords } from "../../open-data/api-docs.ts";
-import { CSV_LIST_ENCODING, csvColumns, titleLanguages } from "../../open-data/csv.ts";
+import { type CsvColumn, csvColumns, titleLanguages } from "../../open-data/csv.ts";
 import { OPENAPI_PATH } from "../../open-data/openapi.ts";
 import { SCHEMA_INDEX_PATH } from "../../open-data/schema-index.ts";
 import type { PageContext } from "../../present/context.ts";
@@ -139,19 +139,28 @@ ${csvDictionary(c)}
   return renderPage(c, { title: m.dataTitle, body, alternate: (other) => pagePath.data(other), section: "data" });
 }
 
-/** The columns of activities.csv and how its list cells are encoded (in English, like the field descriptions). */
+/** What a column of activities.csv holds, in the page's language. */
+export function csvColumnText(c: PageContext, column: CsvColumn): string {
+  const { m } = c;
+  const text = column.titleLanguage
+    ? m["csvColumn.title"](c.languageName(column.titleLanguage))
+    : (m as unknown as Readonly<Record<string, string | undefined>>)[`csvColumn.${column.name}`];
+  if (text === undefined) throw new Error(`no site.csvColumn.${column.name} in the catalogs`);
+  return column.list ? `${text} ${m.csvIsList}` : text;
+}
+
+/** The columns of activities.csv and how its list cells are encoded, in the page's language. */
 export function csvDictionary(c: PageContext): Html {
   const { m } = c;
   return html`<section aria-labelledby="dict-csv">
 <h3 id="dict-csv" dir="ltr"><code>${apiPath.csv()}</code></h3>
-<p lang="en" dir="ltr">${CSV_LIST_ENCODING}</p>
+<p>${m.csvListEncoding}</p>
 <div class="table-wrap" role="region" aria-labelledby="dict-csv" tabindex="0">
 <table>
 <thead><tr><th scope="col">${m.field}</th><th scope="col">${m.description}</th></tr></thead>
 <tbody>
 ${csvColumns(titleLanguages(c.data.entries)).map(
-  (column) =>
-    html`<tr><th scope="row" dir="ltr"><code>${column.name}</code></th><td lang="en" dir="ltr">${column.description}${column.list ? " (a list)" : ""}</td></tr>\n`,
+  (column) => html`<tr><th scope="row" dir="ltr"><code>${column.name}</code></th><td>${csvColumnText(c, column)}</td></tr>\n`,
 )}</tbody>
 </table>
 </div>
