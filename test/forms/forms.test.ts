@@ -127,6 +127,19 @@ describe("the other forms", () => {
     expect(form.labels).toEqual([GOVERNANCE_LABEL]);
   });
 
+  test.for(["", ".ar", ".zh", ".fr", ".ru", ".es"])("the profile form%s asks for the working languages, among the six only", (suffix) => {
+    const form = parse(forms.get(`country-profile${suffix}.yml`) ?? "") as { body: Array<{ id?: string; attributes: Record<string, unknown> }> };
+    const question = form.body.find((item) => item.id === "languages");
+    const ids = (question?.attributes.options as string[]).map((option) => /\((\w+)\)$/.exec(option)?.[1]);
+    expect(ids).toEqual(["ar", "zh", "en", "fr", "ru", "es"]);
+    expect(question?.attributes.multiple).toBe(true);
+    // In the form's own language: the French form names French « Français ».
+    if (suffix === ".fr") expect(question?.attributes.options).toContain("Français (fr)");
+    if (suffix === ".ar") expect(question?.attributes.options).toContain("الفرنسية (fr)");
+    const changes = form.body.find((item) => item.id === "changes")?.attributes.options as Array<{ label: string }>;
+    expect(changes).toHaveLength(5);
+  });
+
   test("config.yml turns blank issues off and has contact links", () => {
     const config = parse(forms.get("config.yml") ?? "") as {
       blank_issues_enabled: boolean;

@@ -435,6 +435,24 @@ export const CASES: Case[] = [
       },
     ],
   },
+  {
+    name: "a working language the bot cannot write in",
+    change: { "countries/ken/country.json": replace('"africa"', '"africa", "languages": ["sw"]') },
+    expected: [
+      {
+        ruleId: "schema",
+        file: "countries/ken/country.json",
+        line: 2,
+        column: 37,
+        message: 'languages[0]: must be one of "ar", "zh", "en", "fr", "ru", "es".',
+      },
+    ],
+  },
+  {
+    name: "working languages from the six are accepted",
+    change: { "countries/ken/country.json": replace('"africa"', '"africa", "languages": ["fr", "ar"]') },
+    expected: [],
+  },
   // layout
   {
     name: "an upper-case country folder",

@@ -96,6 +96,8 @@ export function profileFormFile(lang: UnLanguage): string {
 /** The "country profile or reviewer change" form in `lang`: routed to the secretariat. */
 function profileForm(vocabularies: Vocabularies, lang: UnLanguage): Record<string, unknown> {
   const countries = formTerms(vocabularies.get("countries"), lang);
+  // The working languages a country may choose are the six the catalogs hold (country.schema.json's `languages`).
+  const languages = formTerms(vocabularies.get("languages"), lang).filter((term) => term.meta?.un === true);
   const t = (key: Parameters<typeof formatMessage>[1], values?: Parameters<typeof formatMessage>[2]) => formatMessage(lang, key, values);
   return {
     name: t("form.profile.name", { language: t("form.languageName") }),
@@ -128,6 +130,7 @@ function profileForm(vocabularies: Vocabularies, lang: UnLanguage): Record<strin
             { label: t("form.profile.changes.remove") },
             { label: t("form.profile.changes.links") },
             { label: t("form.profile.changes.contact") },
+            { label: t("form.profile.changes.languages") },
           ],
         },
       },
@@ -138,6 +141,16 @@ function profileForm(vocabularies: Vocabularies, lang: UnLanguage): Record<strin
           label: t("form.profile.accounts.label"),
           description: t("form.profile.accounts.description"),
           placeholder: t("form.profile.accounts.placeholder"),
+        },
+      },
+      {
+        type: "dropdown",
+        id: "languages",
+        attributes: {
+          label: t("form.profile.languages.label"),
+          description: t("form.profile.languages.description"),
+          multiple: true,
+          options: languages.map((term) => optionText(term, lang)),
         },
       },
       {

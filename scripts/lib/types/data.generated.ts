@@ -641,6 +641,10 @@ export type Reviewers = Reviewer[];
  */
 
 /**
+ * The languages of narratives and links. First the six official languages of the United Nations (Arabic, Chinese, English, French, Russian, Spanish; meta.un is true), then other languages in which an original narrative may be written. Codes are ISO 639-1, as used in BCP 47 language tags; zh is written in Simplified Chinese characters, as at the United Nations. meta.dir is the writing direction (rtl or ltr) and meta.native the language's name in itself.
+ */
+
+/**
  * countries/<iso3>/country.json: the country's ITU-D region, its designated reviewers and links to its national child online protection framework. The folder name is the country code; nothing here repeats it.
  */
 
@@ -649,6 +653,13 @@ export interface CountryProfile {
   reviewers: Reviewers;
   links?: Links;
   contact?: Contact;
+  /**
+   * The languages in which the country's focal points and reviewers want the bot to write (the review comment and the validator's annotations on pull requests), most preferred first; English follows them when it is not among them. Six UN languages only. Set by the country through the country-profile form. Without it, the bot writes in the original languages of the country's entries, most frequent first, else in English.
+   *
+   * @minItems 1
+   * @maxItems 3
+   */
+  languages?: [LanguageCode1, ...LanguageCode1[]];
 }
 
 /**
