@@ -130,7 +130,7 @@ describe("the other forms", () => {
   test.for(["", ".ar", ".zh", ".fr", ".ru", ".es"])("the profile form%s asks for the working languages, among the six only", (suffix) => {
     const form = parse(forms.get(`country-profile${suffix}.yml`) ?? "") as { body: Array<{ id?: string; attributes: Record<string, unknown> }> };
     const question = form.body.find((item) => item.id === "languages");
-    const ids = (question?.attributes.options as string[]).map((option) => /\((\w+)\)$/.exec(option)?.[1]);
+    const ids = ((question?.attributes.options ?? []) as string[]).map((option) => /\((\w+)\)$/.exec(option)?.[1]);
     expect(ids).toEqual(["ar", "zh", "en", "fr", "ru", "es"]);
     expect(question?.attributes.multiple).toBe(true);
     // In the form's own language: the French form names French « Français ».
