@@ -21,7 +21,15 @@ describe("workingLanguages: the languages the bots write in for one country", ()
 describe("readerLanguages: the languages of a text for several owners", () => {
   test.for<[string, UnLanguage[][], UnLanguage | undefined, UnLanguage[]]>([
     ["English after the others", [["fr"], ["ar"]], undefined, ["fr", "ar", "en"]],
-    ["a union without repeats, in the order met", [["fr", "ar"], ["ar", "ru"]], undefined, ["fr", "ar", "ru", "en"]],
+    [
+      "a union without repeats, in the order met",
+      [
+        ["fr", "ar"],
+        ["ar", "ru"],
+      ],
+      undefined,
+      ["fr", "ar", "ru", "en"],
+    ],
     ["English stays where a country put it", [["en", "fr"]], undefined, ["en", "fr"]],
     ["English only stays English only", [["en"], ["en"]], undefined, ["en"]],
     ["nothing touched: English", [], undefined, ["en"]],
