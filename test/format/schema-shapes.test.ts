@@ -41,7 +41,7 @@ test.for([
   { name: "lead[] items (common organisation)", kind: "activity", path: ["lead", "[]"], keys: ["name", "acronym", "url", "country"] },
   { name: "links[] items ($ref with local keywords)", kind: "activity", path: ["links", "[]"], keys: ["url", "type", "title", "language", "accessed"] },
   { name: "contact", kind: "activity", path: ["contact"], keys: ["organisation", "url", "email", "phone"] },
-  { name: "country profile", kind: "country", path: [], keys: ["region", "reviewers", "links", "contact"] },
+  { name: "country profile", kind: "country", path: [], keys: ["region", "reviewers", "links", "contact", "languages"] },
   { name: "reviewers[] items", kind: "country", path: ["reviewers", "[]"], keys: ["login", "id"] },
   { name: "organisation profile", kind: "organization", path: [], keys: ["name", "acronym", "category", "level", "regions", "reviewers", "links", "contact"] },
   { name: "organisation name: languages, no fixed order", kind: "organization", path: ["name"], keys: [] },
