@@ -5,6 +5,7 @@ import { decide } from "../../scripts/lib/bot/policy/decide.ts";
 import { encodeCarriedState } from "../../scripts/lib/bot/render/state.ts";
 import { STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
 import type { BotConfig, PrFacts } from "../../scripts/lib/bot/types.ts";
+import { renderMessage } from "../../scripts/lib/i18n/messages.ts";
 import {
   alice,
   asSubmission,
@@ -696,7 +697,8 @@ describe("who is never asked or counted", () => {
     const renamed = { ...alice, login: "alice-renamed" };
     const facts = makeFacts((f) => f.reviews.push(review(renamed, "APPROVED"), review(sam, "APPROVED")));
     const decision = decide(facts, makeConfig(), NOW);
-    expect(decision.approvals).toEqual([
+    // Why, as the English section of the comment says it.
+    expect(decision.approvals.map((approval) => ({ ...approval, why: renderMessage("en", approval.why) }))).toEqual([
       { id: alice.id, login: "alice-renamed", counts: true, why: "counts: designated reviewer of country:rwa" },
       {
         id: sam.id,

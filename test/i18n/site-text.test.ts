@@ -1,7 +1,8 @@
 /**
- * No words for readers are written in the code of the site, the annual report or the layer
- * they share: every one comes from the catalogs (locales/<lang>.json, keys site.*), so that a
- * translator can change it and a reader gets it in their language. This reads the code with
+ * No words for readers are written in the code of the site, the annual report, the layer they
+ * share or the review bot's comment and its reasons: every one comes from the catalogs
+ * (locales/<lang>.json, keys site.* and review.*), so that a translator can change it and a
+ * reader gets it in their language. This reads the code with
  * TypeScript's parser and lists the text it finds outside the catalogs; what is not for readers
  * (file names, CSS, errors for maintainers) is allowed below, each with its reason.
  */
@@ -11,7 +12,7 @@ import ts from "typescript";
 import { describe, expect, test } from "vitest";
 import { PROJECT_ROOT } from "../support/repo.ts";
 
-const FOLDERS = ["scripts/lib/present", "scripts/lib/site", "scripts/lib/report-annual"];
+const FOLDERS = ["scripts/lib/present", "scripts/lib/site", "scripts/lib/report-annual", "scripts/lib/bot/render", "scripts/lib/bot/policy"];
 /** Files of other folders that write for readers: the Atom feeds. */
 const FILES = ["scripts/lib/open-data/feeds.ts"];
 
@@ -44,6 +45,16 @@ const ALLOWED: Record<string, Array<[RegExp, string]>> = {
     [/max-width:|@media print\{|^\}\n@media print/, "CSS"],
   ],
   "scripts/lib/open-data/feeds.ts": [[/^COP Atlas$/, "the generator's name, for feed readers, not people"]],
+  "scripts/lib/bot/policy/compute-actions.ts": [
+    [/^the pull request is $/, "why the bot leaves a closed or merged pull request alone: a line of the run's log, for maintainers"],
+    [
+      /^Update COP Atlas entries: $|^Approved on $|^ by the designated reviewers\.\n\n$/,
+      "the squash commit's title and message: the repository's history is in English",
+    ],
+  ],
+  "scripts/lib/bot/policy/decide.ts": [
+    [/^was not read$/, "the log's English line; the comment takes the same words from the catalogs (review.profile.notRead)"],
+  ],
   "scripts/lib/site/serve.ts": [
     [/^Not found$/, "the local preview server's answer for a file that does not exist, never published"],
     [/^text\/(plain|html); charset=utf-8$/, "media types"],
@@ -107,7 +118,7 @@ function wordsInCode(fileName: string, source: string): Finding[] {
   return found;
 }
 
-describe("no words for readers are left in the code of the site and the report", () => {
+describe("no words for readers are left in the code of the site, the report and the review bot", () => {
   const files = [
     ...FOLDERS.flatMap((folder) => sources(join(PROJECT_ROOT, folder))).map((path) => relative(PROJECT_ROOT, path).split("\\").join("/")),
     ...FILES,

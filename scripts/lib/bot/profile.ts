@@ -1,8 +1,11 @@
+import { isUnLanguage } from "../i18n/messages.ts";
+import type { UnLanguage } from "../vocab.ts";
 import { firstError, validateProfileTrust } from "./schemas.ts";
 import type { ProfileRead, Reviewer } from "./types.ts";
 
 /**
- * Reads the trust fields of a country or organisation profile (reviewers, region or regions).
+ * Reads the trust fields of a country or organisation profile (reviewers, region or regions), and
+ * the languages it asks the bots to write in.
  * The text is data: parsed with JSON.parse, checked against a strict schema of the fields the
  * bot uses, and nothing else is kept.
  */
@@ -12,15 +15,23 @@ export function parseProfile(text: string | null): ProfileRead {
   try {
     value = JSON.parse(text);
   } catch {
-    return { status: "error", message: "is not valid JSON" };
+    return { status: "error", message: "is not valid JSON", problem: { key: "review.profile.notJson" } };
   }
-  if (!validateProfileTrust(value)) return { status: "error", message: `is invalid: ${firstError(validateProfileTrust)}` };
-  const profile = value as { reviewers: Reviewer[]; region?: string; regions?: string[] };
+  if (!validateProfileTrust(value)) {
+    const detail = firstError(validateProfileTrust);
+    return { status: "error", message: `is invalid: ${detail}`, problem: { key: "review.profile.invalid", values: { detail } } };
+  }
+  const profile = value as { reviewers: Reviewer[]; region?: string; regions?: string[]; languages?: unknown };
   const regions = profile.regions ?? (profile.region ? [profile.region] : []);
+  // Only which languages to write in, never trust: a value the bot cannot use is left out, not a reason to stop.
+  const languages = Array.isArray(profile.languages)
+    ? [...new Set(profile.languages.filter((lang): lang is string => typeof lang === "string" && isUnLanguage(lang)))].slice(0, 6)
+    : [];
   return {
     status: "ok",
     reviewers: profile.reviewers.map(({ login, id }) => ({ login, id })),
     regions: [...new Set(regions)].sort(),
+    ...(languages.length > 0 ? { languages: languages as UnLanguage[] } : {}),
   };
 }
 

@@ -4,6 +4,8 @@
  * Nothing here imports octokit, so the pure stages stay pure.
  */
 
+import type { MessageRef } from "../i18n/messages.ts";
+import type { UnLanguage } from "../vocab.ts";
 import type { EntryChange } from "./changes/describe.ts";
 
 /** A GitHub account as the bot sees it. `id` is what counts: logins can be renamed. */
@@ -95,7 +97,17 @@ export interface StatusFact {
 }
 
 /** What a profile (country.json / organization.json) says about trust and regions. */
-export type ProfileRead = { status: "ok"; reviewers: Reviewer[]; regions: string[] } | { status: "missing" } | { status: "error"; message: string };
+export type ProfileRead =
+  | {
+      status: "ok";
+      reviewers: Reviewer[];
+      regions: string[];
+      /** The languages the country asked the bots to write in (country.json `languages`), when it chose them. */
+      languages?: UnLanguage[];
+    }
+  | { status: "missing" }
+  /** `message` in English for the log; `problem`, when known, the same in the catalogs' words, for the comment. */
+  | { status: "error"; message: string; problem?: MessageRef };
 
 /** One <lang>.md of an entry: read as data, never executed or rendered raw. */
 export interface NarrativeRead {

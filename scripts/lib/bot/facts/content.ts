@@ -102,7 +102,8 @@ async function readSnapshot(reader: ContentReader, sha: string, dir: string): Pr
 }
 
 function toProfile(read: FileRead): ProfileRead {
-  if (read.status === "error") return { status: "error", message: `could not be read (${read.message})` };
+  if (read.status === "error")
+    return { status: "error", message: `could not be read (${read.message})`, problem: { key: "review.profile.unreadable", values: { detail: read.message } } };
   return parseProfile(read.status === "ok" ? read.text : null);
 }
 

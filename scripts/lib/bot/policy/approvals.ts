@@ -1,3 +1,4 @@
+import type { MessageRef } from "../../i18n/messages.ts";
 import type { Account, Reviewer, ReviewFact } from "../types.ts";
 
 /** Who approved, who did not count and why, and who asked for changes, for one set of designated reviewers. */
@@ -7,7 +8,7 @@ export interface ApprovalTally {
   stale: Reviewer[];
   changesRequestedBy: Reviewer[];
   /** Designated reviewers whose approval cannot count, with the reason. */
-  notCounted: { reviewer: Reviewer; why: string }[];
+  notCounted: { reviewer: Reviewer; why: MessageRef }[];
 }
 
 /**
@@ -16,7 +17,7 @@ export interface ApprovalTally {
  * committers of its commits, and whoever pushed to its branch.
  */
 export interface Exclusions {
-  reasons: Map<number, string>;
+  reasons: Map<number, MessageRef>;
 }
 
 /** True for bot accounts: by type, and by the "[bot]" suffix GitHub gives App accounts. */
@@ -65,8 +66,8 @@ export function tallyApprovals(
 }
 
 /** Why an account's approval cannot count on this pull request, or null when it can. */
-export function exclusionReason(account: Account, exclusions: Exclusions): string | null {
-  if (isBot(account)) return "is a bot";
+export function exclusionReason(account: Account, exclusions: Exclusions): MessageRef | null {
+  if (isBot(account)) return { key: "review.exclusion.bot" };
   return exclusions.reasons.get(account.id) ?? null;
 }
 

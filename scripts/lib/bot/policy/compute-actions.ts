@@ -1,3 +1,5 @@
+import { formatMessage, type MessageRef, renderMessage } from "../../i18n/messages.ts";
+import type { UnLanguage } from "../../vocab.ts";
 import { secretariatTeamSlug } from "../config.ts";
 import { renderComment } from "../render/render-comment.ts";
 import { APPROVAL_CONTEXT } from "../sticky.ts";
@@ -14,15 +16,15 @@ export function isManagedLabel(name: string): boolean {
 const MAX_BOT_LABELS = 60;
 
 /** Why the bot would not merge, when merging is switched on; empty when it will. */
-export function mergeBlockers(decision: Decision, facts: PrFacts): string[] {
-  const why: string[] = [];
-  if (decision.verdict !== "approved") why.push("it is not approved");
-  if (decision.governance) why.push("it is a governance change");
-  if (decision.units.length === 0) why.push("it changes no entries");
-  if (decision.validation.state !== "passed") why.push("validation has not passed for this commit");
-  if ((decision.validation.summary?.errors ?? 0) > 0) why.push("validation reported errors");
-  if (facts.pr.draft) why.push("it is a draft");
-  if (facts.pr.mergeable !== true) why.push("GitHub does not report it as mergeable");
+export function mergeBlockers(decision: Decision, facts: PrFacts): MessageRef[] {
+  const why: MessageRef[] = [];
+  if (decision.verdict !== "approved") why.push({ key: "review.blocker.notApproved" });
+  if (decision.governance) why.push({ key: "review.blocker.governance" });
+  if (decision.units.length === 0) why.push({ key: "review.blocker.noEntries" });
+  if (decision.validation.state !== "passed") why.push({ key: "review.blocker.notPassed" });
+  if ((decision.validation.summary?.errors ?? 0) > 0) why.push({ key: "review.blocker.errors" });
+  if (facts.pr.draft) why.push({ key: "review.blocker.draft" });
+  if (facts.pr.mergeable !== true) why.push({ key: "review.blocker.notMergeable" });
   return why;
 }
 
@@ -50,7 +52,7 @@ export function computeActions(facts: PrFacts, config: BotConfig, now: Date): Ac
   const decision = decide(facts, config, now);
   const labels = desiredLabels(decision);
   if (labels.length > MAX_BOT_LABELS) {
-    decision.needsHuman.push(`The pull request touches too many countries and organisations to label (${labels.length} labels).`);
+    decision.needsHuman.push({ key: "review.reason.tooManyLabels", values: { count: labels.length } });
     decision.verdict = "needs-human";
   }
   const finalLabels = labels.length > MAX_BOT_LABELS ? desiredLabels(decision).filter(isSummaryLabel) : desiredLabels(decision);
@@ -68,7 +70,8 @@ export function computeActions(facts: PrFacts, config: BotConfig, now: Date): Ac
     status: { context: APPROVAL_CONTEXT, ...statusFor(decision), targetUrl },
     merge: mergeReady ? mergeRequest(decision, facts) : null,
     needsHuman: decision.verdict === "needs-human",
-    reasons: decision.needsHuman,
+    // For the run's log and the local dry run, read by maintainers: in English.
+    reasons: decision.needsHuman.map((reason) => renderMessage("en", reason)),
   };
 }
 
@@ -122,26 +125,36 @@ function desiredReviewers(decision: Decision, facts: PrFacts, config: BotConfig)
   };
 }
 
+/** GitHub keeps at most this many characters of a commit status's description. */
+const MAX_STATUS = 140;
+
+/**
+ * The approval status. Its description is one short line: in every language of the comment,
+ * separated by " / ", when they fit; else in English, which the secretariat and GitHub's own
+ * interface share.
+ */
 function statusFor(decision: Decision): { state: "success" | "pending" | "failure"; description: string } {
-  switch (decision.verdict) {
-    case "approved":
-      return {
-        state: "success",
-        description: decision.governance
-          ? "Approved by the designated reviewers and the secretariat."
-          : "Approved by a designated reviewer of every country and organisation changed.",
-      };
-    case "blocked":
-      return { state: "failure", description: "Changes were requested by a designated reviewer or the secretariat." };
-    case "needs-human":
-      return { state: "failure", description: "A maintainer must look at this pull request: see the bot's comment." };
-    default: {
-      const waiting = decision.units.filter((u) => u.state !== "approved").map((u) => u.unit.id);
-      if (decision.governance && decision.governance.state !== "approved") waiting.push("secretariat");
-      const text = `Waiting for approval: ${waiting.join(", ")}`;
-      return { state: "pending", description: text.length > 140 ? `${text.slice(0, 136)}...` : text };
-    }
-  }
+  const [state, message]: ["success" | "pending" | "failure", MessageRef] =
+    decision.verdict === "approved"
+      ? ["success", { key: decision.governance ? "review.status.approvedGovernance" : "review.status.approved" }]
+      : decision.verdict === "blocked"
+        ? ["failure", { key: "review.status.blocked" }]
+        : decision.verdict === "needs-human"
+          ? ["failure", { key: "review.status.needsHuman" }]
+          : ["pending", { key: "review.status.waiting", values: { units: waitingFor(decision) } }];
+  const all = decision.languages.map((lang) => renderMessage(lang, message)).join(" / ");
+  if (all.length <= MAX_STATUS) return { state, description: all };
+  const english = renderMessage("en", message);
+  return { state, description: english.length > MAX_STATUS ? `${english.slice(0, MAX_STATUS - 4)}...` : english };
+}
+
+/** Who the pull request waits for: the ids of the units not yet approved, and the secretariat for a governance change. */
+function waitingFor(decision: Decision): Partial<Record<UnLanguage, string>> {
+  const ids = decision.units.filter((u) => u.state !== "approved").map((u) => u.unit.id);
+  const secretariat = decision.governance !== null && decision.governance.state !== "approved";
+  return Object.fromEntries(
+    decision.languages.map((lang) => [lang, [...ids, ...(secretariat ? [formatMessage(lang, "review.status.secretariat")] : [])].join(", ")]),
+  );
 }
 
 function mergeRequest(decision: Decision, facts: PrFacts): NonNullable<Actions["merge"]> {

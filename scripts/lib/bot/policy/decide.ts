@@ -1,3 +1,6 @@
+import { formatMessage, type MessageRef, type MessageValue, renderMessage } from "../../i18n/messages.ts";
+import { readerLanguages, workingLanguages } from "../../i18n/working-languages.ts";
+import { UN_LANGUAGES, type UnLanguage } from "../../vocab.ts";
 import type { EntryChange } from "../changes/describe.ts";
 import { classifyBotPath, type Unit } from "../paths.ts";
 import { sameTrustFields } from "../profile.ts";
@@ -26,7 +29,9 @@ export interface EntryDecision {
   /** False when the bot did not read the entry (too many in one pull request). */
   read: boolean;
   languages: LanguageDecision[];
-  problems: string[];
+  problems: MessageRef[];
+  /** The language of the entry's original narrative, when known. */
+  originalLanguage: string | null;
   /** What changed in the entry, when the bot could read both sides. */
   described: EntryChange | null;
 }
@@ -42,11 +47,13 @@ export interface UnitDecision {
   tally: ApprovalTally;
   state: "approved" | "waiting" | "blocked";
   entries: EntryDecision[];
+  /** The languages its focal points and reviewers read, most preferred first (see workingLanguages). */
+  languages: UnLanguage[];
 }
 
 export interface GovernanceDecision {
   /** Why the pull request is a governance change, in plain words. */
-  why: string[];
+  why: MessageRef[];
   tally: ApprovalTally;
   state: "approved" | "waiting" | "blocked";
 }
@@ -66,7 +73,7 @@ export interface Decision {
   governance: GovernanceDecision | null;
   validation: ValidationDecision;
   /** Why a human must look: each fails the bot closed. */
-  needsHuman: string[];
+  needsHuman: MessageRef[];
   /** Accounts who approved without being designated for anything touched, for the comment. */
   otherApprovals: string[];
   changeKinds: Set<"new" | "update" | "removal">;
@@ -76,6 +83,8 @@ export interface Decision {
   secretariatTally: ApprovalTally;
   /** Every approval on the pull request, under the approver's current login, with whether and why it counts. */
   approvals: ApprovalView[];
+  /** The languages the comment is written in: the touched countries' and organisations', then English (see readerLanguages). */
+  languages: UnLanguage[];
 }
 
 /** One approval as the comment lists it. */
@@ -84,7 +93,7 @@ export interface ApprovalView {
   /** The login GitHub reports now (matched by numeric id, so a renamed reviewer is still recognised). */
   login: string;
   counts: boolean;
-  why: string;
+  why: MessageRef;
 }
 
 /**
@@ -104,27 +113,27 @@ function approvalViews(
   const views: ApprovalView[] = [];
   const secretariat = new Set(config.secretariatMembers.map((member) => member.id));
   for (const review of [...latest.values()].filter((r) => r.state === "APPROVED").sort((a, b) => compare(a.user.login, b.user.login))) {
-    const view = (counts: boolean, why: string) => views.push({ id: review.user.id, login: review.user.login, counts, why });
+    const view = (counts: boolean, why: MessageRef) => views.push({ id: review.user.id, login: review.user.login, counts, why });
+    const doesNotCount = (reason: MessageRef) => view(false, { key: "review.approval.doesNotCount", values: { reason } });
     const excluded = exclusionReason(review.user, exclusions);
     if (excluded) {
-      view(false, `does not count: ${excluded}`);
+      doesNotCount(excluded);
       continue;
     }
     if (review.commitId !== head) {
-      view(false, "does not count: it approves an older commit");
+      doesNotCount({ key: "review.approval.olderCommit" });
       continue;
     }
     const designatedFor = units.filter((unit) => !unit.bySecretariat && unit.designated.some((r) => r.id === review.user.id)).map((unit) => unit.unit.key);
     const isSecretariat = secretariat.has(review.user.id);
     const secretariatFor = isSecretariat ? units.filter((unit) => unit.bySecretariat).map((unit) => unit.unit.key) : [];
-    const reasons: string[] = [];
-    if (designatedFor.length > 0) reasons.push(`designated reviewer of ${designatedFor.join(", ")}`);
-    if (secretariatFor.length > 0) reasons.push(`the secretariat, for ${secretariatFor.join(", ")} (no designated reviewers)`);
-    if (isSecretariat && governance) reasons.push("the secretariat, for the governance change");
-    if (reasons.length > 0) view(true, `counts: ${reasons.join("; ")}`);
-    else if (isSecretariat)
-      view(false, "does not count: a member of the secretariat, but a country or organisation with designated reviewers needs one of them");
-    else view(false, "does not count: not a designated reviewer of what changed");
+    const reasons: MessageRef[] = [];
+    if (designatedFor.length > 0) reasons.push({ key: "review.approval.designatedFor", values: { units: designatedFor.join(", ") } });
+    if (secretariatFor.length > 0) reasons.push({ key: "review.approval.secretariatFor", values: { units: secretariatFor.join(", ") } });
+    if (isSecretariat && governance) reasons.push({ key: "review.approval.secretariatGovernance" });
+    if (reasons.length > 0) view(true, { key: "review.approval.counts", values: { reasons: joined(reasons) } });
+    else if (isSecretariat) doesNotCount({ key: "review.approval.secretariatNotNeeded" });
+    else doesNotCount({ key: "review.approval.notDesignated" });
   }
   return views;
 }
@@ -136,21 +145,22 @@ const LISTED_PATHS = 10;
 
 /** The pure decision about one pull request: nothing here reads or writes anything. */
 export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
-  const needsHuman: string[] = [...config.problems, ...facts.problems];
+  // Problems met while reading the config and GitHub's answers are technical: shown as they were written.
+  const needsHuman: MessageRef[] = [...config.problems, ...facts.problems].map(reported);
   const head = facts.pr.headSha;
 
   // The files API lists at most 3000 files: a list that short of changed_files, or that long, is not the whole change.
   if (!facts.filesComplete || facts.files.length !== facts.pr.changedFiles || facts.files.length >= 3000) {
-    needsHuman.push(`The list of changed files is incomplete (${facts.files.length} read of ${facts.pr.changedFiles}; GitHub lists at most 3000).`);
+    needsHuman.push({ key: "review.reason.filesIncomplete", values: { read: facts.files.length, total: facts.pr.changedFiles } });
   }
-  if (!facts.reviewsComplete) needsHuman.push("Not all reviews could be read.");
-  if (!facts.commentsComplete) needsHuman.push("Not all comments could be read.");
-  if (!facts.labelsComplete) needsHuman.push("Not all labels could be read.");
-  if (!facts.statusesComplete) needsHuman.push("Not all commit statuses could be read.");
+  if (!facts.reviewsComplete) needsHuman.push({ key: "review.reason.reviewsIncomplete" });
+  if (!facts.commentsComplete) needsHuman.push({ key: "review.reason.commentsIncomplete" });
+  if (!facts.labelsComplete) needsHuman.push({ key: "review.reason.labelsIncomplete" });
+  if (!facts.statusesComplete) needsHuman.push({ key: "review.reason.statusesIncomplete" });
   if (facts.pr.baseRef !== facts.trust.defaultBranch) {
-    needsHuman.push(`The pull request targets ${facts.pr.baseRef}, not the default branch ${facts.trust.defaultBranch}.`);
+    needsHuman.push({ key: "review.reason.wrongBase", values: { base: facts.pr.baseRef, defaultBranch: facts.trust.defaultBranch } });
   }
-  if (facts.files.length === 0) needsHuman.push("The pull request changes no files.");
+  if (facts.files.length === 0) needsHuman.push({ key: "review.reason.noFiles" });
 
   // Who may not approve: everyone who took part in the change (see findExclusions).
   const exclusions = findExclusions(facts, config, needsHuman);
@@ -182,41 +192,50 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
     files.set(name, mergeChange(files.get(name) ?? null, side.change));
   }
   if (unknownPaths.length > 0) {
-    needsHuman.push(`Files the bot does not know how to review: ${listed(unknownPaths)}.`);
+    needsHuman.push({ key: "review.reason.unknownFiles", values: { paths: listed(unknownPaths) } });
   }
 
   const latest = latestDecisiveReviews(facts.reviews);
   const secretariatTally = tallyApprovals(latest, config.secretariatMembers, head, exclusions);
-  const governanceWhy: string[] = [];
-  if (governancePaths.length > 0) governanceWhy.push(`changes files outside the data folders: ${listed(governancePaths)}`);
+  const governanceWhy: MessageRef[] = [];
+  if (governancePaths.length > 0) governanceWhy.push({ key: "review.governance.outsideData", values: { paths: listed(governancePaths) } });
 
   const changeKinds = new Set<"new" | "update" | "removal">();
   const languagesAdded = new Set<string>();
   const unitDecisions: UnitDecision[] = [];
   for (const { unit, profileChange, entries } of [...units.values()].sort((a, b) => compare(a.unit.key, b.unit.key))) {
-    const profile = facts.profiles[unit.key] ?? { base: { status: "error", message: "was not read" } as ProfileRead, head: null };
+    const profile = facts.profiles[unit.key] ?? {
+      base: { status: "error", message: "was not read", problem: { key: "review.profile.notRead" } } as ProfileRead,
+      head: null,
+    };
     const base = profile.base;
     let designated: Reviewer[] = [];
     let regions: string[] = [];
+    let chosenLanguages: UnLanguage[] | undefined;
     if (base.status === "ok") {
       designated = base.reviewers;
       regions = base.regions;
+      chosenLanguages = base.languages;
     } else if (base.status === "error") {
-      needsHuman.push(`${unit.profilePath} on the default branch ${base.message}.`);
+      needsHuman.push({ key: "review.reason.profileUnreadableOnBase", values: { path: unit.profilePath, problem: base.problem ?? base.message } });
     } else if (profileChange !== "added") {
-      needsHuman.push(`${unit.profilePath} does not exist on the default branch.`);
+      needsHuman.push({ key: "review.reason.profileMissingOnBase", values: { path: unit.profilePath } });
     }
     if (profileChange) {
       const headProfile = profile.head;
+      const path = { path: unit.profilePath };
       if (profileChange === "added") {
-        governanceWhy.push(`adds the profile ${unit.profilePath}`);
-        if (headProfile?.status === "ok") regions = headProfile.regions;
+        governanceWhy.push({ key: "review.governance.addsProfile", values: path });
+        if (headProfile?.status === "ok") {
+          regions = headProfile.regions;
+          chosenLanguages = headProfile.languages;
+        }
       } else if (profileChange === "removed") {
-        governanceWhy.push(`removes the profile ${unit.profilePath}`);
+        governanceWhy.push({ key: "review.governance.removesProfile", values: path });
       } else if (headProfile?.status === "error") {
-        needsHuman.push(`${unit.profilePath} in the pull request ${headProfile.message}.`);
+        needsHuman.push({ key: "review.reason.profileUnreadableInPull", values: { ...path, problem: headProfile.problem ?? headProfile.message } });
       } else if (headProfile && base.status === "ok" && !sameTrustFields(base, headProfile)) {
-        governanceWhy.push(`changes the reviewers or region of ${unit.profilePath}`);
+        governanceWhy.push({ key: "review.governance.changesTrust", values: path });
       }
       changeKinds.add(profileChange === "added" ? "new" : profileChange === "removed" ? "removal" : "update");
     }
@@ -237,10 +256,10 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
     const bySecretariat = designated.length === 0;
     const tally = bySecretariat ? secretariatTally : tallyApprovals(latest, designated, head, exclusions);
     if (!bySecretariat && designated.every((r) => exclusions.reasons.has(r.id))) {
-      needsHuman.push(`Every designated reviewer of ${unit.key} took part in this change, so nobody else can approve it.`);
+      needsHuman.push({ key: "review.reason.allDesignatedTookPart", values: { unit: unit.key } });
     }
     if (bySecretariat && config.secretariatMembers.length === 0) {
-      needsHuman.push(`${unit.key} has no designated reviewers and no secretariat members are configured.`);
+      needsHuman.push({ key: "review.reason.noSecretariatForUnit", values: { unit: unit.key } });
     }
     unitDecisions.push({
       unit,
@@ -251,15 +270,20 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
       tally,
       state: tally.changesRequestedBy.length > 0 ? "blocked" : tally.approvedBy.length > 0 ? "approved" : "waiting",
       entries: entryDecisions,
+      // Organisations have no such field: their comment is in English unless their entries say otherwise.
+      languages: workingLanguages(
+        chosenLanguages,
+        entryDecisions.map((entry) => entry.originalLanguage),
+      ),
     });
   }
   if (facts.entriesNotRead > 0) {
-    needsHuman.push(`The pull request touches more entries than the bot reads (${facts.entriesNotRead} not read).`);
+    needsHuman.push({ key: "review.reason.entriesNotRead", values: { count: facts.entriesNotRead } });
   }
 
   let governance: GovernanceDecision | null = null;
   if (governanceWhy.length > 0) {
-    if (config.secretariatMembers.length === 0) needsHuman.push("This is a governance change and no secretariat members are configured.");
+    if (config.secretariatMembers.length === 0) needsHuman.push({ key: "review.reason.governanceNoSecretariat" });
     governance = {
       why: governanceWhy,
       tally: secretariatTally,
@@ -289,12 +313,13 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
     units: unitDecisions,
     governance,
     validation: decideValidation(facts, config, now),
-    needsHuman: [...new Set(needsHuman)],
+    needsHuman: uniqueMessages(needsHuman),
     otherApprovals,
     changeKinds,
     languagesAdded: [...languagesAdded].sort(),
     exclusions,
     secretariatTally,
+    languages: readerLanguages(unitDecisions.map((unit) => unit.languages)),
   };
 }
 
@@ -307,9 +332,9 @@ export function decide(facts: PrFacts, config: BotConfig, now: Date): Decision {
  * else the bot cannot tell on whose behalf it acted, and asks for a human. What could not be
  * read completely also asks for a human: an unknown contributor might be the approver.
  */
-export function findExclusions(facts: PrFacts, config: BotConfig, needsHuman: string[]): Exclusions {
-  const reasons = new Map<number, string>();
-  const exclude = (account: Account, why: string) => {
+export function findExclusions(facts: PrFacts, config: BotConfig, needsHuman: MessageRef[]): Exclusions {
+  const reasons = new Map<number, MessageRef>();
+  const exclude = (account: Account, why: MessageRef) => {
     if (!reasons.has(account.id)) reasons.set(account.id, why);
   };
   const isOwnBot = (account: Account) => account.type === "Bot" && account.login === config.botLogin;
@@ -322,45 +347,43 @@ export function findExclusions(facts: PrFacts, config: BotConfig, needsHuman: st
   // The bot's own work is attributed to the submitter only on a submission branch of this repository.
   const botActsForSubmitter = issue !== null && inBaseRepository && contributors.submission !== null;
 
-  exclude(pr.author, "opened the pull request");
+  exclude(pr.author, { key: "review.exclusion.openedPull" });
   if (isOwnBot(pr.author) && !botActsForSubmitter) {
     needsHuman.push(
       issue === null || !inBaseRepository
-        ? `The bot opened this pull request from ${pr.headRef}, which is not a submission branch (submission/issue-N) of this repository, so it cannot tell who submitted the change.`
-        : `The bot opened this pull request from issue #${issue}, which could not be read, so it cannot tell who submitted the change.`,
+        ? { key: "review.reason.botOpenedOutsideSubmission", values: { branch: pr.headRef } }
+        : { key: "review.reason.botOpenedUnreadIssue", values: { issue } },
     );
   }
   if (issue !== null && contributors.submission === null) {
-    needsHuman.push(
-      `The branch ${pr.headRef} points to issue #${issue}, which could not be read as a submission: the bot cannot tell who submitted the change.`,
-    );
+    needsHuman.push({ key: "review.reason.submissionUnread", values: { branch: pr.headRef, issue } });
   }
   const submission = contributors.submission;
   if (submission) {
-    exclude(submission.author, `opened the submission issue #${submission.issue}`);
+    exclude(submission.author, { key: "review.exclusion.openedIssue", values: { issue: submission.issue } });
     for (const editor of submission.editors) {
-      if (editor.id !== submission.author.id) exclude(editor, `edited the submission issue #${submission.issue}`);
+      if (editor.id !== submission.author.id) exclude(editor, { key: "review.exclusion.editedIssue", values: { issue: submission.issue } });
     }
-    if (!submission.editsComplete) needsHuman.push(`Not every edit of the submission issue #${submission.issue} could be read.`);
+    if (!submission.editsComplete) needsHuman.push({ key: "review.reason.editsIncomplete", values: { issue: submission.issue } });
   }
 
   for (const { account, role } of contributors.commitAccounts) {
     if (isOwnBot(account)) {
-      if (!botActsForSubmitter) needsHuman.push("The bot wrote a commit of this pull request outside a submission branch: it cannot tell on whose behalf.");
+      if (!botActsForSubmitter) needsHuman.push({ key: "review.reason.botCommitOutside" });
       continue;
     }
-    exclude(account, role === "author" ? "authored a commit of this pull request" : "committed a commit of this pull request");
+    exclude(account, { key: role === "author" ? "review.exclusion.authoredCommit" : "review.exclusion.committedCommit" });
   }
-  if (!contributors.commitsComplete) needsHuman.push("Not every commit of the pull request could be read (GitHub lists at most 250).");
+  if (!contributors.commitsComplete) needsHuman.push({ key: "review.reason.commitsIncomplete" });
 
   for (const pusher of contributors.pushers) {
     if (isOwnBot(pusher)) {
-      if (!botActsForSubmitter) needsHuman.push("The bot pushed to this pull request's branch outside a submission branch: it cannot tell on whose behalf.");
+      if (!botActsForSubmitter) needsHuman.push({ key: "review.reason.botPushOutside" });
       continue;
     }
-    exclude(pusher, "pushed to the pull request's branch");
+    exclude(pusher, { key: "review.exclusion.pushed" });
   }
-  if (!contributors.pushesComplete) needsHuman.push("Not every push to the pull request's branch could be read.");
+  if (!contributors.pushesComplete) needsHuman.push({ key: "review.reason.pushesIncomplete" });
   return { reasons };
 }
 
@@ -393,7 +416,7 @@ function decideEntry(facts: PrFacts, unit: Unit, slug: string, files: Map<string
   const read = facts.entries[key];
   let change: Change = factsChange === "added" ? "added" : factsChange === "removed" ? "removed" : "modified";
   if (read?.ref === "base") change = "removed";
-  if (!read) return { key, slug, change, title: null, read: false, languages: [], problems: [], described: null };
+  if (!read) return { key, slug, change, title: null, read: false, languages: [], problems: [], originalLanguage: null, described: null };
 
   const byLang = new Map(read.narratives.map((n) => [n.lang, n]));
   const original = (read.originalLanguage ? byLang.get(read.originalLanguage) : undefined) ?? read.narratives.find((n) => n.translation === null);
@@ -420,10 +443,12 @@ function decideEntry(facts: PrFacts, unit: Unit, slug: string, files: Map<string
     };
   });
   const entryDir = `${unit.dir}/activities/${slug}`;
-  const problems = [
-    ...read.problems,
+  const problems: MessageRef[] = [
+    ...read.problems.map(reported),
     // Unreadable files the PR itself changes: the bot cannot say what it would approve.
-    ...languages.filter((l) => l.problem && l.change !== "unchanged" && l.change !== "removed").map((l) => `${entryDir}/${l.lang}.md ${l.problem}.`),
+    ...languages
+      .filter((l) => l.problem && l.change !== "unchanged" && l.change !== "removed")
+      .map((l): MessageRef => ({ key: "review.reason.narrativeUnreadable", values: { path: `${entryDir}/${l.lang}.md`, problem: l.problem ?? "" } })),
   ];
   return {
     key,
@@ -433,6 +458,7 @@ function decideEntry(facts: PrFacts, unit: Unit, slug: string, files: Map<string
     read: true,
     languages,
     problems,
+    originalLanguage: read.originalLanguage ?? original?.lang ?? null,
     described: read.described ?? null,
   };
 }
@@ -462,9 +488,33 @@ function decideValidation(facts: PrFacts, config: BotConfig, now: Date): Validat
   return { state, run, runUrl, summary, stuck: false };
 }
 
-function listed(paths: string[]): string {
+function listed(paths: string[]): MessageValue {
   const shown = paths.slice(0, LISTED_PATHS).join(", ");
-  return paths.length > LISTED_PATHS ? `${shown} and ${paths.length - LISTED_PATHS} more` : shown;
+  return paths.length > LISTED_PATHS ? { key: "review.list.more", values: { shown, count: paths.length - LISTED_PATHS } } : shown;
+}
+
+/** A problem written by another part of the bot (an API error, the config's reader): shown as it was written. */
+function reported(problem: string): MessageRef {
+  return { key: "review.reason.reported", values: { problem } };
+}
+
+/** Several reasons as one phrase, in the reader's language. */
+function joined(reasons: readonly MessageRef[]): MessageValue {
+  if (reasons.length === 1 && reasons[0]) return reasons[0];
+  return Object.fromEntries(
+    UN_LANGUAGES.map((lang) => [lang, reasons.map((reason) => renderMessage(lang, reason)).join(formatMessage(lang, "review.separator.clause"))]),
+  );
+}
+
+/** The reasons without repeats (the same reason can be found twice), in the order found. */
+function uniqueMessages(messages: readonly MessageRef[]): MessageRef[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => {
+    const id = JSON.stringify(message);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 function compare(a: string, b: string): number {
