@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { writeFileAtomically } from "../lib/atomic-write.ts";
 import { localizeDiagnostics } from "../lib/i18n/diagnostics.ts";
 import { chooseLanguage, formatMessage } from "../lib/i18n/messages.ts";
+import { annotationLanguages } from "../lib/i18n/owner-languages.ts";
+import { diskSource } from "../lib/load/source.ts";
 import { printable } from "../lib/printable.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
@@ -26,7 +28,8 @@ with its file, line, column and rule.
                       organisations (whole-repository runs; the n shards
                       together are the whole run)
   --format <name>     pretty (default), github (annotations and job summary)
-                      or json
+                      or json; each annotation is in the working languages of
+                      its file's country, then in --lang's
   --json-out <file>   also write the JSON report to a file (whole or not at
                       all: the old file stays if the run fails or is stopped)
   --no-cache          check everything again instead of reusing the results
@@ -84,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
   const summary = { files: result.files, entries: result.entries };
   if (format === "json") process.stdout.write(formatJson(diagnostics, summary));
   else if (format === "github") {
-    process.stdout.write(formatGithub(diagnostics, summary));
+    // Annotations speak the languages of each file's country, then --lang's (English by default).
+    process.stdout.write(formatGithub(result.diagnostics, summary, annotationLanguages(diskSource(root), lang)));
     if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatJobSummary(diagnostics, summary));
   } else process.stdout.write(formatPretty(diagnostics, summary, process.stdout.isTTY === true, lang));
   if (values["json-out"]) writeReport(values["json-out"], formatJson(diagnostics, summary));

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import type { JsonReport } from "../../scripts/lib/report/json.ts";
@@ -121,6 +121,21 @@ describe("npm run validate", () => {
     const markdown = readFileSync(summary, "utf8");
     expect(markdown).toContain("## COP Atlas validation");
     expect(markdown).toContain("| ❌ | countries/ken/activities/example-strategy-2020/activity.json | 9:31 |");
+  });
+
+  test("--format github writes each annotation in its country's working languages, then English", () => {
+    repo = makeRepo();
+    breakActivity(repo);
+    const profile = join(repo.root, "countries/ken/country.json");
+    writeFileSync(profile, readFileSync(profile, "utf8").replace('"africa"', '"africa", "languages": ["fr"]'));
+    const { code, stdout } = validate(repo, ["--format", "github"]);
+    expect(code).toBe(1);
+    const english = 'topics[1]: "cyber-bullying" is not a known topic; did you mean "cyberbullying"?';
+    const line = stdout.split("\n").find((text) => text.startsWith(`::error file=${ACTIVITY},line=9,col=31,title=schema::`)) ?? "";
+    const [french, rest] = line.slice(line.indexOf("::", 2) + 2).split("%0A%0A");
+    expect(rest).toBe(english);
+    expect(french).toContain("cyberbullying");
+    expect(french).not.toContain("is not a known topic");
   });
 
   test("--json-out writes the same report to a file", () => {

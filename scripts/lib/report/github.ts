@@ -1,5 +1,7 @@
 import { countBySeverity, type Diagnostic } from "../diagnostics.ts";
+import { renderMessage } from "../i18n/messages.ts";
 import { printable } from "../printable.ts";
+import type { UnLanguage } from "../vocab.ts";
 import { type Summary, summaryLine } from "./pretty.ts";
 
 /** GitHub shows this many annotations per step; the rest are in the job summary. */
@@ -8,12 +10,14 @@ const MAX_ANNOTATIONS = 50;
 /**
  * Workflow commands that annotate the exact line in the pull request's diff
  * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+ * With `languagesOf`, each annotation says its message and hint in the languages of the file's
+ * country, one language after another (see annotationLanguages); rule id and position are the same.
  */
-export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summary): string {
+export function formatGithub(diagnostics: readonly Diagnostic[], summary: Summary, languagesOf?: (file: string) => readonly UnLanguage[]): string {
   const lines = diagnostics.slice(0, MAX_ANNOTATIONS).map((d) => {
     const command = d.severity === "error" ? "error" : "warning";
     const properties = `file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.ruleId)}`;
-    return `::${command} ${properties}::${data(d.hint ? `${d.message}\n${d.hint}` : d.message)}`;
+    return `::${command} ${properties}::${data(annotationText(d, languagesOf?.(d.file)))}`;
   });
   if (diagnostics.length > MAX_ANNOTATIONS) {
     lines.push(`::notice::${data(`${diagnostics.length - MAX_ANNOTATIONS} more problems are listed in the job summary.`)}`);
@@ -37,6 +41,17 @@ export function formatJobSummary(diagnostics: readonly Diagnostic[], summary: Su
     if (diagnostics.length > 1000) lines.push("", `…and ${diagnostics.length - 1000} more.`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The words of one annotation: message and hint, in each language asked for, separated by a blank line. */
+function annotationText(d: Diagnostic, languages: readonly UnLanguage[] | undefined): string {
+  const words = (message: string, hint: string | undefined) => (hint ? `${message}\n${hint}` : message);
+  const text = d.text;
+  if (!text || !languages || languages.length === 0) return words(d.message, d.hint);
+  // A hint that is not in the catalogs (a schema's own description) is the same in every language: said once, at the end.
+  const plainHint = text.hint ? undefined : d.hint;
+  const blocks = languages.map((lang) => words(renderMessage(lang, text.message), text.hint ? renderMessage(lang, text.hint) : undefined));
+  return words(blocks.join("\n\n"), plainHint);
 }
 
 /** A value for a workflow command: line breaks encoded as the runner expects, every other control shown as its code point. */
