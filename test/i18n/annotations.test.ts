@@ -3,7 +3,7 @@
  * annotation per problem, the languages one after another, rule id and position unchanged.
  */
 import { describe, expect, test } from "vitest";
-import { localizeDiagnostics } from "../../scripts/lib/i18n/diagnostics.ts";
+import { catalogText, localizeDiagnostics } from "../../scripts/lib/i18n/diagnostics.ts";
 import { annotationLanguages } from "../../scripts/lib/i18n/owner-languages.ts";
 import { memorySource } from "../../scripts/lib/load/source.ts";
 import { formatGithub } from "../../scripts/lib/report/github.ts";
@@ -66,5 +66,15 @@ describe("formatGithub with the files' languages", () => {
   test("Arabic then English; English alone stays as it was", () => {
     expect(annotation(["ar", "en"]).endsWith(`::${words("ar")}%0A%0A${words("en")}`)).toBe(true);
     expect(annotation(["en"])).toEqual(formatGithub(finding ? [finding] : [], summary).split("\n")[0]);
+  });
+
+  test("a hint taken from a schema's description is given in each language too, not left in English", () => {
+    const described = finding && {
+      ...finding,
+      ...catalogText(finding.text!.message, { en: "The sources of the facts.", fr: "Les sources des faits." }),
+    };
+    const line = formatGithub(described ? [described] : [], summary, () => ["fr", "en"]).split("\n")[0] ?? "";
+    expect(line).toContain("%0ALes sources des faits.%0A%0A");
+    expect(line.endsWith("%0AThe sources of the facts.")).toBe(true);
   });
 });

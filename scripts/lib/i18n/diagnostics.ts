@@ -25,9 +25,12 @@ export function catalogText(message: MessageRef, hint?: MessageRef | Texts): Pic
  * references left, so that every output format shows plain diagnostics.
  */
 export function localizeDiagnostics(diagnostics: readonly Diagnostic[], lang: UnLanguage): Diagnostic[] {
-  return diagnostics.map(({ text, ...plain }) => {
-    if (!text) return plain;
-    const hint = text.hint ? renderMessage(lang, text.hint) : (text.hintTexts?.[lang] ?? plain.hint);
-    return { ...plain, message: renderMessage(lang, text.message), ...(hint !== undefined ? { hint } : {}) };
-  });
+  return diagnostics.map((d) => localizeDiagnostic(d, lang));
+}
+
+/** One diagnostic as a reader of `lang` gets it (see localizeDiagnostics). */
+export function localizeDiagnostic({ text, ...plain }: Diagnostic, lang: UnLanguage): Diagnostic {
+  if (!text) return plain;
+  const hint = text.hint ? renderMessage(lang, text.hint) : (text.hintTexts?.[lang] ?? plain.hint);
+  return { ...plain, message: renderMessage(lang, text.message), ...(hint !== undefined ? { hint } : {}) };
 }

@@ -1,5 +1,5 @@
 import { countBySeverity, type Diagnostic } from "../diagnostics.ts";
-import { renderMessage } from "../i18n/messages.ts";
+import { localizeDiagnostic } from "../i18n/diagnostics.ts";
 import { printable } from "../printable.ts";
 import type { UnLanguage } from "../vocab.ts";
 import { type Summary, summaryLine } from "./pretty.ts";
@@ -48,10 +48,13 @@ function annotationText(d: Diagnostic, languages: readonly UnLanguage[] | undefi
   const words = (message: string, hint: string | undefined) => (hint ? `${message}\n${hint}` : message);
   const text = d.text;
   if (!text || !languages || languages.length === 0) return words(d.message, d.hint);
-  // A hint that is not in the catalogs (a schema's own description) is the same in every language: said once, at the end.
-  const plainHint = text.hint ? undefined : d.hint;
-  const blocks = languages.map((lang) => words(renderMessage(lang, text.message), text.hint ? renderMessage(lang, text.hint) : undefined));
-  return words(blocks.join("\n\n"), plainHint);
+  // A hint with no translation (neither in the catalogs nor by language in a schema) is the same in every language: said once, at the end.
+  const translatedHint = text.hint !== undefined || text.hintTexts !== undefined;
+  const blocks = languages.map((lang) => {
+    const local = localizeDiagnostic(d, lang);
+    return words(local.message, translatedHint ? local.hint : undefined);
+  });
+  return words(blocks.join("\n\n"), translatedHint ? undefined : d.hint);
 }
 
 /** A value for a workflow command: line breaks encoded as the runner expects, every other control shown as its code point. */
