@@ -29,7 +29,7 @@ function countryLanguages(source: FileSource, dir: string): UnLanguage[] {
   const declared = readJson(source, `${dir}/${PROFILE_FILE.country}`)?.languages;
   const originals = source
     .list(`${dir}/activities`)
-    .filter((path) => /^[^/]+\/[^/]+\/activities\/[^/]+\/activity\.json$/.test(path))
+    .filter((path) => classifyPath(path).role === "activity")
     .map((path) => readJson(source, path)?.originalLanguage);
   return workingLanguages(
     Array.isArray(declared) ? declared.filter((lang): lang is string => typeof lang === "string") : undefined,
