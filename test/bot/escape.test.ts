@@ -121,6 +121,38 @@ describe("escapeInline", () => {
   test("long values are cut", () => {
     expect(escapeInline("x".repeat(500), 10)).toBe(`${"x".repeat(9)}…`);
   });
+
+  test("with isolates, balanced first-strong isolates stay and every other control is shown", () => {
+    const arabic = "«\u2068child pornography\u2069» مصطلح ينبغي تجنّبه";
+    expect(escapeInline(arabic, 200, { isolates: true })).toBe(arabic);
+    // Without the option, or unmatched, or another kind of isolate: a visible mark.
+    expect(escapeInline(arabic)).toContain("⟦U+2068⟧child pornography⟦U+2069⟧");
+    expect(escapeInline("a\u2068b", 200, { isolates: true })).toBe("a⟦U+2068⟧b");
+    expect(escapeInline("a\u2069b\u2068c\u2069", 200, { isolates: true })).toBe("a⟦U+2069⟧b\u2068c\u2069");
+    expect(escapeInline("\u2068a\u202eb\u2069", 200, { isolates: true })).toBe("\u2068a⟦U+202E⟧b\u2069");
+    expect(escapeInline("a\u2067b\u2069", 200, { isolates: true })).toBe("a⟦U+2067⟧b⟦U+2069⟧");
+    // Nested pairs stay; a cut inside an isolate closes it, so it never runs past the value.
+    expect(escapeInline("\u2068a\u2068b\u2069\u2069", 200, { isolates: true })).toBe("\u2068a\u2068b\u2069\u2069");
+    expect(escapeInline("x \u2068abcdefgh\u2069 y", 6, { isolates: true })).toBe("x \u2068ab…\u2069");
+  });
+
+  test("property: with isolates, any hostile text is inert and its kept isolates are balanced (fixed seed)", () => {
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        const text = escapeInline(value, 400, { isolates: true });
+        assertInert(text);
+        let depth = 0;
+        for (const char of text) {
+          if (char === "\u2068") depth++;
+          if (char === "\u2069") depth--;
+          expect(depth).toBeGreaterThanOrEqual(0);
+        }
+        expect(depth).toBe(0);
+        expect(text).not.toMatch(/[\u202a-\u202e\u2066\u2067\u200e\u200f\u061c]/u);
+      }),
+      { seed: 20261202, numRuns: 300 },
+    );
+  });
 });
 
 describe("the whole comment, with hostile values everywhere", () => {

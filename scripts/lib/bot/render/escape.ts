@@ -54,20 +54,47 @@ export function hasBidiControls(text: string): boolean {
   return BIDI.test(text);
 }
 
+const FSI = "\u2068";
+const PDI = "\u2069";
+
+/**
+ * Where a text's FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE pairs are, when they are
+ * balanced: a matched isolate only keeps its content from reordering the sentence around it (the
+ * message catalogs put one around an Arabic title in an English sentence, or a Latin term in an
+ * Arabic one), so it cannot disguise anything. An unmatched mark, or any other control, is not kept.
+ */
+function balancedIsolates(text: string): ReadonlySet<number> {
+  const kept = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === FSI) open.push(i);
+    else if (text[i] === PDI && open.length > 0) {
+      kept.add(open.pop() as number);
+      kept.add(i);
+    }
+  }
+  return kept;
+}
+
 /**
  * Escapes one value for inline use in the comment, cut to `max` characters (counted before
- * escaping, by code point). Never returns an empty string for a non-empty input.
+ * escaping, by code point). Never returns an empty string for a non-empty input. With
+ * `isolates`, balanced first-strong isolates are kept as they are (a validator's message in
+ * Arabic around a Latin term); every other invisible character is shown as a mark.
  */
-export function escapeInline(value: unknown, max = 200): string {
+export function escapeInline(value: unknown, max = 200, { isolates = false } = {}): string {
   let text = String(value ?? "").normalize("NFC");
+  const kept = isolates ? balancedIsolates(text) : new Set<number>();
   text = text
-    .replace(INVISIBLE, (char) => `⟦U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}⟧`)
+    .replace(INVISIBLE, (char, at: number) => (kept.has(at) ? char : `⟦U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}⟧`))
     .replace(CONTROL, " ")
     // Runs of spaces could indent a code block or break a line: one space is enough.
     .replace(/ {2,}/g, " ")
     .trim();
   const points = [...text];
   if (points.length > max) text = `${points.slice(0, Math.max(1, max - 1)).join("")}…`;
+  // A cut can drop the end of a kept isolate: close it, so that it never runs past the value.
+  if (isolates) text += PDI.repeat(Math.max(0, text.split(FSI).length - text.split(PDI).length));
   let escaped = text.replace(SPECIAL, (char) => ENTITIES[char] ?? char);
   escaped = escaped
     // Block syntax where a value starts a line: "- item", "+ item", "===", "1. item".
