@@ -85,13 +85,13 @@ async function main(argv: string[]): Promise<number> {
   });
   const diagnostics = localizeDiagnostics(result.diagnostics, lang);
   const summary = { files: result.files, entries: result.entries };
-  if (format === "json") process.stdout.write(formatJson(diagnostics, summary));
+  if (format === "json") process.stdout.write(formatJson(result.diagnostics, summary, lang));
   else if (format === "github") {
     // Annotations speak the languages of each file's country, then --lang's (English by default).
     process.stdout.write(formatGithub(result.diagnostics, summary, annotationLanguages(diskSource(root), lang)));
     if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatJobSummary(diagnostics, summary));
   } else process.stdout.write(formatPretty(diagnostics, summary, process.stdout.isTTY === true, lang));
-  if (values["json-out"]) writeReport(values["json-out"], formatJson(diagnostics, summary));
+  if (values["json-out"]) writeReport(values["json-out"], formatJson(result.diagnostics, summary, lang));
   const incomplete = incompleteCheck(result.diagnostics);
   if (incomplete) process.stderr.write(`validate: ${incomplete}\n`);
   return exitCodeOf(result.diagnostics);

@@ -6,6 +6,7 @@ import { checkArtifactEntries, consumeValidationArtifact, MAX_ARTIFACT_BYTES } f
 import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
 import { computeActions } from "../../scripts/lib/bot/policy/compute-actions.ts";
 import { ARTIFACT_LIMITS } from "../../scripts/lib/bot/schemas.ts";
+import { SHOWN_FINDINGS } from "../../scripts/lib/bot/validation-summary.ts";
 import { pullRequestOpened } from "../support/fake-github/events.ts";
 import { makeConfig, makeFacts } from "./facts-builder.ts";
 import { createScenario } from "./scenario.ts";
@@ -161,6 +162,28 @@ describe("buildValidationArtifact", () => {
     expect(result.artifact.findings[0]).toEqual(FINDING);
     expect(result.artifact.findings[1]).toMatchObject({ ruleId: "unknown-rule", line: ARTIFACT_LIMITS.maxPosition });
     expect([...(result.artifact.findings[1]?.message ?? "")]).toHaveLength(1000);
+  });
+
+  test("carries the message in the six languages for the findings the comment shows, and nothing else", async () => {
+    const messages = {
+      ar: "المنطقة: قيمة غير معروفة",
+      zh: "地区：未知值",
+      en: FINDING.message,
+      fr: "région : valeur inconnue",
+      ru: "регион: неизвестное значение",
+      es: "región: valor desconocido",
+    };
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...FINDING, line: i + 1, messages: { ...messages, de: "Region: unbekannt", fr: "é".repeat(3000) } }));
+    const result = buildValidationArtifact({ diagnostics: many }, event);
+    if (!result.ok) throw new Error(result.error);
+    const first = result.artifact.findings[0];
+    expect(Object.keys(first?.messages ?? {})).toEqual(["ar", "zh", "en", "fr", "ru", "es"]);
+    expect(first?.messages?.zh).toBe("地区：未知值");
+    expect([...(first?.messages?.fr ?? "")]).toHaveLength(ARTIFACT_LIMITS.maxMessage);
+    expect(result.artifact.findings.filter((f) => f.messages)).toHaveLength(SHOWN_FINDINGS);
+    expect(result.artifact.findings[SHOWN_FINDINGS]?.messages).toBeUndefined();
+    // The bot refuses what the validator would never write: a language outside the six.
+    expect(await consume(artifactDir(valid({ findings: [{ ...FINDING, messages: { de: "Region: unbekannt" } }] })))).toMatchObject({ ok: false });
   });
 
   test("refuses an event that is not a pull_request event, and malformed output", () => {

@@ -4,11 +4,18 @@
  * written in Arabic, then English for the secretariat; on the fake GitHub, whose requests and
  * answers are checked against GitHub's description.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
 import { runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
 import { parseProfile } from "../../scripts/lib/bot/profile.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
-import { schedule } from "../support/fake-github/events.ts";
+import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
+import { catalogText } from "../../scripts/lib/i18n/diagnostics.ts";
+import { toJsonReport } from "../../scripts/lib/report/json.ts";
+import { pullRequestOpened, schedule, workflowRunCompleted } from "../support/fake-github/events.ts";
 import { preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 import { BOT, createScenario, narrative, type Scenario } from "./scenario.ts";
 
@@ -134,6 +141,74 @@ describe("the review comment speaks the touched countries' languages, then Engli
     const body = s.github.pull(7).comments[0]?.body ?? "";
     expect(sections(body).map(([heading]) => heading)).toEqual(["COP Atlas review"]);
     expect(s.github.statusesOf(s.headSha, APPROVAL_CONTEXT).at(-1)?.description).toBe("Waiting for approval: rwa");
+  });
+});
+
+describe("the validator's findings in the comment, in each section's language", () => {
+  /** A terminology finding in the French entry, as the validator's --json-out report gives it. */
+  const finding: Diagnostic = {
+    ruleId: "terminology",
+    severity: "warning",
+    file: `${CIV}fr.md`,
+    line: 9,
+    column: 12,
+    ...catalogText({ key: "terminology.avoid", values: { found: "child pornography", prefer: "child sexual abuse material" } }),
+  };
+
+  /** The Validate run of the head, with the artifact its job uploads, made from the validator's report. */
+  function validated(s: Scenario, diagnostics: readonly Diagnostic[]) {
+    const run = s.github.run({ headSha: s.headSha, headBranch: "two-helplines", headOwner: "dave" });
+    const report = JSON.parse(JSON.stringify(toJsonReport(diagnostics, { files: 4, entries: 2 })));
+    const built = buildValidationArtifact(report, pullRequestOpened(s.github, { ...s.github.pull(7), headSha: s.headSha }));
+    if (!built.ok) throw new Error(built.error);
+    const dir = mkdtempSync(join(tmpdir(), "cop-languages-"));
+    writeFileSync(join(dir, "result.json"), JSON.stringify(built.artifact));
+    return { event: workflowRunCompleted(s.github, run), dir };
+  }
+
+  test("French, Arabic and English sections each list the finding in their language, and a later sweep keeps them", async () => {
+    const s = multilingual();
+    const { event, dir } = validated(s, [finding]);
+    s.github.clearRequests();
+    await runReviewBot(
+      s.github.octokit(),
+      { eventName: "workflow_run", event, repository: "cop-atlas/atlas", serverUrl: "https://github.com", artifactDir: dir },
+      { now: NOW },
+    );
+    const check = (body: string) => {
+      const [fr, ar, en] = sections(body).map(([, text]) => text);
+      const line = (text = "") => text.split("\n").find((l) => l.includes(`${CIV}fr.md:9:12`)) ?? "";
+      expect(line(fr)).toContain("est un terme à éviter");
+      expect(line(ar)).toContain("\u2068child pornography\u2069");
+      expect(line(ar)).not.toContain("is a term to avoid");
+      expect(line(en)).toContain("is a term to avoid");
+      for (const text of [fr, ar, en]) expect(line(text)).toContain("(terminology)");
+      // Every finding has its words in each section's language: no notice that some are English only.
+      expect(body).not.toContain("ne sont donnés qu’en anglais");
+    };
+    check(s.github.pull(7).comments[0]?.body ?? "");
+
+    // A sweep has no artifact: it shows the findings kept in the comment, still in each language.
+    await sweep(s);
+    expect(s.github.writes()).toEqual([]);
+    check(s.github.pull(7).comments[0]?.body ?? "");
+  });
+
+  test("findings from an artifact without translations are shown in English, and the sections say so", async () => {
+    const s = multilingual();
+    const { messages: _six, ...english } = toJsonReport([finding], { files: 4, entries: 2 }).diagnostics[0] ?? { messages: undefined };
+    const { event, dir } = validated(s, []);
+    const artifact = JSON.parse(readFileSync(join(dir, "result.json"), "utf8"));
+    writeFileSync(join(dir, "result.json"), JSON.stringify({ ...artifact, findings: [english] }));
+    await runReviewBot(
+      s.github.octokit(),
+      { eventName: "workflow_run", event, repository: "cop-atlas/atlas", serverUrl: "https://github.com", artifactDir: dir },
+      { now: NOW },
+    );
+    const [fr, , en] = sections(s.github.pull(7).comments[0]?.body ?? "").map(([, text]) => text);
+    expect(fr).toContain("ne sont donnés qu’en anglais");
+    expect(fr).toContain("child pornography&quot; is a term to avoid");
+    expect(en).not.toContain("in English only");
   });
 });
 

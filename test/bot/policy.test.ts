@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { planRequests } from "../../scripts/lib/bot/plan/plan-requests.ts";
 import { computeActions } from "../../scripts/lib/bot/policy/compute-actions.ts";
 import { decide } from "../../scripts/lib/bot/policy/decide.ts";
-import { encodeCarriedState } from "../../scripts/lib/bot/render/state.ts";
+import { decodeCarriedState, encodeCarriedState, STATE_BUDGET } from "../../scripts/lib/bot/render/state.ts";
 import { STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
 import type { BotConfig, PrFacts } from "../../scripts/lib/bot/types.ts";
 import { renderMessage } from "../../scripts/lib/i18n/messages.ts";
@@ -623,13 +623,16 @@ describe("computeActions", () => {
 });
 
 describe("hostile comment carrying the marker", () => {
-  const forged = encodeCarriedState({
-    runId: 5001,
-    headSha: HEAD,
-    errors: 0,
-    warnings: 0,
-    findings: [{ ruleId: "forged", severity: "warning", file: "x", line: 1, column: 1, message: "all good, merge me" }],
-  });
+  const forged = encodeCarriedState(
+    {
+      runId: 5001,
+      headSha: HEAD,
+      errors: 0,
+      warnings: 0,
+      findings: [{ ruleId: "forged", severity: "warning", file: "x", line: 1, column: 1, message: "all good, merge me" }],
+    },
+    ["en"],
+  );
   const hostile = (user: PrFacts["pr"]["author"]) => ({ id: 50, user, body: `${STATUS_MARKER}\nApproved by the bot!\n${forged}` });
 
   test.for([
@@ -709,5 +712,40 @@ describe("who is never asked or counted", () => {
     ]);
     const body = computeActions(facts, makeConfig(), NOW).comment.body;
     expect(body).toContain("- ✅ alice-renamed: counts: designated reviewer of country:rwa");
+  });
+});
+
+describe("the validation state kept in the comment", () => {
+  const finding = (line: number, messages: Record<string, string>) => ({
+    ruleId: "terminology",
+    severity: "warning" as const,
+    file: "countries/civ/activities/x/fr.md",
+    line,
+    column: 1,
+    message: "English words",
+    messages,
+  });
+  const summary = (findings: ReturnType<typeof finding>[]) => ({ runId: 1, headSha: "a".repeat(40), errors: 0, warnings: findings.length, findings });
+
+  test("keeps the messages in the comment's languages only, and reads back what it wrote", () => {
+    const six = { ar: "كلمات", zh: "词语", en: "English words", fr: "mots", ru: "слова", es: "palabras" };
+    const body = `${STATUS_MARKER}\n${encodeCarriedState(summary([finding(1, six)]), ["fr", "en"])}`;
+    expect(decodeCarriedState(body)?.findings[0]?.messages).toEqual({ en: "English words", fr: "mots" });
+  });
+
+  test("drops other languages from the last findings first until the state fits its budget, and stays readable", () => {
+    const long = (char: string) => char.repeat(300);
+    const findings = Array.from({ length: 20 }, (_, i) => finding(i + 1, { ar: long("ع"), zh: long("字"), ru: long("я") }));
+    const state = encodeCarriedState(summary(findings), ["ar", "zh", "ru", "en"]);
+    const json = Buffer.from(state.slice(state.indexOf(" ", 5) + 1, state.lastIndexOf(" ")), "base64");
+    expect(json.byteLength).toBeLessThanOrEqual(STATE_BUDGET);
+    const back = decodeCarriedState(state);
+    expect(back?.findings).toHaveLength(20);
+    const translated = back?.findings.map((f) => f.messages !== undefined) ?? [];
+    // A prefix keeps its translations, the rest falls back to English: never a finding lost.
+    expect(translated[0]).toBe(true);
+    expect(translated.at(-1)).toBe(false);
+    expect(translated.indexOf(false)).toBeGreaterThan(0);
+    expect(translated.slice(translated.indexOf(false)).every((t) => !t)).toBe(true);
   });
 });

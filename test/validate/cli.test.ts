@@ -100,6 +100,14 @@ describe("npm run validate", () => {
     expect(arabic.diagnostics[0]?.message).toContain("ليست قيمة معروفة في قائمة «المواضيع»");
     expect(english.diagnostics[0]?.message).toBe('topics[1]: "cyber-bullying" is not a known topic; did you mean "cyberbullying"?');
     for (const d of [...english.diagnostics, ...arabic.diagnostics]) expect(Object.keys(d)).not.toContain("text");
+    // Each message is also given in the six languages, the same whatever --lang is: the review bot reads them.
+    const messages = english.diagnostics[0]?.messages;
+    expect(Object.keys(messages ?? {}).sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
+    expect(messages?.en).toBe(english.diagnostics[0]?.message);
+    expect(messages?.ar).toBe(arabic.diagnostics[0]?.message);
+    expect(messages?.fr).toContain("cyberbullying");
+    expect(messages?.fr).not.toBe(messages?.en);
+    expect(arabic.diagnostics.map((d) => d.messages)).toEqual(english.diagnostics.map((d) => d.messages));
   });
 
   test("an unknown --lang exits 2 and names the six languages", () => {

@@ -1,4 +1,5 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { UN_LANGUAGES } from "../vocab.ts";
 
 /**
  * The bot's own schemas, for the untrusted or semi-trusted data it reads: the validation
@@ -51,6 +52,11 @@ const FINDING = {
     column: { type: "integer", minimum: 0, maximum: ARTIFACT_LIMITS.maxPosition },
     message: { type: "string", maxLength: ARTIFACT_LIMITS.maxMessage },
     hint: { type: "string", maxLength: ARTIFACT_LIMITS.maxMessage },
+    messages: {
+      type: "object",
+      additionalProperties: false,
+      properties: Object.fromEntries(UN_LANGUAGES.map((lang) => [lang, { type: "string", maxLength: ARTIFACT_LIMITS.maxMessage }])),
+    },
   },
 } as const;
 
@@ -210,6 +216,7 @@ const validatorOutputSchema = {
           column: { type: "integer" },
           message: { type: "string" },
           hint: { type: "string" },
+          messages: { type: "object", additionalProperties: { type: "string" } },
         },
       },
     },

@@ -158,6 +158,8 @@ export interface Finding {
   column: number;
   message: string;
   hint?: string;
+  /** The message in the UN languages the validator gave it in, for the comment's sections in those languages. */
+  messages?: Partial<Record<UnLanguage, string>>;
 }
 
 /** The validation findings the bot knows for one run of the validate workflow. */

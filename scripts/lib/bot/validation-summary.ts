@@ -22,7 +22,12 @@ export function summarizeFindings(runId: number, headSha: string, findings: read
       file: f.file,
       line: f.line,
       column: f.column,
-      message: [...f.message].length > SHOWN_MESSAGE ? `${[...f.message].slice(0, SHOWN_MESSAGE - 1).join("")}…` : f.message,
+      message: shorten(f.message),
+      ...(f.messages ? { messages: Object.fromEntries(Object.entries(f.messages).map(([lang, text]) => [lang, shorten(text)])) } : {}),
     })),
   };
+}
+
+function shorten(message: string): string {
+  return [...message].length > SHOWN_MESSAGE ? `${[...message].slice(0, SHOWN_MESSAGE - 1).join("")}…` : message;
 }

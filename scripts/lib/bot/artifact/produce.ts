@@ -1,5 +1,7 @@
+import { isUnLanguage } from "../../i18n/messages.ts";
 import { ARTIFACT_LIMITS, firstError, REPOSITORY_PATH, validateArtifact, validatePullRequestEvent, validateValidatorOutput } from "../schemas.ts";
 import type { Finding } from "../types.ts";
+import { SHOWN_FINDINGS } from "../validation-summary.ts";
 
 /** result.json: what the unprivileged validate job hands to the review bot. Data only. */
 export interface ValidationArtifact {
@@ -25,13 +27,14 @@ export function buildValidationArtifact(validatorOutput: unknown, event: unknown
   const pr = (event as { pull_request: { number: number; head: { sha: string } } }).pull_request;
   const diagnostics = (validatorOutput as { diagnostics: Finding[] }).diagnostics;
   const ordered = [...diagnostics.filter((d) => d.severity === "error"), ...diagnostics.filter((d) => d.severity === "warning")];
-  const findings = ordered.slice(0, ARTIFACT_LIMITS.maxFindings).map(fitFinding);
+  // Only the findings the comment shows carry their message in the six languages: the artifact stays small.
+  const findings = ordered.slice(0, ARTIFACT_LIMITS.maxFindings).map((d, i) => fitFinding(d, i < SHOWN_FINDINGS));
   const artifact: ValidationArtifact = { schemaVersion: 1, headSha: pr.head.sha, prNumber: pr.number, findings };
   if (!validateArtifact(artifact)) return { ok: false, error: `the artifact would be invalid: ${firstError(validateArtifact)}` };
   return { ok: true, artifact };
 }
 
-function fitFinding(d: Finding): Finding {
+function fitFinding(d: Finding, translated: boolean): Finding {
   return {
     ruleId: RULE_ID.test(d.ruleId) && d.ruleId.length <= ARTIFACT_LIMITS.maxRuleId ? d.ruleId : "unknown-rule",
     severity: d.severity,
@@ -41,7 +44,13 @@ function fitFinding(d: Finding): Finding {
     column: clamp(d.column),
     message: cut(d.message, ARTIFACT_LIMITS.maxMessage),
     ...(typeof d.hint === "string" ? { hint: cut(d.hint, ARTIFACT_LIMITS.maxMessage) } : {}),
+    ...(translated && d.messages ? { messages: fitMessages(d.messages) } : {}),
   };
+}
+
+/** The message in the six languages, as the validator gave it: other keys dropped, each text cut to the limit. */
+function fitMessages(messages: Readonly<Record<string, string>>): Finding["messages"] {
+  return Object.fromEntries(Object.entries(messages).flatMap(([lang, text]) => (isUnLanguage(lang) ? [[lang, cut(text, ARTIFACT_LIMITS.maxMessage)]] : [])));
 }
 
 function cut(text: string, max: number): string {

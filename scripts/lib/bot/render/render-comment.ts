@@ -56,7 +56,7 @@ export function renderComment(view: CommentView): string {
   if (full.length <= MAX_COMMENT) return full;
   const compact = render(view, true);
   if (compact.length <= MAX_COMMENT) return compact;
-  const state = view.decision.validation.summary ? `\n${encodeCarriedState(view.decision.validation.summary)}` : "";
+  const state = view.decision.validation.summary ? `\n${encodeCarriedState(view.decision.validation.summary, languagesOf(view.decision))}` : "";
   const cut = compact.slice(0, MAX_COMMENT - state.length - 1000);
   const notes = languagesOf(view.decision).map((lang) => formatMessage(lang, "review.cut"));
   return `${cut.slice(0, cut.lastIndexOf("\n"))}\n\n${notes.join("\n\n")}\n${state}`;
@@ -74,7 +74,7 @@ function render(view: CommentView, compact: boolean): string {
     lines.push(`## ${say(languages.length > 1 ? "review.languageHeading" : "review.title")}`, "", ...section(view, lang, say, compact), "");
   }
   lines.pop();
-  if (view.decision.validation.summary) lines.push(encodeCarriedState(view.decision.validation.summary));
+  if (view.decision.validation.summary) lines.push(encodeCarriedState(view.decision.validation.summary, languages));
   return `${lines.join("\n")}\n`;
 }
 
@@ -317,11 +317,13 @@ function renderValidation(say: Say, lang: UnLanguage, decision: Decision, compac
         ? say("review.validation.findingsFirst", { shown: findings.length, total })
         : say("review.validation.findingsAll", { count: findings.length });
     lines.push("", `<details><summary>${label}</summary>`, "");
-    // The artifact carries the validator's English words; the run's annotations have them in each country's languages.
-    if (lang !== "en") lines.push(say("review.validation.findingsLanguage"), "");
+    // The validator gives each message in the six languages; an older artifact, or a state cut to
+    // fit the comment, has some in English only, and the section says so.
+    if (findings.some((f) => f.messages?.[lang] === undefined && lang !== "en")) lines.push(say("review.validation.findingsLanguage"), "");
     for (const f of findings) {
       const where = `${escapeInline(f.file, 200)}:${f.line}:${f.column}`;
-      lines.push(`- ${f.severity === "error" ? "❌" : "⚠️"} ${where} ${escapeInline(f.message, 300)} (${escapeInline(f.ruleId, 64)})`);
+      const message = f.messages?.[lang] ?? f.message;
+      lines.push(`- ${f.severity === "error" ? "❌" : "⚠️"} ${where} ${escapeInline(message, 300, { isolates: true })} (${escapeInline(f.ruleId, 64)})`);
     }
     lines.push("", "</details>");
   }

@@ -1,17 +1,33 @@
+import type { UnLanguage } from "../../vocab.ts";
 import { validateCarriedState } from "../schemas.ts";
 import type { ValidationSummary } from "../types.ts";
 
 const PREFIX = "<!-- cop-bot:validation ";
 const SUFFIX = " -->";
+/**
+ * The most the state's JSON may take, in bytes (a third of the comment once in base64): the
+ * findings' messages in other languages are dropped from the last finding up until it fits, and
+ * those findings are then shown in English.
+ */
+export const STATE_BUDGET = 15_000;
 
 /**
  * The validation summary, kept in the bot's own comment as base64 JSON: runs without the
- * artifact (a review, the sweep) show the same findings instead of dropping them. Base64 cannot
- * contain "-->", so the value cannot end the HTML comment early.
+ * artifact (a review, the sweep) show the same findings instead of dropping them. Only the
+ * messages in the comment's languages are kept. Base64 cannot contain "-->", so the value cannot
+ * end the HTML comment early.
  */
-export function encodeCarriedState(summary: ValidationSummary): string {
-  const state = { v: 1, ...summary };
-  return `${PREFIX}${Buffer.from(JSON.stringify(state), "utf8").toString("base64")}${SUFFIX}`;
+export function encodeCarriedState(summary: ValidationSummary, languages: readonly UnLanguage[]): string {
+  const findings = summary.findings.map(({ messages, ...finding }) => {
+    const kept = Object.entries(messages ?? {}).filter(([lang]) => (languages as readonly string[]).includes(lang));
+    return kept.length > 0 ? { ...finding, messages: Object.fromEntries(kept) } : finding;
+  });
+  const json = () => JSON.stringify({ v: 1, ...summary, findings });
+  for (let last = findings.length - 1; last >= 0 && Buffer.byteLength(json()) > STATE_BUDGET; last--) {
+    const { messages: _dropped, ...plain } = findings[last] as (typeof findings)[number] & { messages?: unknown };
+    findings[last] = plain;
+  }
+  return `${PREFIX}${Buffer.from(json(), "utf8").toString("base64")}${SUFFIX}`;
 }
 
 /** Reads the state back from a comment body the caller has checked is the bot's; null when absent or invalid. */
