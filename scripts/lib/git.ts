@@ -4,28 +4,42 @@ import { execFileSync } from "node:child_process";
 const DATA_FOLDERS = ["countries", "organizations"];
 
 /**
+ * Settings given to our own `git status` only, never written to the user's configuration. The
+ * untracked cache lets git skip reading the folders whose modification time has not changed
+ * since the last status (at 20,000 entries, 20,000 folders: about a third of the command's
+ * time); git keeps it in the index, so it lasts from one run to the next. It serves
+ * `--untracked-files=all` only when status.showUntrackedFiles says "all" too (git 2.39 and
+ * later; older versions ignore it), and only for a status of the whole working tree: a path
+ * limit turns it off, which is why the data folders are picked from the output instead.
+ */
+const STATUS_SETTINGS = ["-c", "core.untrackedCache=true", "-c", "status.showUntrackedFiles=all"];
+
+/**
  * The data paths a change touches: committed since it left `base`, plus staged, unstaged and
- * untracked files, deleted ones included (so that references to them can be checked). Two
- * git calls besides the merge base, each costing what changed rather than the repository's
- * size: a tree-to-tree diff (no working tree read) and one `git status` for everything not
- * committed. Throws a sentence when git does not know `base`.
+ * untracked files, deleted ones included (so that references to them can be checked). Two git
+ * processes: a tree-to-tree diff from the merge base (`base...HEAD`: no working tree read, and
+ * no separate merge-base call), and one `git status` for everything not committed, the only
+ * part whose cost grows with the repository (it looks at every tracked file). Throws a sentence
+ * when git does not know `base`.
  */
 export function changedPaths(root: string, base: string): string[] {
   // stderr is kept: git's own complaint must not reach the reader's terminal before our sentence.
   const git = (...args: string[]) =>
     execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
-  let mergeBase: string;
-  let head: string;
+  let committed: string[];
   try {
-    mergeBase = git("merge-base", base, "HEAD").trim();
-    head = git("rev-parse", "HEAD").trim();
+    // Renames are split into a deletion and an addition, so the old path's references are checked too.
+    committed = git("diff", "--name-only", "--no-renames", "-z", `${base}...HEAD`, "--", ...DATA_FOLDERS).split("\0");
   } catch {
     throw new Error(`git does not know "${base}" or how it relates to this checkout: fetch it first (git fetch origin ${base}) or name another base.`);
   }
-  // Renames are split into a deletion and an addition, so the old path's references are checked too.
-  const committed = mergeBase === head ? [] : git("diff", "--name-only", "--no-renames", "-z", mergeBase, head, "--", ...DATA_FOLDERS).split("\0");
-  const uncommitted = statusPaths(git("status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", ...DATA_FOLDERS));
+  const uncommitted = statusPaths(git(...STATUS_SETTINGS, "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all")).filter(isDataPath);
   return [...new Set([...committed, ...uncommitted].filter(Boolean))].sort();
+}
+
+/** Whether a repository path lies in one of the data folders. */
+function isDataPath(path: string): boolean {
+  return DATA_FOLDERS.some((folder) => path.startsWith(`${folder}/`));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, expect, test } from "vitest";
@@ -88,4 +88,22 @@ test("changedPaths is empty for a clean checkout of the base, and works on a det
 test("changedPaths names the base in a sentence when git does not know it", () => {
   const repo = repository();
   expect(() => changedPaths(repo.root, "origin/no-such-branch")).toThrow(/^git does not know "origin\/no-such-branch".*git fetch origin/);
+});
+
+test("changedPaths finds files added after an earlier run filled git's untracked cache", () => {
+  const repo = repository();
+  repo.write("countries/ken/activities/new/en.md", "untracked\n");
+  expect(changedPaths(repo.root, "main")).toEqual(["countries/ken/activities/new/en.md"]);
+  // The first run left the cache in the index; later runs must still see what changed since.
+  expect(readFileSync(join(repo.root, ".git/index")).includes("UNTR")).toBe(true);
+  repo.write("countries/ken/activities/new/fr.md", "untracked too\n");
+  repo.write("countries/ken/activities/a/notes.txt", "in a tracked folder\n");
+  repo.write("organizations/eu/organization.json", "{}\n");
+  repo.write("scripts/tool.ts", "not data\n");
+  rmSync(join(repo.root, "countries/ken/activities/new/en.md"));
+  expect(changedPaths(repo.root, "main")).toEqual([
+    "countries/ken/activities/a/notes.txt",
+    "countries/ken/activities/new/fr.md",
+    "organizations/eu/organization.json",
+  ]);
 });
