@@ -40,30 +40,55 @@ export function diskCache(folder: string): ResultCache {
 /**
  * The version of the validator that is running, for the cache: a hash of its own code (the
  * bundle, or every TypeScript file of scripts/lib when it runs from source) and of the locked
- * dependencies, so that a changed rule or library never reuses an old result.
+ * dependencies, so that a changed rule or library never reuses an old result. A bundle keeps
+ * its hash beside it (tool-version.json) with the size, change time and inode of each file it
+ * was taken from, so that a run reads a few file attributes instead of hashing megabytes of
+ * code; any write to one of those files changes its change time, and the hash is taken again.
  */
 export function toolVersion(moduleUrl: string): string {
-  const hash = createHash("sha256");
   const here = dirname(fileURLToPath(moduleUrl));
   const fromSource = moduleUrl.endsWith(".ts");
   const folder = fromSource ? join(here, "..") : here;
+  const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (fromSource ? name.endsWith(".ts") : name.endsWith(".mjs")) hash.update(`${relative(folder, path)}\0`).update(readFileSync(path));
+      else if (fromSource ? name.endsWith(".ts") : name.endsWith(".mjs")) files.push(path);
     }
   };
   walk(folder);
-  for (const candidate of [join(folder, "../../package-lock.json"), join(folder, "../package-lock.json")]) {
+  // The lock file of the project, or none (a copied bundle).
+  const lock = [join(folder, "../../package-lock.json"), join(folder, "../package-lock.json")].find((candidate) =>
+    statSync(candidate, { throwIfNoEntry: false }),
+  );
+  const attributes = JSON.stringify(
+    [...files, ...(lock ? [lock] : [])].map((path) => {
+      const stat = statSync(path);
+      return [relative(folder, path), stat.size, stat.ctimeMs, stat.ino];
+    }),
+  );
+  const memo = fromSource ? undefined : join(folder, "tool-version.json");
+  if (memo) {
     try {
-      hash.update(readFileSync(candidate));
-      break;
+      const kept = JSON.parse(readFileSync(memo, "utf8")) as { attributes?: string; version?: string };
+      if (kept.attributes === attributes && typeof kept.version === "string") return kept.version;
     } catch {
-      // Not there: the other place, or none (a copied bundle).
+      // None yet, or unreadable: hash the code.
     }
   }
-  return hash.digest("hex").slice(0, 16);
+  const hash = createHash("sha256");
+  for (const path of files) hash.update(`${relative(folder, path)}\0`).update(readFileSync(path));
+  if (lock) hash.update(readFileSync(lock));
+  const version = hash.digest("hex").slice(0, 16);
+  if (memo) {
+    try {
+      writeFileAtomically(memo, JSON.stringify({ attributes, version }));
+    } catch {
+      // Only the next start is slower.
+    }
+  }
+  return version;
 }
 
 /** Compiled validators kept as files in a folder of the tool (build/validators), one per catalog fingerprint. */
