@@ -134,7 +134,10 @@ describe("lookupCountry", () => {
     const match = lookupCountry(index, written);
     expect(match.kind).toBe("choice");
     expect(match.kind === "choice" && match.codes).toEqual(codes);
-    expect(match.kind === "choice" && match.note).toMatch(/\w{3}/);
+    // Why it asks, in each of the six languages.
+    const note = match.kind === "choice" ? match.note : undefined;
+    expect(Object.keys(note ?? {}).sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
+    for (const text of Object.values(note ?? {})) expect(text).toMatch(/\p{L}{3}/u);
   });
 
   test.for<[string, string]>([
@@ -182,6 +185,18 @@ describe("lookupCountry", () => {
     expect(countryProblem(index, written)).toBe(problem);
   });
 
+  test("an ambiguous name is explained in the reader's language, from the alias's note in that language", () => {
+    expect(countryProblem(index, "Korea", "ru")).toBe(
+      '«Korea» может означать "kor" (Республика Корея) или "prk" (Корейская Народно-Демократическая Республика). Само по себе название может означать любое из двух государств-членов: Республику Корея или Корейскую Народно-Демократическую Республику. Укажите код страны, которую вы имеете в виду.',
+    );
+    // The Latin value is isolated (U+2068 … U+2069); the note, already Arabic, is placed as written.
+    expect(countryProblem(index, "Congo", "ar")?.replace(/[\u2068\u2069]/g, "")).toBe(
+      'قد يعني «Congo» "cod" (جمهورية الكونغو الديمقراطية) أو "cog" (الكونغو). في الإنكليزية والفرنسية والإسبانية، قد يعني اسم الكونغو وحده الكونغو (برازافيل)، وهو اسمها المختصر في الأمم المتحدة، أو جمهورية الكونغو الديمقراطية (كينشاسا). اكتب رمز البلد الذي تقصده.',
+    );
+    // Chinese needs no space after its full stop.
+    expect(countryProblem(index, "Hong Kong", "zh")).toBe('“Hong Kong”可能指 "chn" (中国)。中国的一个特别行政区：其条目归于中国名下。请填写您所指国家的代码。');
+  });
+
   test("countryProblem speaks the reader's language, naming the candidates in it", () => {
     expect(countryProblem(index, "Keyna", "ru")).toBe('Страны «Keyna» мы не знаем; возможно, вы имели в виду "ken" (Кения)?');
     expect(countryProblem(index, "Atlantis", "fr")).toBe(
@@ -212,6 +227,27 @@ describe("the aliases data", () => {
     const ajv = createAjv();
     const validate = ajv.compile(JSON.parse(readFileSync(`${root}schemas/country-aliases.schema.json`, "utf8")));
     expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  test.for<[string, Record<string, unknown>, string]>([
+    ["without notes", { notes: undefined }, "must have required property 'notes'"],
+    [
+      "without the Arabic note",
+      { notes: { zh: "日常名称。", fr: "Nom courant.", ru: "Обиходное название.", es: "Nombre corriente." } },
+      "must have required property 'ar'",
+    ],
+    [
+      "with a German note",
+      { notes: { ar: "الاسم الشائع.", zh: "日常名称。", fr: "Nom courant.", ru: "Обиходное название.", es: "Nombre corriente.", de: "Üblicher Name." } },
+      "must NOT have additional properties",
+    ],
+  ])("the schema rejects an alias %s: every note is in the six languages", ([, change, error]) => {
+    const ajv = createAjv();
+    const validate = ajv.compile(JSON.parse(readFileSync(`${root}schemas/country-aliases.schema.json`, "utf8")));
+    const alias = { ...(file.aliases[0] as Record<string, unknown>), ...change };
+    if (change.notes === undefined) delete alias.notes;
+    expect(validate({ ...file, aliases: [alias] })).toBe(false);
+    expect(validate.errors?.map((e) => e.message)).toContain(error);
   });
 
   test("names only countries of the vocabulary, each alias once", () => {

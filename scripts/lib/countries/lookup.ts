@@ -4,14 +4,28 @@ import aliasFile from "../../../schemas/reference/country-aliases.json" with { t
 import { formatMessage, type MessageRef } from "../i18n/messages.ts";
 import { UN_LANGUAGES, type UnLanguage, type Vocabulary } from "../vocab.ts";
 
+/** The languages of an alias's `notes`: every UN language but English, which is `note`. */
+type NoteLanguage = Exclude<UnLanguage, "en">;
+
 /** One entry of schemas/reference/country-aliases.json. */
 export interface CountryAlias {
   alias: string;
   /** Alpha-3 codes; more than one means the name is ambiguous. */
   countries: string[];
+  /** Why the alias is listed, in English. */
   note: string;
+  /** The same note in the five other UN languages. */
+  notes: Readonly<Record<NoteLanguage, string>>;
   /** The name is close but not the same (a part of a country, a continent): ask, never match silently. */
   ask?: boolean;
+}
+
+/** Why an alias is listed, in each of the six languages. */
+export type AliasNote = Readonly<Record<UnLanguage, string>>;
+
+/** An alias's note in the six languages: `note` is the English, `notes` the five others. */
+export function aliasNote(alias: CountryAlias): AliasNote {
+  return { en: alias.note, ...alias.notes };
 }
 
 /** The aliases shipped with the tool (schemas/reference/country-aliases.json). */
@@ -22,7 +36,7 @@ export type CountryMatch =
   /** Exactly one country, certainly: its alpha-3 code. */
   | { kind: "found"; code: string }
   /** Several countries, or one to confirm: never taken without the person choosing. */
-  | { kind: "choice"; codes: string[]; note?: string }
+  | { kind: "choice"; codes: string[]; note?: AliasNote }
   /** Nothing matches; `suggestions` are near spellings, closest first (maybe none). */
   | { kind: "unknown"; suggestions: string[] };
 
@@ -167,7 +181,7 @@ export function lookupCountry(index: CountryIndex, written: string): CountryMatc
   const alias = index.aliases.get(key);
   for (const code of alias?.countries ?? []) found.add(code);
   const list = [...found].sort();
-  if (alias?.ask || list.length > 1) return { kind: "choice", codes: list, ...(alias ? { note: alias.note } : {}) };
+  if (alias?.ask || list.length > 1) return { kind: "choice", codes: list, ...(alias ? { note: aliasNote(alias) } : {}) };
   if (list[0]) return { kind: "found", code: list[0] };
   return { kind: "unknown", suggestions: nearSpellings(index, key) };
 }
@@ -214,9 +228,13 @@ export function countryProblemRef(index: CountryIndex, written: string): Message
   // The candidates with their UN names in the reader's language.
   const choices = (codes: readonly string[]) =>
     Object.fromEntries(UN_LANGUAGES.map((lang) => [lang, describeCountries(index, codes, { lowerCase: true, lang })]));
-  if (match.kind === "choice")
-    // Why a name is ambiguous is written in the aliases' reference file, in English only.
-    return { key: "countries.mayMean", values: { written: shown, choices: choices(match.codes), note: { verbatim: match.note ? ` ${match.note}` : "" } } };
+  if (match.kind === "choice") {
+    // Why a name is ambiguous, from the aliases' reference file in the reader's language; it
+    // follows the sentence before it, after a space except in Chinese, whose full stop needs none.
+    const { note } = match;
+    const notes = Object.fromEntries(UN_LANGUAGES.map((lang) => [lang, note ? `${lang === "zh" ? "" : " "}${note[lang]}` : ""]));
+    return { key: "countries.mayMean", values: { written: shown, choices: choices(match.codes), note: { verbatim: notes } } };
+  }
   if (match.suggestions.length > 0) return { key: "countries.notKnownSuggest", values: { written: shown, choices: choices(match.suggestions.slice(0, 3)) } };
   return { key: "countries.notKnown", values: { written: shown } };
 }

@@ -31,9 +31,13 @@ export const CATALOGS: Readonly<Record<UnLanguage, Catalog>> = { ar, zh, en, fr,
  */
 export type MessageValue = string | number | Readonly<Partial<Record<UnLanguage, string>>> | MessageRef | Verbatim;
 
-/** Text placed exactly as given, never bidi-isolated: a line to copy into a file must not carry invisible marks. */
+/**
+ * Text placed exactly as given, never bidi-isolated: a line to copy into a file must not carry
+ * invisible marks. One text per language is placed the same way, for text already written in the
+ * sentence's language (an alias's note), which has nothing foreign to isolate.
+ */
 export interface Verbatim {
-  verbatim: string;
+  verbatim: string | Readonly<Partial<Record<UnLanguage, string>>>;
 }
 export type MessageValues = Readonly<Record<string, MessageValue>>;
 
@@ -99,7 +103,7 @@ export function formatMessage(lang: UnLanguage, key: MessageKey, values: Message
       continue;
     }
     if (typeof value === "object" && "verbatim" in value) {
-      resolved[name] = value.verbatim;
+      resolved[name] = typeof value.verbatim === "string" ? value.verbatim : (value.verbatim[lang] ?? value.verbatim.en ?? "");
       continue;
     }
     const text = typeof value === "object" ? (value[lang] ?? value.en ?? "") : value;
