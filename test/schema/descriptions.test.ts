@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { CATALOGS } from "../../scripts/lib/i18n/messages.ts";
+import { API_SCHEMAS, apiDescription } from "../../scripts/lib/open-data/api-schemas.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { describedIn, descriptionProblems, descriptionTexts } from "../../scripts/lib/schema/descriptions.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
@@ -75,5 +77,33 @@ describe("schema descriptions in the six languages", () => {
     const grooming = loadCatalog(PROJECT_ROOT).vocabularies.get("topics").terms.get("grooming");
     expect(describedIn("zh", grooming)).toMatch(/\p{Script=Han}/u);
     expect(describedIn("en", grooming)).toBe(grooming?.description);
+  });
+});
+
+describe("the API's own field descriptions in the six languages", () => {
+  const PUBLISHED = "api/v1/schemas/api/";
+  const published = new Map(Object.entries(API_SCHEMAS).map(([name, schema]) => [`${name}.schema.json`, schema]));
+
+  test("every field of every API schema has its text in Arabic, Chinese, French, Russian and Spanish, each in its script", () => {
+    expect(descriptionProblems(published, new Set(), PUBLISHED)).toEqual([]);
+  });
+
+  test("a translation missing from a catalog, or left in English, is found in the schema it would be published in", () => {
+    const { "api.field.generated": _dropped, ...french } = CATALOGS.fr;
+    const catalogs = { ...CATALOGS, fr: french, ar: { ...CATALOGS.ar, "api.field.generated": "When the file was built (ISO 8601)." } };
+    const index = { properties: { generated: { type: "string", ...apiDescription("generated", catalogs) } } };
+    expect(descriptionProblems(new Map([["index.schema.json", index]]), new Set(), PUBLISHED)).toEqual([
+      'api/v1/schemas/api/index.schema.json at /properties/generated: the "ar" description is not written in its language\'s script.',
+      'api/v1/schemas/api/index.schema.json at /properties/generated: the description has no text in "fr".',
+    ]);
+  });
+
+  test.for([
+    ["en", "When the file was built (ISO 8601)."],
+    ["fr", "Quand le fichier a été produit (ISO 8601)."],
+    ["zh", "文件的生成时间（ISO 8601）。"],
+  ] as const)("the published schema carries the catalog's text in %s, read like a data schema's", ([lang, text]) => {
+    expect(describedIn(lang, API_SCHEMAS.index.properties.generated)).toBe(text);
+    expect(API_SCHEMAS.index.properties.generated.description).toBe(CATALOGS.en["api.field.generated"]);
   });
 });

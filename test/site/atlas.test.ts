@@ -531,6 +531,28 @@ describe("the data dictionary and the vocabularies in the page's language", () =
     expect(rows.get("pages")?.type).toContain("objet : ");
   });
 
+  test.for([
+    ["fr", "generated", "Quand le fichier a été produit (ISO 8601)."],
+    ["fr", "links[].accessed", "La dernière fois qu’on a vu la source dire ce que dit l’entrée."],
+    ["ar", "generated", "وقت إنشاء الملف (ISO 8601)."],
+    ["ar", "vocabulary.terms[].meta", "معلومات أخرى عن القيمة، مثل منطقة البلد أو اتجاه الكتابة في اللغة."],
+  ] as const)("%s: the API page describes the API's own field %s in the page's language", ([lang, path, text]) => {
+    const row = rowsOf(read(`${lang}/data/api/index.html`)).get(path);
+    expect(row?.description).toBe(text);
+    expect(row?.attributes, "no English marking on a text in the page's language").toBe("");
+  });
+
+  test("the Arabic API page has no field described in English: every description is in Arabic script", () => {
+    const page = read("ar/data/api/index.html");
+    const rows = rowsOf(page);
+    expect(rows.size).toBeGreaterThan(60);
+    for (const [path, row] of rows) {
+      expect(row.attributes, path).toBe("");
+      expect(row.description, path).toMatch(/\p{Script=Arabic}/u);
+    }
+    expect(page).not.toContain('<td lang="en"');
+  });
+
   test.for(["ar", "zh", "ru", "en"] as const)("%s: every column of activities.csv and its list cells are explained in the page's language", (lang) => {
     const page = read(`${lang}/data/index.html`);
     const csv = page.slice(page.indexOf('id="dict-csv"'));

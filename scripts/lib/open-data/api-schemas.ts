@@ -3,7 +3,10 @@
  * api/v1/schemas/api/<name>.schema.json. The tests validate every file the build writes
  * against them, so the documentation cannot drift from the output.
  */
+import { CATALOGS, type Catalog, formatMessage, type MessageKey } from "../i18n/messages.ts";
 import { CANONICAL_SITE_URL } from "../schema/catalog.ts";
+import { DESCRIPTION_LANGUAGES } from "../schema/descriptions.ts";
+import type { UnLanguage } from "../vocab.ts";
 
 /** The API schemas' $ids: where the site serves them. */
 const BASE = `${CANONICAL_SITE_URL}api/v1/schemas/api/`;
@@ -11,12 +14,36 @@ const languageTag = { type: "string", pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$
 const id = { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" };
 const strings = { type: "array", items: { type: "string" } };
 const dateTime = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T" };
+/** A key of the message catalogs under "api.field.": the name of one of these descriptions. */
+export type ApiFieldKey = FieldName<MessageKey>;
+type FieldName<Key> = Key extends `api.field.${infer Name}` ? Name : never;
+
+/** A description in English (JSON Schema's `description`) and in the five other languages beside it (`descriptions`). */
+export interface ApiDescription {
+  description: string;
+  descriptions: Partial<Record<UnLanguage, string>>;
+}
+
+/**
+ * What the field `name` holds, from the message catalogs (locales/<lang>.json, "api.field.<name>"),
+ * where translators edit it with the other words of the site. It is written into the schema the
+ * way the data schemas carry theirs, so the API page and anyone reading the published schema
+ * read it through descriptionTexts(). A language without the message is left out rather than
+ * filled with English, so that test/schema/descriptions.test.ts names what is missing.
+ */
+export function apiDescription(name: ApiFieldKey, catalogs: Readonly<Record<UnLanguage, Catalog>> = CATALOGS): ApiDescription {
+  const key: MessageKey = `api.field.${name}`;
+  const descriptions: Partial<Record<UnLanguage, string>> = {};
+  for (const lang of DESCRIPTION_LANGUAGES) if (key in catalogs[lang]) descriptions[lang] = formatMessage(lang, key, {}, catalogs);
+  return { description: formatMessage("en", key, {}, catalogs), descriptions };
+}
+
 /** A schema node with what it holds, for the API page (pages/api.ts) and for anyone reading the schema. */
-const d = <T extends object>(description: string, node: T): T & { description: string } => ({ ...node, description });
+const d = <T extends object>(name: ApiFieldKey, node: T): T & ApiDescription => ({ ...node, ...apiDescription(name) });
 const head = {
-  version: d("The version of the API: 1. A new version gets a new folder (api/v2/).", { const: 1 }),
-  generated: d("When the file was built (ISO 8601).", dateTime),
-  license: d("The licence of the data: Creative Commons Attribution 4.0.", { const: "CC-BY-4.0" }),
+  version: d("version", { const: 1 }),
+  generated: d("generated", dateTime),
+  license: d("license", { const: "CC-BY-4.0" }),
 };
 const sixNames: Record<string, unknown> = {
   type: "object",
@@ -29,10 +56,10 @@ const organisation = {
   required: ["name"],
   additionalProperties: false,
   properties: {
-    name: d("The organisation's name, as it writes it.", { type: "string" }),
-    acronym: d("Its acronym.", { type: "string" }),
-    url: d("Its website.", { type: "string" }),
-    country: d("The ISO alpha-3 code of the country it is based in.", { type: "string" }),
+    name: d("organisationName", { type: "string" }),
+    acronym: d("organisationAcronym", { type: "string" }),
+    url: d("organisationUrl", { type: "string" }),
+    country: d("organisationCountry", { type: "string" }),
   },
 };
 
@@ -69,20 +96,20 @@ export const activitySchema = {
     "source",
   ],
   properties: {
-    id: d("The entry's permalink, <owner>/<slug>: stable, the address of its page and files.", {
+    id: d("activityId", {
       type: "string",
       pattern: "^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
     }),
-    owner: d("The country or organisation in whose folder the entry is.", {
+    owner: d("activityOwner", {
       type: "object",
       additionalProperties: false,
       required: ["type", "id"],
       properties: {
-        type: d("country or organization.", { enum: ["country", "organization"] }),
-        id: d("The folder name: the ISO alpha-3 code in lower case, or the organisation's id.", id),
+        type: d("ownerType", { enum: ["country", "organization"] }),
+        id: d("ownerId", id),
       },
     }),
-    slug: d("The entry's folder name under activities/.", id),
+    slug: d("activitySlug", id),
     kind: { type: "string" },
     type: { type: "string" },
     level: { type: "string" },
@@ -99,9 +126,9 @@ export const activitySchema = {
     },
     start: { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" },
     end: { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" },
-    year: d("The year it started, when known: what the year filter uses.", { type: "integer" }),
+    year: d("activityYear", { type: "integer" }),
     countries: { type: "array", items: { type: "string", pattern: "^[A-Z]{3}$" } },
-    regions: d("The ITU-D regions of the countries it concerns.", strings),
+    regions: d("activityRegions", strings),
     lead: { type: "array", items: organisation },
     partners: { type: "array", items: organisation },
     audiences: strings,
@@ -116,30 +143,28 @@ export const activitySchema = {
         required: ["url", "type"],
         additionalProperties: false,
         properties: {
-          url: d("The address of the source.", { type: "string", pattern: "^https://" }),
-          type: d("What the source is (a value of the link-types vocabulary: official, document, news, evaluation ...).", { type: "string" }),
-          title: d("The source's title.", { type: "string" }),
-          language: d("The language of the source.", languageTag),
-          accessed: d("When the source was last seen to say what the entry says.", { type: "string" }),
+          url: d("linkUrl", { type: "string", pattern: "^https://" }),
+          type: d("linkType", { type: "string" }),
+          title: d("linkTitle", { type: "string" }),
+          language: d("linkLanguage", languageTag),
+          accessed: d("linkAccessed", { type: "string" }),
         },
       },
     },
-    contact: {
+    contact: d("contact", {
       type: "object",
-      description: "An organisation's public contact channel, never a person's.",
       additionalProperties: false,
       properties: {
-        organisation: d("The organisation to contact.", { type: "string" }),
-        url: d("Its contact page.", { type: "string" }),
-        email: d("Its public e-mail address.", { type: "string" }),
-        phone: d("Its public telephone number.", { type: "string" }),
+        organisation: d("contactOrganisation", { type: "string" }),
+        url: d("contactUrl", { type: "string" }),
+        email: d("contactEmail", { type: "string" }),
+        phone: d("contactPhone", { type: "string" }),
       },
-    },
+    }),
     related: strings,
     originalLanguage: languageTag,
-    narratives: {
+    narratives: d("narratives", {
       type: "object",
-      description: "The texts by language code: the original and its translations.",
       minProperties: 1,
       propertyNames: languageTag,
       additionalProperties: {
@@ -147,22 +172,22 @@ export const activitySchema = {
         additionalProperties: false,
         required: ["title", "summary", "status", "outOfDate"],
         properties: {
-          title: d("The title, plain text.", { type: "string" }),
-          summary: d("A short summary, plain text.", { type: "string" }),
-          status: d("original, or how the translation was made: human, machine, or machine then reviewed.", {
+          title: d("narrativeTitle", { type: "string" }),
+          summary: d("narrativeSummary", { type: "string" }),
+          status: d("narrativeStatus", {
             enum: ["original", "human", "machine", "reviewed"],
           }),
-          outOfDate: d("True when the original changed after this translation was made.", { type: "boolean" }),
-          version: d("The version of the original's text (a hash).", { type: "string", pattern: "^[0-9a-f]{12}$" }),
-          translates: d("The version of the original that this translation translates.", { type: "string", pattern: "^[0-9a-f]{12}$" }),
-          markdown: d("The full text in Markdown; only in activities/<owner>/<slug>.json.", { type: "string" }),
+          outOfDate: d("narrativeOutOfDate", { type: "boolean" }),
+          version: d("narrativeVersion", { type: "string", pattern: "^[0-9a-f]{12}$" }),
+          translates: d("narrativeTranslates", { type: "string", pattern: "^[0-9a-f]{12}$" }),
+          markdown: d("narrativeMarkdown", { type: "string" }),
         },
       },
-    },
-    added: d("The date of the entry's first change on the main branch; null when the history is not known.", { type: ["string", "null"] }),
-    updated: d("The date of its last change on the main branch; null when not known.", { type: ["string", "null"] }),
-    pages: d("The address of the entry's page in each of the six languages.", sixNames),
-    source: d("The entry's folder in the repository; null when the site was built without one.", { type: ["string", "null"] }),
+    }),
+    added: d("activityAdded", { type: ["string", "null"] }),
+    updated: d("activityUpdated", { type: ["string", "null"] }),
+    pages: d("activityPages", sixNames),
+    source: d("activitySource", { type: ["string", "null"] }),
   },
 };
 
@@ -175,8 +200,8 @@ export const activitiesSchema = {
   required: ["version", "generated", "license", "count", "activities"],
   properties: {
     ...head,
-    count: d("How many activities the file lists.", { type: "integer", minimum: 0 }),
-    activities: d("Every activity, newest first (without the full texts).", { type: "array", items: { $ref: "activity.schema.json" } }),
+    count: d("activitiesCount", { type: "integer", minimum: 0 }),
+    activities: d("activitiesList", { type: "array", items: { $ref: "activity.schema.json" } }),
   },
 };
 
@@ -187,7 +212,7 @@ export const activityFileSchema = {
   type: "object",
   additionalProperties: false,
   required: ["version", "generated", "license", "activity"],
-  properties: { ...head, activity: d("The activity, with the full text of each narrative.", { $ref: "activity.schema.json" }) },
+  properties: { ...head, activity: d("activityFileActivity", { $ref: "activity.schema.json" }) },
 };
 
 export const ownerSchema = {
@@ -199,26 +224,26 @@ export const ownerSchema = {
   required: ["version", "generated", "license", "owner", "activities"],
   properties: {
     ...head,
-    owner: d("The country or organisation.", {
+    owner: d("owner", {
       type: "object",
       additionalProperties: false,
       required: ["type", "id", "names", "links", "entries"],
       properties: {
-        type: d("country or organization.", { enum: ["country", "organization"] }),
-        id: d("The folder name: the ISO alpha-3 code in lower case, or the organisation's id.", id),
-        iso3: d("A country's ISO alpha-3 code, in capitals.", { type: "string", pattern: "^[A-Z]{3}$" }),
-        names: d("The name in each of the six languages.", sixNames),
-        acronym: d("An organisation's acronym.", { type: "string" }),
-        region: d("A country's ITU-D region.", { type: "string" }),
-        regions: d("The regions an organisation works in.", strings),
-        category: d("The kind of organisation.", { type: "string" }),
-        level: d("national, regional or international.", { type: "string" }),
-        links: d("Links to the national framework or the organisation's website.", { type: "array" }),
-        contact: d("A public contact channel.", { type: "object" }),
-        entries: d("How many entries it holds.", { type: "integer", minimum: 0 }),
+        type: d("ownerType", { enum: ["country", "organization"] }),
+        id: d("ownerId", id),
+        iso3: d("ownerIso3", { type: "string", pattern: "^[A-Z]{3}$" }),
+        names: d("ownerNames", sixNames),
+        acronym: d("ownerAcronym", { type: "string" }),
+        region: d("ownerRegion", { type: "string" }),
+        regions: d("ownerRegions", strings),
+        category: d("ownerCategory", { type: "string" }),
+        level: d("ownerLevel", { type: "string" }),
+        links: d("ownerLinks", { type: "array" }),
+        contact: d("ownerContact", { type: "object" }),
+        entries: d("entries", { type: "integer", minimum: 0 }),
       },
     }),
-    activities: d("Its activities, newest first.", { type: "array", items: { $ref: "activity.schema.json" } }),
+    activities: d("ownerActivities", { type: "array", items: { $ref: "activity.schema.json" } }),
   },
 };
 
@@ -227,10 +252,10 @@ const ownerRow = {
   additionalProperties: false,
   required: ["id", "name", "entries", "url"],
   properties: {
-    id: d("The folder name.", id),
-    name: d("The name in English.", { type: "string" }),
-    entries: d("How many entries it holds.", { type: "integer" }),
-    url: d("Its file, relative to api/v1/.", { type: "string" }),
+    id: d("rowId", id),
+    name: d("rowName", { type: "string" }),
+    entries: d("entries", { type: "integer" }),
+    url: d("rowUrl", { type: "string" }),
   },
 };
 
@@ -243,32 +268,30 @@ export const indexSchema = {
   required: ["version", "generated", "license", "counts", "files", "countries", "organizations"],
   properties: {
     ...head,
-    counts: {
+    counts: d("counts", {
       type: "object",
-      description: "How many activities, countries with a profile and organisations the atlas holds.",
       additionalProperties: false,
       required: ["activities", "countries", "organizations"],
       properties: {
-        activities: d("Activities.", { type: "integer" }),
-        countries: d("Countries with a profile.", { type: "integer" }),
-        organizations: d("Organisations.", { type: "integer" }),
+        activities: d("countsActivities", { type: "integer" }),
+        countries: d("countsCountries", { type: "integer" }),
+        organizations: d("countsOrganizations", { type: "integer" }),
       },
-    },
-    files: {
+    }),
+    files: d("files", {
       type: "object",
-      description: "Where the other files are, relative to api/v1/.",
       additionalProperties: false,
       required: ["activities", "csv", "vocabularies", "schemas", "feeds"],
       properties: {
-        activities: d("activities.json: every activity.", { type: "string" }),
-        csv: d("activities.csv: every activity, one row each.", { type: "string" }),
-        vocabularies: d("vocabularies.json: every controlled list.", { type: "string" }),
-        schemas: d("The folder of the JSON Schemas.", { type: "string" }),
-        feeds: d("The Atom feed of all activities, in each of the six languages.", sixNames),
+        activities: d("filesActivities", { type: "string" }),
+        csv: d("filesCsv", { type: "string" }),
+        vocabularies: d("filesVocabularies", { type: "string" }),
+        schemas: d("filesSchemas", { type: "string" }),
+        feeds: d("filesFeeds", sixNames),
       },
-    },
-    countries: d("Every country with a profile.", { type: "array", items: ownerRow }),
-    organizations: d("Every organisation.", { type: "array", items: ownerRow }),
+    }),
+    countries: d("indexCountries", { type: "array", items: ownerRow }),
+    organizations: d("indexOrganizations", { type: "array", items: ownerRow }),
   },
 };
 
@@ -277,21 +300,21 @@ const vocabulary = {
   additionalProperties: false,
   required: ["name", "title", "labels", "schema", "terms"],
   properties: {
-    name: d("The list's name.", id),
-    title: d("Its title in English.", { type: "string" }),
-    labels: d("Its name in the six languages.", sixNames),
-    schema: d("The list's file in the repository.", { type: "string" }),
-    terms: d("Every value of the list, in the list's order.", {
+    name: d("vocabularyName", id),
+    title: d("vocabularyTitle", { type: "string" }),
+    labels: d("vocabularyLabels", sixNames),
+    schema: d("vocabularySchema", { type: "string" }),
+    terms: d("vocabularyTerms", {
       type: "array",
       items: {
         type: "object",
         additionalProperties: false,
         required: ["id", "labels"],
         properties: {
-          id: d("The value as the data writes it.", { type: "string" }),
-          labels: d("Its label in the six languages.", sixNames),
-          description: d("What it means.", { type: "string" }),
-          meta: d("Other facts about the value, such as a country's region or a language's writing direction.", { type: "object" }),
+          id: d("termId", { type: "string" }),
+          labels: d("termLabels", sixNames),
+          description: d("termDescription", { type: "string" }),
+          meta: d("termMeta", { type: "object" }),
         },
       },
     }),
@@ -305,7 +328,7 @@ export const vocabulariesSchema = {
   type: "object",
   additionalProperties: false,
   required: ["version", "generated", "license", "vocabularies"],
-  properties: { ...head, vocabularies: d("Every vocabulary, by name.", { type: "object", additionalProperties: vocabulary }) },
+  properties: { ...head, vocabularies: d("vocabularies", { type: "object", additionalProperties: vocabulary }) },
 };
 
 export const vocabularySchema = {
@@ -315,7 +338,7 @@ export const vocabularySchema = {
   type: "object",
   additionalProperties: false,
   required: ["version", "generated", "license", "vocabulary"],
-  properties: { ...head, vocabulary: d("The vocabulary.", vocabulary) },
+  properties: { ...head, vocabulary: d("vocabulary", vocabulary) },
 };
 
 /** Every API schema by name: published as api/v1/schemas/api/<name>.schema.json. */

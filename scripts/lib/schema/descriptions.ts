@@ -109,14 +109,19 @@ const SCRIPTS: Partial<Record<UnLanguage, RegExp>> = { ar: /\p{Script=Arabic}/u,
  * a text in no known language or in the wrong script, or `descriptions` that translate nothing
  * (beside no `description`, or on no schema node).
  * Data files kept among the schemas (vocab/terminology.json) have only the root checked.
+ * `folder` is where the files are, for the messages: the API's schemas are published under api/v1/schemas/api/.
  */
-export function descriptionProblems(files: ReadonlyMap<string, unknown>, dataFiles: ReadonlySet<string> = new Set(["vocab/terminology.json"])): string[] {
+export function descriptionProblems(
+  files: ReadonlyMap<string, unknown>,
+  dataFiles: ReadonlySet<string> = new Set(["vocab/terminology.json"]),
+  folder = "schemas/",
+): string[] {
   const problems: string[] = [];
   for (const [file, document] of files) {
     const nodes = new Set<string>();
     const check = (node: Node, pointer: string) => {
       nodes.add(pointer);
-      const where = `schemas/${file}${pointer === "" ? "" : ` at ${pointer}`}`;
+      const where = `${folder}${file}${pointer === "" ? "" : ` at ${pointer}`}`;
       const others = node.descriptions;
       if (others === undefined) {
         if (typeof node.description === "string") problems.push(`${where}: the description has no "descriptions" in ${DESCRIPTION_LANGUAGES.join(", ")}.`);
@@ -145,7 +150,7 @@ export function descriptionProblems(files: ReadonlyMap<string, unknown>, dataFil
     const keys: string[] = [];
     descriptionsKeys(document, "", keys);
     for (const pointer of keys)
-      if (!nodes.has(pointer)) problems.push(`schemas/${file} at ${pointer || "/"}: "descriptions" is not on a schema node, so nothing reads it.`);
+      if (!nodes.has(pointer)) problems.push(`${folder}${file} at ${pointer || "/"}: "descriptions" is not on a schema node, so nothing reads it.`);
   }
   return problems;
 }
