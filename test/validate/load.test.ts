@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseFrontmatter, splitNarrative } from "../../scripts/lib/load/frontmatter.ts";
-import { parseJson } from "../../scripts/lib/load/json.ts";
-import { fieldName, LineIndex, PositionIndex } from "../../scripts/lib/load/positions.ts";
+import { parseJson, parseWithPositions } from "../../scripts/lib/load/json.ts";
+import { fieldName, LineIndex, PositionIndex, pointerSegment } from "../../scripts/lib/load/positions.ts";
 
 describe("parseJson reads JSON strictly, with positions", () => {
   test("a __proto__ key stays an own property and pollutes nothing", () => {
@@ -27,6 +28,75 @@ describe("parseJson reads JSON strictly, with positions", () => {
     expect(positions.valueAt("/links/0/url")).toMatchObject({ line: 3, column: 14 });
     expect(positions.keyAt("/links/0/url")).toMatchObject({ line: 3, column: 7 });
     expect(positions.valueAt("/links/0/missing")).toMatchObject({ line: 3, column: 5 });
+  });
+});
+
+describe("parseJson's quick reading of plain JSON is the strict reading", () => {
+  /** Every JSON pointer of a parsed value, the root included. */
+  const pointers = (value: unknown, at = ""): string[] =>
+    value !== null && typeof value === "object"
+      ? [at, ...Object.entries(value).flatMap(([key, child]) => pointers(child, `${at}/${pointerSegment(key)}`))]
+      : [at];
+  const same = (text: string) => {
+    const quick = parseJson(text, "a.json");
+    const strict = parseWithPositions(text, "a.json");
+    expect(quick.value).toEqual(strict.value);
+    if (quick.value !== null && typeof quick.value === "object") expect(Object.keys(quick.value)).toEqual(Object.keys(strict.value as object));
+    expect(quick.problems).toEqual(strict.problems);
+    for (const pointer of pointers(strict.value)) {
+      expect(quick.positions.valueAt(pointer)).toEqual(strict.positions.valueAt(pointer));
+      expect(quick.positions.keyAt(pointer)).toEqual(strict.positions.keyAt(pointer));
+    }
+  };
+  // Keys that collide once parsed, escapes that hide quotes and colons inside strings.
+  const key = fc.oneof(fc.string(), fc.constantFrom("a", "__proto__", "constructor", 'a":', '\\"', "0", "1", "\u0061"));
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small" },
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.array(tie("node"), { maxLength: 4 }),
+      fc.array(fc.tuple(key, tie("node")), { maxLength: 5 }),
+    ),
+  })).node;
+  /** A JSON text written by hand: members as tuples, so that a key can appear twice. */
+  const write = (node: unknown, space: string): string =>
+    Array.isArray(node) && node.every((m) => Array.isArray(m) && m.length === 2 && typeof m[0] === "string") && node.length > 0
+      ? `{${space}${node.map(([k, v]) => `${JSON.stringify(k)}${space}:${space}${write(v, space)}`).join(`,${space}`)}${space}}`
+      : Array.isArray(node)
+        ? `[${space}${node.map((item) => write(item, space)).join(`,${space}`)}${space}]`
+        : JSON.stringify(node);
+
+  test("property: same value, key order, problems and positions, duplicate keys and odd spacing included (fixed seed)", () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom("", " ", "\n  ", "\t", "\r\n"), (node, space) => same(write(node, space))),
+      { seed: 20261202, numRuns: 400 },
+    );
+  });
+
+  test("property: any text at all gives the strict reading's value and problems (fixed seed)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          fc.json().map((t) => `\uFEFF${t}`),
+          fc.json().map((t) => `${t},`),
+        ),
+        (text) => {
+          const quick = parseJson(text, "a.json");
+          const strict = parseWithPositions(text, "a.json");
+          expect(quick.value).toEqual(strict.value);
+          expect(quick.problems).toEqual(strict.problems);
+        },
+      ),
+      { seed: 20261203, numRuns: 400 },
+    );
+  });
+
+  test("a duplicate key hidden among escaped quotes still takes the strict reading", () => {
+    const text = '{"a": "x\\":\\"", "b\\"": 1, "a": 2}';
+    expect(parseJson(text, "a.json").problems.map((p) => p.ruleId)).toEqual(["strict-json"]);
+    same(text);
   });
 });
 

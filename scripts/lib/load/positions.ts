@@ -9,6 +9,12 @@ export interface Located {
 /** Maps JSON pointers ("/links/0/url") to source positions, for parsed JSON and YAML alike. */
 export class PositionIndex {
   readonly #entries = new Map<string, Located>();
+  #fill: ((index: PositionIndex) => void) | undefined;
+
+  /** `fill`, when given, records the positions the first time one is asked for, and not before. */
+  constructor(fill?: (index: PositionIndex) => void) {
+    this.#fill = fill;
+  }
 
   set(pointer: string, located: Located): void {
     this.#entries.set(pointer, located);
@@ -26,6 +32,11 @@ export class PositionIndex {
   }
 
   #nearest(pointer: string): Located {
+    const fill = this.#fill;
+    if (fill) {
+      this.#fill = undefined;
+      fill(this);
+    }
     let current = pointer;
     for (;;) {
       const found = this.#entries.get(current);
