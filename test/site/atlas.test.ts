@@ -166,6 +166,15 @@ describe("lists are written the page's language's way", () => {
   });
 });
 
+describe("an organisation's name is never passed off as a translation", () => {
+  // test-network has an English and a French name only: the other pages keep the English one, marked as English.
+  test.for(LANGS)("%s: the heading of its page", (lang) => {
+    const heading = /<h1[^>]*>(.*?)<\/h1>/s.exec(read(`${lang}/organizations/test-network/index.html`))?.[1];
+    const expected = { en: "Synthetic Test Network", fr: "Réseau de test fictif" }[lang as string];
+    expect(heading).toBe(expected ?? '<span lang="en" dir="ltr">Synthetic Test Network</span>');
+  });
+});
+
 describe("an organisation's page leads to a proposal", () => {
   test.for(LANGS)("“Propose a new entry” on the %s page opens the new-activity form in that language", (lang) => {
     const page = read(`${lang}/organizations/test-network/index.html`);

@@ -726,7 +726,7 @@ export type OrganizationCategory =
 
 export interface OrganisationProfile {
   /**
-   * The organisation's name, by language. At least the name in the language it uses itself.
+   * The organisation's name, by language. At least the name in the language it uses itself. Each other name is the one the organisation (for a United Nations body, the UN) publishes in that language, never a translation of ours, with an official link in that language in links to the page that shows it; a name it keeps unchanged in every language is written once, and pages in other languages show it marked as written in its own language.
    */
   name: {
     [k: string]: string | undefined;
