@@ -560,6 +560,9 @@ describe("the data dictionary and the vocabularies in the page's language", () =
       expect(row.description, path).toMatch(/\p{Script=Arabic}/u);
     }
     expect(page).not.toContain('<td lang="en"');
+    // Each file's schema is named in Arabic too: nothing in the page's content is marked as English.
+    expect(page).toContain("<p>جميع الأنشطة · <a href=");
+    expect(page.slice(page.indexOf("<main"), page.indexOf("</main>"))).not.toContain('lang="en"');
   });
 
   test.for(["ar", "zh", "ru", "en"] as const)("%s: every column of activities.csv and its list cells are explained in the page's language", (lang) => {

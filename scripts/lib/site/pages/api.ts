@@ -1,3 +1,4 @@
+import { formatMessage } from "../../i18n/messages.ts";
 import { apiPath, pagePath } from "../../model/urls.ts";
 import { apiFields, dataDescriptions } from "../../open-data/api-docs.ts";
 import { API_SCHEMAS } from "../../open-data/api-schemas.ts";
@@ -47,7 +48,7 @@ ${API_FILES.map(({ schema, file }) => {
   const fields = apiFields(document, schema === "activity" ? fromData : undefined, lang);
   return html`<section aria-labelledby="api-${schema}">
 <h3 id="api-${schema}" dir="ltr"><code>${file}</code></h3>
-<p><span lang="en" dir="ltr">${document.title as string}</span> · <a href="${c.url(apiPath.apiSchema(schema))}" type="application/schema+json" dir="ltr">${m.apiSchema}</a></p>
+<p>${formatMessage(lang, `api.schema.${schema}`)} · <a href="${c.url(apiPath.apiSchema(schema))}" type="application/schema+json" dir="ltr">${m.apiSchema}</a></p>
 <div class="table-wrap" role="region" aria-labelledby="api-${schema}" tabindex="0">
 <table>
 <thead><tr><th scope="col">${m.field}</th><th scope="col">${m.valueType}</th><th scope="col">${m.required}</th><th scope="col">${m.description}</th></tr></thead>
