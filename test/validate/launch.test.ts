@@ -66,3 +66,19 @@ test("a missing list of inputs means a build, never a stale bundle", () => {
   editLater(project, "locales/en.json", '{ "hello": "third" }\n');
   expect(run(project)).toBe("third\n");
 });
+
+test("a message catalog read from the bundle behaves as the JSON it was made from", () => {
+  project = tinyProject();
+  const catalog = { $comment: "not a message", hello: "first", "dotted.key": "plural {count, plural, one {# file} other {# files}}", الكلمة: "عربي" };
+  writeFileSync(join(project, "locales/en.json"), `${JSON.stringify(catalog, null, 2)}\n`);
+  writeFileSync(
+    join(project, "scripts/cli/validate.ts"),
+    [
+      'import en from "../../locales/en.json" with { type: "json" };',
+      "const catalog: Record<string, string> = en;",
+      'console.log(JSON.stringify([catalog["dotted.key"], catalog.nope, "hello" in catalog, "nope" in catalog, Object.keys(catalog), Object.entries(catalog), { ...catalog }, catalog]));',
+    ].join("\n"),
+  );
+  const expected = [catalog["dotted.key"], undefined, true, false, Object.keys(catalog), Object.entries(catalog), catalog, catalog];
+  expect(JSON.parse(run(project))).toEqual(JSON.parse(JSON.stringify(expected)));
+});
