@@ -119,6 +119,14 @@ describe("a Markdown body is refused before parsing when it crosses a bound", ()
     expect(markdownProblem(refused)?.message).toContain(message);
   });
 
+  test("a mark or a pipe beyond the bound is reported where it is written", () => {
+    const prose = "Plain words, then more plain words.\n";
+    const tooManyMarks = `${prose}${`${marks(MAX_MARKS_PER_BLOCK)}\n\n`.repeat(MAX_MARKS / MAX_MARKS_PER_BLOCK)}${prose}and *`;
+    expect(markdownProblem(tooManyMarks)?.offset).toBe(tooManyMarks.length - 1);
+    const tooManyCells = `${prose}\nsome text ${"|a".repeat(MAX_TABLE_CELLS)}| end`;
+    expect(markdownProblem(tooManyCells)?.offset).toBe(tooManyCells.length - " end".length - 1);
+  });
+
   test("a story with lists, quotes, tables, emphasis and links passes", () => {
     const story = `## Context\n\nSome *emphasis*, **strong** text and a [link](https://example.org/a_b_c).\n\n> A quote\n> on two lines.\n\n- a list\n  - nested\n    1. deeper\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nA heading\n---------\n`;
     expect(markdownProblem(story.repeat(20))).toBeUndefined();

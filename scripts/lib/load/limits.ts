@@ -112,7 +112,8 @@ export function yamlDepthProblem(text: string, limit = MAX_YAML_DEPTH): LimitPro
   return undefined;
 }
 
-const MARKS = new Set(["*", "_", "~", "[", "]", "<", "`"]);
+/** Emphasis, link, HTML and code marks, and table pipes. */
+const MARKS_AND_PIPES = /[*_~[\]<`|]/g;
 const UNDERLINE = /^ {0,3}(=+|-+)[ \t]*\r?$/;
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t\r]|$)/;
 const QUOTE_MARKER = /^[ \t]*>[ \t]?/;
@@ -195,13 +196,15 @@ export function markdownProblem(body: string): LimitProblem | undefined {
       if (counts.containers > MAX_CONTAINERS) return at(lineStart, problems.containers());
       if (!previousBlank && UNDERLINE.test(line) && ++counts.underlined > MAX_UNDERLINED_HEADINGS) return at(lineStart, problems.underlined());
       let pipes = 0;
-      for (let index = lineStart; index < lineEnd; index++) {
-        const char = body[index] ?? "";
+      // Only the marks and pipes of the line are visited: most characters are prose.
+      for (const found of line.matchAll(MARKS_AND_PIPES)) {
+        const char = found[0];
+        const index = lineStart + found.index;
         if (char === "|") {
           pipes++;
           counts.cells++;
           if (pipes > MAX_TABLE_CELLS || counts.cells > MAX_TABLE_CELLS_IN_ALL) return at(index, problems.cells(pipes > MAX_TABLE_CELLS));
-        } else if (MARKS.has(char)) {
+        } else {
           counts.marks++;
           counts.marksInBlock++;
           if (counts.marksInBlock > MAX_MARKS_PER_BLOCK) return at(blockStart, problems.marks(true));
