@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseFrontmatter, splitNarrative } from "../../scripts/lib/load/frontmatter.ts";
 import { parseJson, parseWithPositions } from "../../scripts/lib/load/json.ts";
 import { fieldName, LineIndex, PositionIndex, pointerSegment } from "../../scripts/lib/load/positions.ts";
+import { diskSource } from "../../scripts/lib/load/source.ts";
 
 describe("parseJson reads JSON strictly, with positions", () => {
   test("a __proto__ key stays an own property and pollutes nothing", () => {
@@ -97,6 +101,23 @@ describe("parseJson's quick reading of plain JSON is the strict reading", () => 
     const text = '{"a": "x\\":\\"", "b\\"": 1, "a": 2}';
     expect(parseJson(text, "a.json").problems.map((p) => p.ruleId)).toEqual(["strict-json"]);
     same(text);
+  });
+});
+
+describe("diskSource never reads through a linked folder", () => {
+  test("a folder linked out of the repository stays unread, before and after the listing and other reads", () => {
+    const root = mkdtempSync(join(tmpdir(), "cop-source-"));
+    const outside = mkdtempSync(join(tmpdir(), "cop-outside-"));
+    writeFileSync(join(outside, "country.json"), "{}");
+    mkdirSync(join(root, "countries/ken"), { recursive: true });
+    writeFileSync(join(root, "countries/ken/country.json"), "{}");
+    symlinkSync(outside, join(root, "countries/rwa"));
+    const source = diskSource(root);
+    expect(source.read("countries/rwa/country.json")).toBeUndefined();
+    expect(source.list("countries")).toEqual(["countries/ken/country.json", "countries/rwa"]);
+    expect(source.read("countries/ken/country.json")?.text).toBe("{}");
+    expect(source.read("countries/rwa/country.json")).toBeUndefined();
+    expect(source.read("countries/rwa")).toMatchObject({ symlink: true });
   });
 });
 

@@ -22,21 +22,30 @@ export interface SourceFile {
 const realRoots = new Map<string, string>();
 
 /**
+ * Folders of one repository already known to be real folders inside it: those a listing walked
+ * (it never enters a link) and those a read resolved. One set per source, so per run: a folder
+ * that a later run finds replaced by a link is resolved again.
+ */
+export type RealFolders = Set<string>;
+
+/**
  * True when the path, with every link in its folders resolved, is still inside the repository:
  * lstat never follows the last component but does follow a linked folder on the way, so a
  * countries/xyz that links out of the repository would otherwise be read through.
  */
-function staysInside(root: string, path: string): boolean {
+function staysInside(root: string, path: string, known?: RealFolders): boolean {
+  const folder = posix.dirname(path);
+  if (folder === "." || known?.has(folder)) return true;
   let realRoot = realRoots.get(root);
   if (realRoot === undefined) {
     realRoot = realpathSync.native(root);
     realRoots.set(root, realRoot);
   }
-  const folder = posix.dirname(path);
-  if (folder === ".") return true;
   try {
     const real = realpathSync.native(join(root, folder));
-    return real === realRoot || real.startsWith(`${realRoot}/`);
+    const inside = real === realRoot || real.startsWith(`${realRoot}/`);
+    if (inside) known?.add(folder);
+    return inside;
   } catch {
     return false;
   }
@@ -64,10 +73,10 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * a pipe, socket or device, never reads past the size limit, never decodes binary as text, and
  * turns a read error into `unreadable` instead of throwing.
  */
-export function readSourceFile(root: string, path: string): SourceFile | undefined {
+export function readSourceFile(root: string, path: string, known?: RealFolders): SourceFile | undefined {
   let stat: ReturnType<typeof lstatSync>;
   try {
-    if (!staysInside(root, path)) return undefined;
+    if (!staysInside(root, path, known)) return undefined;
     stat = lstatSync(join(root, path));
   } catch {
     return undefined;
@@ -97,8 +106,11 @@ export function decodeSourceFile(path: string, bytes: Uint8Array): SourceFile {
   }
 }
 
-/** Lists every file (and symlink) under a repository folder, sorted, with forward-slash paths; nothing when the folder is, or lies behind, a link out. */
-export function listFiles(root: string, folder: string): string[] {
+/**
+ * Lists every file (and symlink) under a repository folder, sorted, with forward-slash paths;
+ * nothing when the folder is, or lies behind, a link out. The folders it walks go into `known`.
+ */
+export function listFiles(root: string, folder: string, known?: RealFolders): string[] {
   const found: string[] = [];
   try {
     if (!staysInside(root, `${folder}/.`) || lstatSync(join(root, folder)).isSymbolicLink()) return found;
@@ -113,6 +125,8 @@ export function listFiles(root: string, folder: string): string[] {
     } catch {
       return;
     }
+    // Reached from a real folder through real folders only (a link is never walked into).
+    known?.add(relative);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(path);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { decodeSourceFile, listFiles, MAX_FILE_BYTES, pathExists, readSourceFile, type SourceFile } from "./files.ts";
+import { decodeSourceFile, listFiles, MAX_FILE_BYTES, pathExists, type RealFolders, readSourceFile, type SourceFile } from "./files.ts";
 
 export type { SourceFile } from "./files.ts";
 
@@ -20,9 +20,10 @@ export interface FileSource {
 
 /** The working tree under `root`. */
 export function diskSource(root: string): FileSource {
+  const known: RealFolders = new Set();
   return {
-    read: (path) => readSourceFile(root, path),
-    list: (folder) => listFiles(root, folder),
+    read: (path) => readSourceFile(root, path, known),
+    list: (folder) => listFiles(root, folder, known),
     exists: (path) => pathExists(root, path),
   };
 }
