@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { countBySeverity } from "../lib/diagnostics.ts";
@@ -6,6 +6,7 @@ import { formatDuration, parseCount, parseDuration } from "../lib/links/options.
 import { formatLinkJson } from "../lib/links/report.ts";
 import { DEFAULT_LINK_CHECK_OPTIONS, type LinkCheckOptions, linkSummaryLine, runLinkCheck } from "../lib/links/run.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
+import { parseReportFormat, writeJsonOut } from "../lib/report/options.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { resolveTargets, withDefaultBase } from "./targets.ts";
 
@@ -74,8 +75,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const format = values.format ?? "pretty";
-  if (!["pretty", "github", "json"].includes(format)) throw new Error(`unknown --format "${format}": use pretty, github or json`);
+  const format = parseReportFormat(values.format);
   const options: Partial<LinkCheckOptions> = {
     ...(values.budget ? { budgetMs: parseDuration(values.budget, "--budget") } : {}),
     ...(values.timeout ? { timeoutMs: parseDuration(values.timeout, "--timeout") } : {}),
@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${formatJobSummary(run.diagnostics, summary, "COP Atlas link check")}\n${counts}\n`);
     }
   } else process.stdout.write(`${formatPretty(run.diagnostics, summary, process.stdout.isTTY === true)}${counts}\n`);
-  if (values["json-out"]) writeFileSync(values["json-out"], formatLinkJson(run));
+  if (values["json-out"]) writeJsonOut(values["json-out"], formatLinkJson(run));
   return countBySeverity(run.diagnostics).errors > 0 ? 1 : 0;
 }
 

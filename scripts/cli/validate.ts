@@ -1,7 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileAtomically } from "../lib/atomic-write.ts";
 import { localizeDiagnostics } from "../lib/i18n/diagnostics.ts";
 import { chooseLanguage, formatMessage } from "../lib/i18n/messages.ts";
 import { annotationLanguages } from "../lib/i18n/owner-languages.ts";
@@ -9,6 +8,7 @@ import { diskSource } from "../lib/load/source.ts";
 import { printable } from "../lib/printable.ts";
 import { formatGithub, formatJobSummary } from "../lib/report/github.ts";
 import { formatJson } from "../lib/report/json.ts";
+import { parseReportFormat, writeJsonOut } from "../lib/report/options.ts";
 import { formatPretty } from "../lib/report/pretty.ts";
 import { CACHE_FOLDER, diskCache, diskFactsStore, diskValidatorStore, toolVersion, validatorFolder } from "../lib/validate/disk-cache.ts";
 import { exitCodeOf, incompleteCheck } from "../lib/validate/index.ts";
@@ -61,8 +61,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const format = values.format ?? "pretty";
-  if (!["pretty", "github", "json"].includes(format)) throw new Error(`unknown --format "${format}": use pretty, github or json`);
+  const format = parseReportFormat(values.format);
   const lang = chooseLanguage(values.lang, process.env);
   if (typeof lang !== "string") throw new Error(formatMessage("en", "validate.unknownLanguage", { lang: lang.unknown }));
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -91,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(formatGithub(result.diagnostics, summary, annotationLanguages(diskSource(root), lang)));
     if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatJobSummary(diagnostics, summary));
   } else process.stdout.write(formatPretty(diagnostics, summary, process.stdout.isTTY === true, lang));
-  if (values["json-out"]) writeReport(values["json-out"], formatJson(result.diagnostics, summary, lang));
+  if (values["json-out"]) writeJsonOut(values["json-out"], formatJson(result.diagnostics, summary, lang));
   const incomplete = incompleteCheck(result.diagnostics);
   if (incomplete) process.stderr.write(`validate: ${incomplete}\n`);
   return exitCodeOf(result.diagnostics);
@@ -107,24 +106,6 @@ function stopOnSignal(): void {
     process.exit(2);
   };
   process.once("SIGINT", stop).once("SIGTERM", stop);
-}
-
-/** Writes the --json-out report, or fails with one sentence that says what to change. */
-function writeReport(path: string, text: string): void {
-  try {
-    writeFileAtomically(path, text);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === "EISDIR"
-        ? "it is a folder"
-        : code === "ENOENT"
-          ? "its folder does not exist"
-          : code === "EACCES" || code === "EPERM" || code === "EROFS"
-            ? "permission denied"
-            : (code ?? "an unknown error");
-    throw new Error(`cannot write the JSON report to ${path}: ${why}; give a file name in a folder that exists`);
-  }
 }
 
 main(process.argv.slice(2)).then(
