@@ -2,15 +2,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
 import { buildReviewRelay } from "../../scripts/lib/bot/artifact/relay.ts";
 import { changeVocabulary } from "../../scripts/lib/bot/changes/vocabulary.ts";
 import { type ActionEnvironment, runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
-import { pullRequestOpened, pullRequestReview, schedule, workflowDispatch, workflowRunCompleted } from "../support/fake-github/events.ts";
+import { pullRequestReview, schedule, workflowDispatch, workflowRunCompleted } from "../support/fake-github/events.ts";
 import { type FakeRun, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
-import { BOT, config, createScenario, type Scenario } from "./scenario.ts";
+import { BOT, config, createScenario, type Scenario, validatedRun } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
 const FINDINGS = [
@@ -39,15 +38,7 @@ function scenario(options: Parameters<typeof createScenario>[0] = {}): Scenario 
 }
 
 /** The validate run of the scenario's head, and the artifact its job would upload. */
-function validated(s: Scenario, findings: unknown[] = FINDINGS, headSha = s.headSha): { run: FakeRun; dir: string } {
-  const run = s.github.run({ headSha, headBranch: "rwa-helpline", headOwner: "dave" });
-  const pull = { ...s.github.pull(7), headSha };
-  const built = buildValidationArtifact({ schemaVersion: 1, summary: {}, diagnostics: findings }, pullRequestOpened(s.github, pull));
-  if (!built.ok) throw new Error(built.error);
-  const dir = mkdtempSync(join(tmpdir(), "cop-e2e-"));
-  writeFileSync(join(dir, "result.json"), JSON.stringify(built.artifact));
-  return { run, dir };
-}
+const validated = (s: Scenario, findings: unknown[] = FINDINGS, headSha = s.headSha) => validatedRun(s, findings, headSha);
 
 async function bot(s: Scenario, eventName: string, event: unknown, artifactDir: string | null = null) {
   const env: ActionEnvironment = { eventName, event, repository: "cop-atlas/atlas", serverUrl: "https://github.com", artifactDir };

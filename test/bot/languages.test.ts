@@ -4,20 +4,18 @@
  * written in Arabic, then English for the secretariat; on the fake GitHub, whose requests and
  * answers are checked against GitHub's description.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
-import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
 import { runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
 import { parseProfile } from "../../scripts/lib/bot/profile.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
 import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
 import { catalogText } from "../../scripts/lib/i18n/diagnostics.ts";
 import { toJsonReport } from "../../scripts/lib/report/json.ts";
-import { pullRequestOpened, schedule, workflowRunCompleted } from "../support/fake-github/events.ts";
+import { schedule, workflowRunCompleted } from "../support/fake-github/events.ts";
 import { preloadGitHubDescriptions } from "../support/fake-github/index.ts";
-import { BOT, createScenario, narrative, type Scenario } from "./scenario.ts";
+import { BOT, createScenario, narrative, type Scenario, validatedRun } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
 const CIV = "countries/civ/activities/ligne-verte-116/";
@@ -157,12 +155,8 @@ describe("the validator's findings in the comment, in each section's language", 
 
   /** The Validate run of the head, with the artifact its job uploads, made from the validator's report. */
   function validated(s: Scenario, diagnostics: readonly Diagnostic[]) {
-    const run = s.github.run({ headSha: s.headSha, headBranch: "two-helplines", headOwner: "dave" });
     const report = JSON.parse(JSON.stringify(toJsonReport(diagnostics, { files: 4, entries: 2 })));
-    const built = buildValidationArtifact(report, pullRequestOpened(s.github, { ...s.github.pull(7), headSha: s.headSha }));
-    if (!built.ok) throw new Error(built.error);
-    const dir = mkdtempSync(join(tmpdir(), "cop-languages-"));
-    writeFileSync(join(dir, "result.json"), JSON.stringify(built.artifact));
+    const { run, dir } = validatedRun(s, report.diagnostics);
     return { event: workflowRunCompleted(s.github, run), dir };
   }
 

@@ -3,8 +3,13 @@
  * two designated reviewers, the EU with one, a secretariat member, a contributor, and a pull
  * request that adds a Rwandan entry with an English original and a French translation.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
 import { narrativeVersion } from "../../scripts/lib/narrative-version.ts";
-import { createFakeGitHub, type FakeGitHub, type FakeUser } from "../support/fake-github/index.ts";
+import { pullRequestOpened } from "../support/fake-github/events.ts";
+import { createFakeGitHub, type FakeGitHub, type FakeRun, type FakeUser } from "../support/fake-github/index.ts";
 
 export const BOT: FakeUser = { id: 9_000_001, login: "cop-atlas-bot[bot]", type: "Bot" };
 
@@ -107,4 +112,17 @@ export function createScenario(
   const headSha = github.commit(headFiles, { parents: [baseSha], author: users.dave, message: "Add Rwanda's child helpline" });
   github.openPull({ number: 7, user: users.dave, headSha, headRef: "rwa-helpline", headOwner: "dave", title: "Add Rwanda's child helpline" });
   return { github, users, baseSha, headSha, baseFiles: files.base, headFiles };
+}
+
+/**
+ * The Validate run of pull request #7 at `headSha`, and the artifact its job would upload, built
+ * by the validate job's own code from the validator's report (`diagnostics`, as --json-out writes them).
+ */
+export function validatedRun(s: Scenario, diagnostics: readonly unknown[], headSha = s.headSha): { run: FakeRun; dir: string } {
+  const run = s.github.run({ headSha, headBranch: "rwa-helpline", headOwner: "dave" });
+  const built = buildValidationArtifact({ schemaVersion: 1, summary: {}, diagnostics }, pullRequestOpened(s.github, { ...s.github.pull(7), headSha }));
+  if (!built.ok) throw new Error(built.error);
+  const dir = mkdtempSync(join(tmpdir(), "cop-validated-"));
+  writeFileSync(join(dir, "result.json"), JSON.stringify(built.artifact));
+  return { run, dir };
 }
