@@ -1,15 +1,15 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { buildReviewRelay } from "../../scripts/lib/bot/artifact/relay.ts";
 import { changeVocabulary } from "../../scripts/lib/bot/changes/vocabulary.ts";
 import { type ActionEnvironment, runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
 import { pullRequestReview, schedule, workflowDispatch, workflowRunCompleted } from "../support/fake-github/events.ts";
-import { type FakeRun, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
+import type { FakeRun } from "../support/fake-github/index.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
-import { BOT, config, createScenario, type Scenario, validatedRun } from "./scenario.ts";
+import { BOT, config, createScenario, type Scenario, scenarioPerTest, validatedRun } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
 const FINDINGS = [
@@ -23,19 +23,8 @@ const FINDINGS = [
   },
 ];
 
-beforeAll(preloadGitHubDescriptions);
-
-let current: Scenario | null = null;
-afterEach(() => {
-  // Every request any test sent matched GitHub's description, and so did every response.
-  expect(current?.github.violations ?? []).toEqual([]);
-  current = null;
-});
-
-function scenario(options: Parameters<typeof createScenario>[0] = {}): Scenario {
-  current = createScenario(options);
-  return current;
-}
+// Every request any test sent matched GitHub's description, and so did every response.
+const scenario = scenarioPerTest();
 
 /** The validate run of the scenario's head, and the artifact its job would upload. */
 const validated = (s: Scenario, findings: unknown[] = FINDINGS, headSha = s.headSha) => validatedRun(s, findings, headSha);

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
 import { parseProfile } from "../../scripts/lib/bot/profile.ts";
 import { APPROVAL_CONTEXT, STATUS_MARKER } from "../../scripts/lib/bot/sticky.ts";
@@ -14,27 +14,20 @@ import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
 import { catalogText } from "../../scripts/lib/i18n/diagnostics.ts";
 import { toJsonReport } from "../../scripts/lib/report/json.ts";
 import { schedule, workflowRunCompleted } from "../support/fake-github/events.ts";
-import { preloadGitHubDescriptions } from "../support/fake-github/index.ts";
-import { BOT, createScenario, narrative, type Scenario, validatedRun } from "./scenario.ts";
+import { BOT, narrative, type Scenario, scenarioPerTest, validatedRun } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
 const CIV = "countries/civ/activities/ligne-verte-116/";
 const EGY = "countries/egy/activities/child-helpline-16000/";
 
-beforeAll(preloadGitHubDescriptions);
-
-let current: Scenario | null = null;
-afterEach(() => {
-  expect(current?.github.violations ?? []).toEqual([]);
-  current = null;
-});
+const scenario = scenarioPerTest();
 
 /**
  * Côte d'Ivoire asks for French in its profile; Egypt has no `languages` and an Arabic entry on
  * main. The pull request adds an entry to each (and nothing to Rwanda, whose entries are English).
  */
 function multilingual(): Scenario {
-  const s = createScenario({
+  return scenario({
     baseFiles: (base) => ({
       ...base,
       "countries/civ/country.json": JSON.stringify({ region: "africa", reviewers: [{ login: "alice", id: 101 }], languages: ["fr"] }),
@@ -53,8 +46,6 @@ function multilingual(): Scenario {
       };
     },
   });
-  current = s;
-  return s;
 }
 
 async function sweep(s: Scenario) {
@@ -133,8 +124,7 @@ describe("the review comment speaks the touched countries' languages, then Engli
   });
 
   test("a pull request that touches only English-speaking countries gets one English section, without a language heading", async () => {
-    const s = createScenario();
-    current = s;
+    const s = scenario();
     await sweep(s);
     const body = s.github.pull(7).comments[0]?.body ?? "";
     expect(sections(body).map(([heading]) => heading)).toEqual(["COP Atlas review"]);

@@ -6,10 +6,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeAll, expect } from "vitest";
 import { buildValidationArtifact } from "../../scripts/lib/bot/artifact/produce.ts";
 import { narrativeVersion } from "../../scripts/lib/narrative-version.ts";
 import { pullRequestOpened } from "../support/fake-github/events.ts";
-import { createFakeGitHub, type FakeGitHub, type FakeRun, type FakeUser } from "../support/fake-github/index.ts";
+import { createFakeGitHub, type FakeGitHub, type FakeRun, type FakeUser, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
 
 export const BOT: FakeUser = { id: 9_000_001, login: "cop-atlas-bot[bot]", type: "Bot" };
 
@@ -125,4 +126,22 @@ export function validatedRun(s: Scenario, diagnostics: readonly unknown[], headS
   const dir = mkdtempSync(join(tmpdir(), "cop-validated-"));
   writeFileSync(join(dir, "result.json"), JSON.stringify(built.artifact));
   return { run, dir };
+}
+
+/**
+ * For a test file whose tests each run one scenario: loads GitHub's description once, and after
+ * each test checks that every request the test sent, and every response, matched it. Returns
+ * createScenario, remembering the scenario for that check.
+ */
+export function scenarioPerTest(): typeof createScenario {
+  let current: Scenario | null = null;
+  beforeAll(preloadGitHubDescriptions);
+  afterEach(() => {
+    expect(current?.github.violations ?? []).toEqual([]);
+    current = null;
+  });
+  return (options) => {
+    current = createScenario(options);
+    return current;
+  };
 }

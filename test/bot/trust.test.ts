@@ -5,30 +5,19 @@
  */
 import { cpSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { runReviewBot } from "../../scripts/lib/bot/entry/action.ts";
 import { APPROVAL_CONTEXT } from "../../scripts/lib/bot/sticky.ts";
 import { runSubmission } from "../../scripts/lib/submission/run.ts";
 import { formBody, issuesEvent, validAnswers } from "../submission/helpers.ts";
 import { workflowDispatch } from "../support/fake-github/events.ts";
-import { type FakeUser, preloadGitHubDescriptions } from "../support/fake-github/index.ts";
+import type { FakeUser } from "../support/fake-github/index.ts";
 import { makeRepo, PROJECT_ROOT } from "../support/repo.ts";
-import { BOT, config, createScenario, type Scenario } from "./scenario.ts";
+import { BOT, config, type Scenario, scenarioPerTest } from "./scenario.ts";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
 
-beforeAll(preloadGitHubDescriptions);
-
-let current: Scenario | null = null;
-afterEach(() => {
-  expect(current?.github.violations ?? []).toEqual([]);
-  current = null;
-});
-
-function scenario(options: Parameters<typeof createScenario>[0] = {}): Scenario {
-  current = createScenario(options);
-  return current;
-}
+const scenario = scenarioPerTest();
 
 async function review(s: Scenario, pr: number) {
   const report = await runReviewBot(
