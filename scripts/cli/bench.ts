@@ -226,6 +226,8 @@ async function measureBuild(prepared: Prepared, runs: number, log: (line: string
     folder,
   );
   result.eleventyPages = sizeBySiteFileType(filesWithSizes(output)).pages;
+  // Written now: a run stopped during the next size keeps the figure that makes B1 comparable.
+  onMeasured(result);
   rmSync(output, { recursive: true, force: true });
 }
 
