@@ -11,7 +11,7 @@ export interface PlainFrontmatter {
 /**
  * The reading of a plain frontmatter without the YAML parser, or undefined when the text holds
  * anything beyond the plain subset below: the caller then runs the parser, and both readings give
- * the same value, key order and positions wherever this answers (test/validate/load.test.ts checks
+ * the same value, key order and positions wherever this answers (test/validate/plain-yaml.test.ts checks
  * it over generated texts, tricky ones included).
  *
  * Narratives' frontmatter is a title, a summary, perhaps a translation map (from, version,
