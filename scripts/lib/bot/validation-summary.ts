@@ -22,12 +22,14 @@ export function summarizeFindings(runId: number, headSha: string, findings: read
       file: f.file,
       line: f.line,
       column: f.column,
-      message: shorten(f.message),
-      ...(f.messages ? { messages: Object.fromEntries(Object.entries(f.messages).map(([lang, text]) => [lang, shorten(text)])) } : {}),
+      message: cut(f.message, SHOWN_MESSAGE),
+      ...(f.messages ? { messages: Object.fromEntries(Object.entries(f.messages).map(([lang, text]) => [lang, cut(text, SHOWN_MESSAGE)])) } : {}),
     })),
   };
 }
 
-function shorten(message: string): string {
-  return [...message].length > SHOWN_MESSAGE ? `${[...message].slice(0, SHOWN_MESSAGE - 1).join("")}…` : message;
+/** A text cut to `max` characters (code points), the last one an ellipsis when it was longer. */
+export function cut(text: string, max: number): string {
+  const points = [...text];
+  return points.length > max ? `${points.slice(0, max - 1).join("")}…` : text;
 }

@@ -1,7 +1,7 @@
 import { isUnLanguage } from "../../i18n/messages.ts";
 import { ARTIFACT_LIMITS, firstError, REPOSITORY_PATH, validateArtifact, validatePullRequestEvent, validateValidatorOutput } from "../schemas.ts";
 import type { Finding } from "../types.ts";
-import { SHOWN_FINDINGS } from "../validation-summary.ts";
+import { cut, SHOWN_FINDINGS } from "../validation-summary.ts";
 
 /** result.json: what the unprivileged validate job hands to the review bot. Data only. */
 export interface ValidationArtifact {
@@ -51,11 +51,6 @@ function fitFinding(d: Finding, translated: boolean): Finding {
 /** The message in the six languages, as the validator gave it: other keys dropped, each text cut to the limit. */
 function fitMessages(messages: Readonly<Record<string, string>>): Finding["messages"] {
   return Object.fromEntries(Object.entries(messages).flatMap(([lang, text]) => (isUnLanguage(lang) ? [[lang, cut(text, ARTIFACT_LIMITS.maxMessage)]] : [])));
-}
-
-function cut(text: string, max: number): string {
-  const points = [...text];
-  return points.length > max ? `${points.slice(0, max - 1).join("")}…` : text;
 }
 
 function clamp(n: number): number {
