@@ -62,13 +62,16 @@ export function toolVersion(moduleUrl: string): string {
   const lock = [join(folder, "../../package-lock.json"), join(folder, "../package-lock.json")].find((candidate) =>
     statSync(candidate, { throwIfNoEntry: false }),
   );
-  const attributes = JSON.stringify(
-    [...files, ...(lock ? [lock] : [])].map((path) => {
-      const stat = statSync(path);
-      return [relative(folder, path), stat.size, stat.ctimeMs, stat.ino];
-    }),
-  );
+  // Only a bundle keeps its hash: from source the code is hashed every time.
   const memo = fromSource ? undefined : join(folder, "tool-version.json");
+  const attributes = memo
+    ? JSON.stringify(
+        [...files, ...(lock ? [lock] : [])].map((path) => {
+          const stat = statSync(path);
+          return [relative(folder, path), stat.size, stat.ctimeMs, stat.ino];
+        }),
+      )
+    : undefined;
   if (memo) {
     try {
       const kept = JSON.parse(readFileSync(memo, "utf8")) as { attributes?: string; version?: string };
