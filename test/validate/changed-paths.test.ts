@@ -107,3 +107,57 @@ test("changedPaths sees what changed since an earlier run, and builds no untrack
     "organizations/eu/organization.json",
   ]);
 });
+
+test("a range that ends at HEAD lists the commits' changes only, and reads no working tree", () => {
+  const repo = repository();
+  repo.git("checkout", "-q", "-b", "change");
+  repo.write("countries/ken/activities/a/activity.json", '{"name":"a2"}\n');
+  rmSync(join(repo.root, "countries/ken/activities/d"), { recursive: true });
+  repo.git("commit", "-q", "-am", "committed edit and deletion");
+  // Left out of a range: the working tree is taken to be the commit, as in a clean CI checkout.
+  repo.write("countries/ken/activities/c/activity.json", '{"name":"c2"}\n');
+  repo.write("countries/ken/activities/new/en.md", "untracked\n");
+  const committed = ["countries/ken/activities/a/activity.json", "countries/ken/activities/d/activity.json"];
+  for (const range of ["main...HEAD", "main..HEAD", "main...", "main..", "main...change"]) expect(changedPaths(repo.root, range), range).toEqual(committed);
+  // Without a range, the same change includes what is not committed.
+  expect(changedPaths(repo.root, "main")).toEqual([
+    ...committed.slice(0, 1),
+    "countries/ken/activities/c/activity.json",
+    committed[1],
+    "countries/ken/activities/new/en.md",
+  ]);
+});
+
+test("two dots compare the trees, three dots compare from where the branch left, as git does", () => {
+  const repo = repository();
+  repo.git("checkout", "-q", "-b", "change");
+  repo.write("countries/ken/activities/a/activity.json", '{"name":"a2"}\n');
+  repo.git("commit", "-q", "-am", "the branch's change");
+  repo.git("checkout", "-q", "main");
+  repo.write("countries/ken/activities/b/activity.json", '{"name":"b2"}\n');
+  repo.git("commit", "-q", "-am", "main moved on");
+  repo.git("checkout", "-q", "change");
+  expect(changedPaths(repo.root, "main...HEAD")).toEqual(["countries/ken/activities/a/activity.json"]);
+  expect(changedPaths(repo.root, "main..HEAD")).toEqual(["countries/ken/activities/a/activity.json", "countries/ken/activities/b/activity.json"]);
+});
+
+test("a range must end at the checked-out commit and have a base, each said in a sentence", () => {
+  const repo = repository();
+  repo.git("checkout", "-q", "-b", "change");
+  repo.write("countries/ken/activities/a/activity.json", '{"name":"a2"}\n');
+  repo.git("commit", "-q", "-am", "edit");
+  expect(() => changedPaths(repo.root, "HEAD~1...main")).toThrow(/^"main" is not the commit you have checked out: .*must end at HEAD \(HEAD~1\.\.\.HEAD\)/);
+  expect(() => changedPaths(repo.root, "main...no-such-branch")).toThrow(
+    /^git does not know "no-such-branch": a range for --changed ends at the commit you have checked out/,
+  );
+  expect(() => changedPaths(repo.root, "...HEAD")).toThrow(/^"\.\.\.HEAD" has no base before its dots/);
+  expect(() => changedPaths(repo.root, "origin/gone...HEAD")).toThrow(/^git does not know "origin\/gone".*git fetch origin origin\/gone/);
+});
+
+test("a base or range end that git would take for an option is refused before git sees it", () => {
+  const repo = repository();
+  const written = join(repo.root, "written-by-git");
+  expect(() => changedPaths(repo.root, `--output=${written}`)).toThrow(/^"--output=.*" is not a commit or branch name/);
+  expect(() => changedPaths(repo.root, `main...--output=${written}`)).toThrow(/^git does not know "--output=/);
+  expect(() => readFileSync(written)).toThrow();
+});

@@ -182,6 +182,30 @@ describe("npm run validate", () => {
     expect(report.summary.entries).toBe(1);
   });
 
+  test("--changed with a range checks the commits only: the same report in a clean checkout, nothing uncommitted", () => {
+    repo = makeRepo();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: repo?.root, encoding: "utf8" });
+    git("init", "-q", "-b", "main");
+    git("add", ".");
+    git("commit", "-q", "-m", "base");
+    git("checkout", "-q", "-b", "change");
+    breakActivity(repo);
+    git("commit", "-q", "-am", "the change");
+    const range = validate(repo, ["--changed", "main...HEAD", "--format", "json"]);
+    const plain = validate(repo, ["--changed", "main", "--format", "json"]);
+    expect(range.code).toBe(1);
+    expect(JSON.parse(range.stdout)).toEqual(JSON.parse(plain.stdout));
+    // Not committed, so not in the range: a broken profile left in the working folder.
+    repo.write("countries/rwa/country.json", '{ "region": "africa", "reviewers": [], "extra": 1 }\n');
+    const files = (result: { stdout: string }) => new Set((JSON.parse(result.stdout) as JsonReport).diagnostics.map((d) => d.file));
+    expect(files(validate(repo, ["--changed", "main...HEAD", "--format", "json"]))).toEqual(new Set([ACTIVITY]));
+    expect(files(validate(repo, ["--changed", "main", "--format", "json"]))).toEqual(new Set([ACTIVITY, "countries/rwa/country.json"]));
+    const wrong = validate(repo, ["--changed", "HEAD...main"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^validate: "main" is not the commit you have checked out/);
+  });
+
   test("the tool itself failing exits 2 with one clear line and no stack trace", () => {
     repo = makeRepo();
     repo.remove("schemas/vocab/topics.json");

@@ -16,6 +16,12 @@ export interface FileSource {
   list(folder: string): string[];
   /** True when a file or folder exists at the path (without following symlinks). */
   exists(path: string): boolean;
+  /**
+   * git's object id of each file under a folder, by path, without reading the files. Only a
+   * source that takes the working tree for the checked-out commit has it (`--changed` with a
+   * range); rules then know an unchanged file from its id alone.
+   */
+  fingerprints?(folder: string): ReadonlyMap<string, string>;
 }
 
 /** The working tree under `root`. */
@@ -26,6 +32,49 @@ export function diskSource(root: string): FileSource {
     list: (folder) => listFiles(root, folder, known),
     exists: (path) => pathExists(root, path),
   };
+}
+
+/**
+ * The working tree under `root`, taken to be the checked-out commit: files are read from the
+ * disk, and their git object ids come from HEAD's tree (one `git ls-tree` per folder asked).
+ * For clean checkouts, as in CI; a file changed but not committed keeps its committed id.
+ */
+export function checkoutSource(root: string): FileSource {
+  const disk = diskSource(root);
+  const folders = new Map<string, ReadonlyMap<string, string>>();
+  return {
+    ...disk,
+    fingerprints(folder) {
+      let ids = folders.get(folder);
+      if (!ids) {
+        ids = committedIds(root, folder);
+        folders.set(folder, ids);
+      }
+      return ids;
+    },
+  };
+}
+
+/** The object ids of the regular files committed under a folder at HEAD; empty when git cannot tell. */
+function committedIds(root: string, folder: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  let listing: string;
+  try {
+    listing = execFileSync("git", ["ls-tree", "-r", "-z", "--full-tree", "HEAD", "--", folder], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch {
+    return ids;
+  }
+  for (const line of listing.split("\0")) {
+    // Regular files only (100644, 100755): a symlink's id is of its target's name, not of a text.
+    const match = /^1006[0-7]{2} blob ([0-9a-f]+)\t(.+)$/s.exec(line);
+    if (match) ids.set(match[2] ?? "", match[1] ?? "");
+  }
+  return ids;
 }
 
 /** Files held in memory (tests, the submission bot): text or bytes by repository path. */

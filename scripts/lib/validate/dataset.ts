@@ -4,7 +4,7 @@ import { classifyPath, DATA_ROOTS, type Owner, PROFILE_FILE, permalink, reposito
 import type { FileSource, SourceFile } from "../load/source.ts";
 import type { SchemaCatalog } from "../schema/catalog.ts";
 import type { Vocabularies } from "../vocab.ts";
-import { entryDigest, type FactsStore, type OwnerFacts } from "./facts.ts";
+import { digestOf, entryDigest, type FactsStore, type OwnerFacts } from "./facts.ts";
 
 /** One entry folder (countries/<iso3>/activities/<slug>/) and the files in it. */
 export interface Entry {
@@ -56,6 +56,8 @@ export class Dataset {
   readonly #ownerEntries = new Map<string, Entry[]>();
   readonly #facts: FactsStore | undefined;
   readonly #ownerFacts = new Map<string, { owner: Owner; facts: OwnerFacts; changed: boolean }>();
+  /** The folders of the entries checked. */
+  readonly #targetEntries: ReadonlySet<string>;
 
   constructor(options: DatasetOptions) {
     this.source = options.source;
@@ -114,6 +116,7 @@ export class Dataset {
     }
     this.files = [...files].sort();
     this.entries = [...entries.values()];
+    this.#targetEntries = new Set(entries.keys());
     this.profiles = profiles;
     this.owners = [...owners.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
     this.deletedEntries = [...deleted].sort();
@@ -193,7 +196,7 @@ export class Dataset {
    * depend on the entry's files alone.
    */
   entryFact<T>(name: string, entry: Entry, compute: () => T): T {
-    const digest = entryDigest(entry.files.map((path) => ({ path, file: this.file(path) })));
+    const digest = this.#committedDigest(entry) ?? entryDigest(entry.files.map((path) => ({ path, file: this.file(path) })));
     let owner = this.#ownerFacts.get(entry.owner.dir);
     if (!owner) {
       owner = { owner: entry.owner, facts: this.#facts?.load(entry.owner.dir) ?? {}, changed: false };
@@ -206,6 +209,24 @@ export class Dataset {
     owner.facts[key] = { digest, value };
     owner.changed = true;
     return value;
+  }
+
+  /**
+   * The digest of an entry that is not checked, from git's ids of its files when the source takes
+   * the checkout for its commit: the files are then not read at all. Undefined when the source
+   * has no ids, when the entry is checked (its files are read anyway), or when one of its files
+   * is not committed.
+   */
+  #committedDigest(entry: Entry): string | undefined {
+    if (!this.source.fingerprints || this.#targetEntries.has(entry.dir)) return undefined;
+    const ids = this.source.fingerprints(`${entry.owner.dir}/activities`);
+    const files: Array<{ path: string; id: string }> = [];
+    for (const path of entry.files) {
+      const id = ids.get(path);
+      if (id === undefined) return undefined;
+      files.push({ path, id });
+    }
+    return digestOf(files);
   }
 
   /** Writes the facts computed in this run to the index, for the next run. */

@@ -33,14 +33,33 @@ export function memoryFactsStore(): FactsStore {
   };
 }
 
-/** The digest of an entry's files (paths and contents), that a fact about the entry is keyed by. */
+/**
+ * The digest of an entry's files (paths and contents), that a fact about the entry is keyed by.
+ * Each file counts by git's object id for its content (see `gitBlobId`), so that a run that may
+ * take the checkout for its commit gets the same digest from git's own ids, without reading the
+ * files (`FileSource.fingerprints`). A file git would store differently (line-ending filters, a
+ * byte-order mark) only misses the index: the fact is computed again.
+ */
 export function entryDigest(files: ReadonlyArray<{ path: string; file: SourceFile | undefined }>): string {
+  return digestOf(files.map(({ path, file }) => ({ path, id: file ? fileId(file) : "missing" })));
+}
+
+/** The same digest from each file's id, as `entryDigest` makes it (a git object id, or the kind and size of a file without text). */
+export function digestOf(files: ReadonlyArray<{ path: string; id: string }>): string {
   const hash = createHash("sha1");
-  for (const { path, file } of files) {
-    hash.update(`${path}\0`);
-    if (!file) hash.update("missing\0");
-    else if (file.text !== undefined) hash.update(`text\0${file.text}\0`);
-    else hash.update(`${file.symlink ? "symlink" : file.binary ? "binary" : "large"}:${file.size}\0`);
-  }
+  for (const { path, id } of files) hash.update(`${path}\0${id}\0`);
   return hash.digest("base64url");
+}
+
+function fileId(file: SourceFile): string {
+  if (file.text !== undefined) return gitBlobId(file.text);
+  return `${file.symlink ? "symlink" : file.binary ? "binary" : "large"}:${file.size}`;
+}
+
+/** The object id git gives a file of this UTF-8 text (what `git hash-object` prints in a SHA-1 repository). */
+export function gitBlobId(text: string): string {
+  return createHash("sha1")
+    .update(`blob ${Buffer.byteLength(text, "utf8")}\0`)
+    .update(text, "utf8")
+    .digest("hex");
 }
