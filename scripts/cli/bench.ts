@@ -17,7 +17,9 @@ Generates repositories in the project's layout (seeded, in a temporary folder)
 and measures whole processes as a user runs them, each with its child processes
 waited for and counted: CPU time of the process tree (/usr/bin/time), wall
 time, peak resident memory of the tree (sampled from /proc). For each size:
-  - npm run validate cold and warm, and --changed with one edited entry;
+  - npm run validate cold and warm, and --changed with one edited entry,
+    not committed (--changed HEAD) and committed (--changed HEAD~1...HEAD,
+    as a pull request's check runs);
   - the schema pass alone, and ajv-cli on the same activity.json files with
     the same schemas (baseline);
   - a plain unified + remark-gfm parse of every narrative (baseline);
@@ -171,6 +173,13 @@ async function measureValidation(prepared: Prepared, runs: number, log: (line: s
   await take("validateWarm", NODE, [launch, "validate", "--format", "json"]);
   await take("changed", NODE, [launch, "validate", "--changed", "HEAD", "--format", "json"], edit);
   restore();
+  // As a pull request's check runs: the edit committed, the checkout clean, the range compared.
+  const base = git(repo, "rev-parse", "HEAD").trim();
+  await take("changedRange", NODE, [launch, "validate", "--changed", "HEAD~1...HEAD", "--format", "json"], (run) => {
+    edit(run);
+    git(repo, "commit", "-q", "-a", "-m", `Benchmark edit, run ${run}`);
+  });
+  git(repo, "reset", "-q", "--hard", base);
   await take("schemaPass", NODE, [launch, "bench-schema-pass"]);
   const vocabularies = readdirSync(join(repo, "schemas/vocab"))
     .filter((name) => name.endsWith(".json") && name !== "terminology.json")
