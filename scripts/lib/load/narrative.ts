@@ -1,4 +1,4 @@
-import type { Root } from "mdast";
+import type { Root, RootContent } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -79,18 +79,48 @@ export interface ProseSpan {
   position(offset: number): Position;
 }
 
+/** A node of a narrative's Markdown tree, as the rules read it. */
+export type BodyNode = Root | RootContent;
+
+const nodeLists = new WeakMap<ParsedNarrative, BodyNode[]>();
+
+/**
+ * Every node of a narrative's tree in document order (a node before its children), listed once
+ * and kept: several rules look at the same tree, and one walk over a flat list is cheaper for
+ * each than a visit of the tree of its own.
+ */
+export function bodyNodes(narrative: ParsedNarrative): readonly BodyNode[] {
+  let nodes = nodeLists.get(narrative);
+  if (!nodes) {
+    const found: BodyNode[] = [];
+    const walk = (node: BodyNode) => {
+      found.push(node);
+      if ("children" in node) for (const child of node.children) walk(child);
+    };
+    walk(narrative.tree);
+    nodes = found;
+    nodeLists.set(narrative, nodes);
+  }
+  return nodes;
+}
+
+const spanLists = new WeakMap<ParsedNarrative, ProseSpan[]>();
+
 /**
  * The prose of a narrative: the title, the summary and the text of the body, without code,
  * raw HTML or link targets. Body spans are the source text of each text node, so offsets are exact.
+ * Computed once per narrative and shared by the rules that read prose.
  */
-export function proseSpans(narrative: ParsedNarrative): ProseSpan[] {
+export function proseSpans(narrative: ParsedNarrative): readonly ProseSpan[] {
+  const known = spanLists.get(narrative);
+  if (known) return known;
   const spans: ProseSpan[] = [];
   const value = narrative.frontmatter?.value as Record<string, unknown> | undefined;
   for (const where of ["title", "summary"] as const) {
     const text = value?.[where];
     if (typeof text !== "string" || !narrative.frontmatter) continue;
     const start = narrative.frontmatter.positions.valueAt(`/${where}`);
-    const quoted = /^["']/.test(narrative.text.split("\n")[start.line - 1]?.slice(start.column - 1) ?? "");
+    const quoted = /^["']/.test(lineOf(narrative.text, start.line)?.slice(start.column - 1) ?? "");
     spans.push({
       text,
       where,
@@ -110,5 +140,18 @@ export function proseSpans(narrative: ParsedNarrative): ProseSpan[] {
     for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
   };
   visit(narrative.tree);
+  spanLists.set(narrative, spans);
   return spans;
+}
+
+/** The text of a line (1-based) of a text, or undefined past its end; without splitting the whole text into lines. */
+function lineOf(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf("\n", start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end < 0 ? undefined : end);
 }

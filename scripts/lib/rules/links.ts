@@ -1,7 +1,6 @@
-import type { Link } from "mdast";
-import { visit } from "unist-util-visit";
 import { catalogText } from "../i18n/diagnostics.ts";
 import { type MessageRef, renderMessage } from "../i18n/messages.ts";
+import { bodyNodes } from "../load/narrative.ts";
 import { fieldName } from "../load/positions.ts";
 import { printable } from "../printable.ts";
 import type { UnLanguage } from "../vocab.ts";
@@ -45,9 +44,10 @@ export const links: Rule = {
     }
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
-        visit(narrative.tree, ["link", "definition", "image"], (node) => {
-          const url = (node as Link).url;
-          if (url.startsWith("#") || url.toLowerCase().startsWith("mailto:")) return;
+        for (const node of bodyNodes(narrative)) {
+          if (node.type !== "link" && node.type !== "definition" && node.type !== "image") continue;
+          const url = node.url;
+          if (url.startsWith("#") || url.toLowerCase().startsWith("mailto:")) continue;
           const invisible = findInvisibleInId(url);
           // The unicode rule reads JSON values; an address in a narrative is checked here.
           const problem =
@@ -62,7 +62,7 @@ export const links: Rule = {
               ...catalogText({ key: "links.inText", values: { url: printable(url.slice(0, 80)), problem: problem.message } }, problem.hint),
             });
           }
-        });
+        }
       }
     }
   },

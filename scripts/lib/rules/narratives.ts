@@ -1,7 +1,5 @@
-import type { Heading, Html } from "mdast";
-import { visit } from "unist-util-visit";
 import { catalogText } from "../i18n/diagnostics.ts";
-import type { ParsedNarrative } from "../load/narrative.ts";
+import { bodyNodes, type ParsedNarrative } from "../load/narrative.ts";
 import { narrativeVersion } from "../narrative-version.ts";
 import { isObject } from "../validate/dataset.ts";
 import type { Report, Rule } from "./rule.ts";
@@ -118,27 +116,27 @@ function checkBody(narrative: ParsedNarrative, report: Report): void {
     });
   }
   let previous = 1;
-  visit(narrative.tree, (node) => {
-    const at = narrative.bodyPosition(node.position?.start.offset ?? 0);
+  for (const node of bodyNodes(narrative)) {
+    // Only raw HTML and headings are reported: the position is looked up for them alone.
     if (node.type === "html") {
-      const html = (node as Html).value.trim().slice(0, 40);
+      const html = node.value.trim().slice(0, 40);
       report({
         file: narrative.file,
-        ...at,
+        ...narrative.bodyPosition(node.position?.start.offset ?? 0),
         ...catalogText({ key: "narratives.html", values: { html: JSON.stringify(html) } }, { key: "narratives.htmlHint" }),
       });
     } else if (node.type === "heading") {
-      const depth = (node as Heading).depth;
+      const depth = node.depth;
       if (depth === 1) {
         report({
           file: narrative.file,
-          ...at,
+          ...narrative.bodyPosition(node.position?.start.offset ?? 0),
           ...catalogText({ key: "narratives.topHeading" }, { key: "narratives.topHeadingHint" }),
         });
       } else if (depth > previous + 1) {
         report({
           file: narrative.file,
-          ...at,
+          ...narrative.bodyPosition(node.position?.start.offset ?? 0),
           ...catalogText(
             { key: "narratives.headingJump", values: { from: previous, to: depth } },
             { key: "narratives.headingJumpHint", values: { marks: "#".repeat(previous + 1) } },
@@ -147,5 +145,5 @@ function checkBody(narrative: ParsedNarrative, report: Report): void {
       }
       previous = depth;
     }
-  });
+  }
 }

@@ -1,8 +1,6 @@
-import type { Link } from "mdast";
-import { visit } from "unist-util-visit";
 import { catalogText } from "../i18n/diagnostics.ts";
 import type { MessageRef } from "../i18n/messages.ts";
-import { proseSpans } from "../load/narrative.ts";
+import { bodyNodes, proseSpans } from "../load/narrative.ts";
 import { isObject } from "../validate/dataset.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues, profileValues } from "./values.ts";
@@ -64,7 +62,8 @@ export const privacy: Rule = {
               });
           }
         }
-        visit(narrative.tree, "link", (node: Link) => {
+        for (const node of bodyNodes(narrative)) {
+          if (node.type !== "link") continue;
           const address = node.url.slice(7);
           const shown = node.children.map((child) => ("value" in child ? child.value : "")).join("");
           // An address written out in the text is already reported as prose.
@@ -76,7 +75,7 @@ export const privacy: Rule = {
               ...catalogText({ key: "privacy.emailLink", values: { address: node.url.slice(7) } }, hint),
             });
           }
-        });
+        }
       }
     }
     for (const { file, value, positions } of [...activityValues(dataset), ...profileValues(dataset)]) {
