@@ -1,7 +1,7 @@
 import { catalogText } from "../i18n/diagnostics.ts";
 import type { MessageRef } from "../i18n/messages.ts";
 import { fieldName, LineIndex } from "../load/positions.ts";
-import { FORBIDDEN_CHARACTERS, findForbidden, findInvisibleInId, findSuspiciousInProse } from "./characters.ts";
+import { FORBIDDEN_CHARACTERS, findForbidden, findInvisibleInId, findSuspiciousInProse, mayHoldHidden } from "./characters.ts";
 import type { Rule } from "./rule.ts";
 import { activityValues, keys, profileValues, strings } from "./values.ts";
 
@@ -67,7 +67,9 @@ export const unicode: Rule = {
     }
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
-        const forbidden = findForbidden(narrative.text);
+        // Most narratives hold no hidden character at all: one quick scan says so, for the two checks of the text.
+        const hidden = mayHoldHidden(narrative.text);
+        const forbidden = hidden ? findForbidden(narrative.text) : undefined;
         if (forbidden) {
           report({ file: narrative.file, ...new LineIndex(narrative.text).position(forbidden.index), ...forbiddenProblem(undefined, forbidden.name) });
         }
@@ -78,7 +80,8 @@ export const unicode: Rule = {
           if (escaped && frontmatter)
             report({ file: narrative.file, ...frontmatter.positions.valueAt(pointer), ...forbiddenProblem(fieldName(pointer), escaped.name) });
         }
-        const found = findSuspiciousInProse(narrative.text.replace(FORBIDDEN_CHARACTERS, " "));
+        // Forbidden characters are reported above, not again as suspicious; most texts have none, and are scanned as they are.
+        const found = hidden ? findSuspiciousInProse(forbidden ? narrative.text.replace(FORBIDDEN_CHARACTERS, " ") : narrative.text) : undefined;
         if (found) {
           report({
             file: narrative.file,
