@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { anyOf, literalClue, requiredLiteral, requiredLiterals } from "../../scripts/lib/rules/terminology.ts";
+import { anyOf, candidateFinder, literalClue, requiredLiteral, requiredLiterals } from "../../scripts/lib/rules/terminology.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 
 const sources = loadCatalog(process.cwd()).vocabularies.terminology.flatMap((term) => term.avoid);
@@ -107,4 +107,36 @@ test("no clue when one of the terms has no required word", () => {
   expect(literalClue(["child porn", "(?:a|b)\\w"])).toBeUndefined();
   expect(literalClue([])).toBeUndefined();
   expect(literalClue(["xchild pornx", "child porn"])?.source).toBe("child porn");
+});
+
+test("the terms left out for a text cannot match in it, and most are left out (property)", () => {
+  const candidates = candidateFinder(sources);
+  expect(candidates).toBeDefined();
+  const each = sources.map((source) => new RegExp(source, "iu"));
+  let matched = 0;
+  let leftOut = 0;
+  fc.assert(
+    fc.property(text, (prose) => {
+      const possible = candidates?.(prose) ?? [];
+      for (const [index, pattern] of each.entries()) {
+        if (pattern.test(prose)) {
+          matched++;
+          expect(possible[index], `${pattern} in ${JSON.stringify(prose)}`).toBe(true);
+        } else if (!possible[index]) leftOut++;
+      }
+    }),
+    { numRuns: 3000 },
+  );
+  expect(matched).toBeGreaterThan(50);
+  // The filter does its work: far more terms are left out than tried.
+  expect(leftOut).toBeGreaterThan(3000 * sources.length * 0.5);
+});
+
+test.for([
+  ["a word in another case, found where the first one is", ["Child", "children"], "the children", [true, true]],
+  ["a longer word that is not there", ["Child abuse", "children"], "CHILDREN", [false, true]],
+  ["two words overlapping", ["abcd", "cdef"], "xabcdefx", [true, true]],
+  ["nothing", ["abcd", "cdef"], "xyz", [false, false]],
+] as const)("candidateFinder: %s", ([, given, prose, expected]) => {
+  expect(candidateFinder(given)?.(prose)).toEqual(expected);
 });

@@ -1,6 +1,7 @@
 import { catalogText } from "../i18n/diagnostics.ts";
 import { proseSpans } from "../load/narrative.ts";
 import { isObject } from "../validate/dataset.ts";
+import type { TerminologyTerm } from "../vocab.ts";
 import type { Rule } from "./rule.ts";
 
 /** Terms the Luxembourg Terminology Guidelines (2016) ask to avoid, with their preferred forms. */
@@ -9,17 +10,7 @@ export const terminology: Rule = {
   description:
     'Prose in any language avoids the terms the Luxembourg Terminology Guidelines (2016) ask to avoid, in any of the six UN languages, such as "child pornography", and says what to write instead; quoting a law\'s official title listed in officialTitles is allowed.',
   check(dataset, report) {
-    const compiled = dataset.vocabularies.terminology.map((term) => ({
-      term,
-      patterns: term.avoid.map((source) => ({
-        pattern: new RegExp(source, "giu"),
-        // The words a match must contain, each looked for alone: a pattern runs only where all are.
-        needs: (requiredLiterals(source) ?? []).map((word) => new RegExp(escapeRegExp(word), "iu")),
-      })),
-    }));
-    const sources = dataset.vocabularies.terminology.flatMap((term) => term.avoid);
-    const clue = literalClue(sources);
-    const any = clue ? undefined : anyOf(sources);
+    const { compiled, clue, any, candidates } = compiledTerms(dataset.vocabularies.terminology);
     for (const entry of dataset.entries) {
       for (const narrative of dataset.narratives(entry).values()) {
         const value = narrative.frontmatter?.value;
@@ -29,10 +20,13 @@ export const terminology: Rule = {
           // quick), or else one scan for all the terms, instead of one per term.
           if (clue && !clue.test(span.text)) continue;
           if (any && !any.test(span.text)) continue;
+          // Where some of the words are there ("children" is common), only the terms that need those words are tried.
+          const possible = candidates?.(span.text);
           const quoted = quotedRanges(span.text, titles);
           // Every language's terms, whatever the narrative's language: a phrase pasted from another language counts too.
           for (const { term, patterns } of compiled) {
-            for (const { pattern, needs } of patterns) {
+            for (const { pattern, needs, index } of patterns) {
+              if (possible && !possible[index]) continue;
               if (!needs.every((need) => need.test(span.text))) continue;
               for (const match of span.text.matchAll(pattern)) {
                 const start = match.index ?? 0;
@@ -58,6 +52,69 @@ export const terminology: Rule = {
   },
 };
 
+/** The terms as the rule runs them, compiled once per vocabulary (a whole run checks each owner with the same one). */
+interface CompiledTerms {
+  compiled: Array<{ term: TerminologyTerm; patterns: Array<{ pattern: RegExp; needs: RegExp[]; index: number }> }>;
+  clue: RegExp | undefined;
+  any: RegExp | undefined;
+  candidates: ((text: string) => boolean[]) | undefined;
+}
+
+const compiledByVocabulary = new WeakMap<readonly TerminologyTerm[], CompiledTerms>();
+
+function compiledTerms(terms: readonly TerminologyTerm[]): CompiledTerms {
+  let known = compiledByVocabulary.get(terms);
+  if (!known) {
+    let index = 0;
+    const compiled = terms.map((term) => ({
+      term,
+      patterns: term.avoid.map((source) => ({
+        pattern: new RegExp(source, "giu"),
+        // The words a match must contain, each looked for alone: a pattern runs only where all are.
+        needs: (requiredLiterals(source) ?? []).map((word) => new RegExp(escapeRegExp(word), "iu")),
+        index: index++,
+      })),
+    }));
+    const sources = terms.flatMap((term) => term.avoid);
+    const clue = literalClue(sources);
+    known = { compiled, clue, any: clue ? undefined : anyOf(sources), candidates: candidateFinder(sources) };
+    compiledByVocabulary.set(terms, known);
+  }
+  return known;
+}
+
+/**
+ * Which of the sources can match in a text, as one flag per source, or undefined when some source
+ * has no required word (see `literalClue`). Every match of a source contains its longest required
+ * word, and that word contains one of the clue's words; the clue is looked for at every place it
+ * matches, and each of its words tried there, so a source left out cannot match. One scan and a
+ * few words tried where it stops, instead of each source's required words looked for in turn.
+ */
+export function candidateFinder(sources: readonly string[]): ((text: string) => boolean[]) | undefined {
+  const longest = sources.map(requiredLiteral);
+  const words = clueWords(longest);
+  if (!words) return undefined;
+  const scan = new RegExp(words.map(escapeRegExp).join("|"), "giu");
+  const at = words.map((word) => new RegExp(escapeRegExp(word), "iuy"));
+  // The clue's words inside each source's longest word (at least one: it is kept, or holds a kept one).
+  const keys = longest.map((word) => words.flatMap((clue, index) => ((word ?? "").includes(clue) ? [index] : [])));
+  return (text) => {
+    const found = words.map(() => false);
+    scan.lastIndex = 0;
+    for (let match = scan.exec(text); match; match = scan.exec(text)) {
+      // Every word that matches where the clue did, not only the first branch that did: one may be
+      // another in a different case ("Child", "children"). Then on from the next character, so
+      // that a word overlapping this match is found too.
+      for (const [index, word] of at.entries()) {
+        word.lastIndex = match.index;
+        if (!found[index] && word.test(text)) found[index] = true;
+      }
+      scan.lastIndex = match.index + 1;
+    }
+    return keys.map((indices) => indices.some((index) => found[index]));
+  };
+}
+
 /**
  * One expression that matches where any of the sources matches (an alternation finds a match
  * wherever one of its branches does), or undefined when the sources cannot be joined safely:
@@ -81,20 +138,21 @@ export function anyOf(sources: readonly string[]): RegExp | undefined {
  * the terms' own patterns, with their word boundaries and look-behinds at every character.
  */
 export function literalClue(sources: readonly string[]): RegExp | undefined {
-  const words: string[] = [];
-  for (const source of sources) {
-    const word = requiredLiteral(source);
-    if (word === undefined) return undefined;
-    words.push(word);
-  }
-  if (words.length === 0) return undefined;
-  // A word that contains another adds nothing: the shorter one already matches there.
-  const kept = [...new Set(words)].filter((word, _, all) => !all.some((other) => other !== word && word.includes(other)));
+  const kept = clueWords(sources.map(requiredLiteral));
+  if (!kept) return undefined;
   try {
     return new RegExp(kept.map(escapeRegExp).join("|"), "iu");
   } catch {
     return undefined;
   }
+}
+
+/** The words of the clue, from each source's longest required word; undefined when a source has none, or there are no sources. */
+function clueWords(longest: ReadonlyArray<string | undefined>): string[] | undefined {
+  if (longest.length === 0 || longest.some((word) => word === undefined)) return undefined;
+  const words = longest as string[];
+  // A word that contains another adds nothing: the shorter one already matches there.
+  return [...new Set(words)].filter((word, _, all) => !all.some((other) => other !== word && word.includes(other)));
 }
 
 /**
