@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
@@ -131,8 +130,10 @@ export function runValidate(hostile: Extract<HostileCase, { run: "validate" }>, 
   return { failures, crashed, observed: summary(exit, diagnostics, errorLine) };
 }
 
-const CLI = join(PROJECT_ROOT, "scripts/cli/validate.ts");
-const TSX = pathToFileURL(join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+/** What `npm run validate` runs: the bundled command, which starts in node alone, without transpiling the sources again. */
+const LAUNCH = join(PROJECT_ROOT, "scripts/bin/launch.mjs");
+/** Whether this worker has built the bundle yet. */
+let bundleBuilt = false;
 
 /**
  * Runs the real `npm run validate` in the case's repository. As root (the test machines) a file
@@ -144,7 +145,10 @@ export function runCli(hostile: Extract<HostileCase, { run: "cli" }>, folders: C
   const asNobody = process.getuid?.() === 0 && (hostile.setup ?? []).some((step) => step.op === "unreadable");
   // The folders were opened to nobody when they were built (repo.ts).
   const args = hostile.args.map((arg) => arg.replaceAll("<outside>", folders.outside).replaceAll("<root>", folders.root));
-  const result = spawnSync(process.execPath, ["--import", TSX, CLI, ...args], {
+  // Built once, as the project's user: a case run as nobody could not write it if launch.mjs found it stale.
+  if (!bundleBuilt) execFileSync(process.execPath, [LAUNCH, "--build", "validate"], { stdio: ["ignore", "ignore", "inherit"] });
+  bundleBuilt = true;
+  const result = spawnSync(process.execPath, [LAUNCH, "validate", ...args], {
     cwd: folders.root,
     encoding: "utf8",
     timeout: 120_000,
