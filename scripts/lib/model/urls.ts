@@ -71,16 +71,29 @@ export const apiPath = {
   report: (year: number, lang: UnLanguage) => `api/v1/reports/${year}/report.${lang}.md`,
 };
 
-/** A relative URL from one page of the site to another file of the site, so the site works under any base path. */
+/**
+ * A relative URL from one page of the site to another file of the site, so the site works under any base path.
+ * Every link of every page comes through here (hundreds of thousands in a build), so it compares
+ * the two paths character by character instead of splitting them into segments: the shared
+ * folders end at the last "/" both have in the same place, and each "/" of `from` after it is a
+ * folder to go up from.
+ */
 export function relativeUrl(from: string, to: string): string {
-  const fromDir = from.split("/").slice(0, -1);
-  const target = to.split("/");
+  // Only folders are shared: the last segment of either path (a file name) is never one.
+  const fromFolder = from.lastIndexOf("/") + 1;
+  const limit = Math.min(fromFolder, to.length);
   let common = 0;
-  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common++;
-  const up = fromDir.length - common;
-  const rest = target.slice(common).join("/");
-  return `${"../".repeat(up)}${rest}` || "./";
+  for (let i = 0; i < limit; i++) {
+    const code = from.charCodeAt(i);
+    if (code !== to.charCodeAt(i)) break;
+    if (code === SLASH) common = i + 1;
+  }
+  let up = 0;
+  for (let i = common; i < fromFolder; i++) if (from.charCodeAt(i) === SLASH) up++;
+  return "../".repeat(up) + to.slice(common) || "./";
 }
+
+const SLASH = 47;
 
 /** The public, absolute address of a page without "index.html", for citations and feeds. */
 export function absoluteUrl(siteUrl: string, path: string): string {
