@@ -35,8 +35,17 @@ export function withoutForbiddenCharacters(text: string): string {
  * document may not hold become U+FFFD. The result is also valid XML 1.0 text and attribute content.
  */
 export function escapeHtml(text: string): string {
+  // Most text has nothing to escape: a cheap test first, as a build escapes millions of strings.
+  if (!MAYBE_UNSAFE.test(text)) return text;
   return text.replace(UNSAFE, (c) => ESCAPES[c] ?? "\uFFFD");
 }
+
+/**
+ * Every string UNSAFE matches is matched here too, without the u flag: the markup characters, the
+ * controls, any surrogate (so every astral character, whose noncharacters U+1FFFE ... are pairs)
+ * and the noncharacters of the first plane. A match only means UNSAFE must look.
+ */
+const MAYBE_UNSAFE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 /** Escapes text for XML 1.0 content and attribute values: the same escaping as escapeHtml. */
 export const escapeXml = escapeHtml;
