@@ -117,6 +117,20 @@ export const LOCALES: Record<UnLanguage, string> = { ar: "ar", zh: "zh-Hans", en
 
 /** A date (ISO string or partial date "2019", "2019-06") written for readers of a language. */
 export function formatDate(lang: UnLanguage, value: string): string {
+  // A site shows the same few thousand dates on many pages; Intl's format is the costly part.
+  const key = `${lang} ${value}`;
+  let formatted = FORMATTED_DATES.get(key);
+  if (formatted === undefined) {
+    formatted = formatDateOnce(lang, value);
+    FORMATTED_DATES.set(key, formatted);
+  }
+  return formatted;
+}
+
+/** Dates already written, by language and value ("en 2024-05"). */
+const FORMATTED_DATES = new Map<string, string>();
+
+function formatDateOnce(lang: UnLanguage, value: string): string {
   const parts = value.slice(0, 10).split("-").map(Number);
   const [year, month, day] = parts;
   if (!year) return value;
