@@ -1,4 +1,5 @@
 import { gunzipSync } from "node:zlib";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { normaliseRepositoryUrl, pagesUrlOf, resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { type History, parseGitLog, provenanceByEntry } from "../../scripts/lib/model/provenance.ts";
@@ -22,6 +23,24 @@ describe("relative URLs keep the site working under any base path", () => {
     ["en/browse/topic/grooming/index.html", "en/browse/index.html", "../../index.html"],
   ] as const)("from %s to %s", ([from, to, expected]) => {
     expect(relativeUrl(from, to)).toBe(expected);
+  });
+
+  test("the same URL as going up from each folder of the page and down the target's path", () => {
+    // The plain definition, by segments; relativeUrl compares characters for speed.
+    const bySegments = (from: string, to: string) => {
+      const folders = from.split("/").slice(0, -1);
+      const target = to.split("/");
+      let common = 0;
+      while (common < folders.length && common < target.length - 1 && folders[common] === target[common]) common++;
+      return `${"../".repeat(folders.length - common)}${target.slice(common).join("/")}` || "./";
+    };
+    const path = fc.array(fc.constantFrom("en", "fr", "a", "ab", "b", "", "index.html"), { maxLength: 6 }).map((parts) => parts.join("/"));
+    fc.assert(
+      fc.property(path, path, (from, to) => {
+        expect(relativeUrl(from, to)).toBe(bySegments(from, to));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test("absolute addresses drop index.html", () => {
@@ -82,6 +101,23 @@ describe("HTML templates escape data", () => {
     );
     expect(escapeHtml("tab\t line\n cr\r 😀 حملة 中文")).toBe("tab\t line\n cr\r 😀 حملة 中文");
     expect(renderMarkdown("A\u001B[31m title\u0000").value).toBe("<p>A\uFFFD[31m title\uFFFD</p>");
+  });
+
+  test("text escapes as the one full replacement would, with or without characters to escape", () => {
+    const UNSAFE = /[&<>"']|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
+    const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    const reference = (text: string) => text.replace(UNSAFE, (c) => ESCAPES[c] ?? "\uFFFD");
+    const characters = fc.oneof(
+      fc.constantFrom("a", "é", "ح", "中", "&", "<", '"', "'", "\t", "\u0000", "\u0085", "\uFDD0", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "😀", "\u{1FFFE}", "\u{10FFFF}"),
+      fc.string({ unit: "binary", maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        expect(escapeHtml(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test("external links accept only http(s) without credentials and carry the rel", () => {
@@ -184,6 +220,9 @@ describe("the map and dates", () => {
     expect(formatDate("en", "2019-06")).toBe("June 2019");
     expect(formatDate("fr", "2019-06-30")).toBe("30 juin 2019");
     expect(formatDate("ar", "2019-06")).toMatch(/2019/);
+    // Dates are kept once written: the same value in another language, and again, is still its own.
+    expect(formatDate("fr", "2019-06")).toBe("juin 2019");
+    expect(formatDate("en", "2019-06")).toBe("June 2019");
   });
 });
 
