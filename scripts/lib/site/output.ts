@@ -122,7 +122,9 @@ export class SiteOutput {
   /** Writes one file, or keeps the last output's when its content is the same. */
   write(path: string, content: string | Uint8Array, key?: string): WriteOutcome {
     const target = this.#target(path);
-    const hash = createHash("sha1").update(content).digest("hex");
+    // Encoded once, for the hash and the file: each would otherwise turn the text into UTF-8 on its own.
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const hash = createHash("sha1").update(bytes).digest("hex");
     const before = this.#previous[path];
     if (before && before.hash === hash && this.#stillThere(path, before)) {
       this.#keep(path, key === undefined ? before : { ...before, key });
@@ -130,7 +132,7 @@ export class SiteOutput {
     }
     this.#mkdir(dirname(target));
     try {
-      this.#fs.writeFile(target, content);
+      this.#fs.writeFile(target, bytes);
     } catch (error) {
       throw new Error(`could not write ${path} (${describeError(error)})`, { cause: error });
     }
