@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { parseNarrative } from "../../scripts/lib/load/narrative.ts";
 import { renderMarkdown } from "../../scripts/lib/site/markdown.ts";
 import { XSS_BODY } from "./support/dataset.ts";
 
@@ -50,6 +51,20 @@ describe("the Markdown pipeline (checklist item 22)", () => {
     expect(out).toContain("<li>one</li>");
     expect(out).toContain("<table>");
     expect(out).toContain('<a href="https://example.org/report" rel="noopener noreferrer nofollow ugc">the report</a>');
+  });
+
+  test.for(
+    [
+      ...CORPUS,
+      "Plain text, one paragraph.\n\nAnd a second one with *emphasis*.",
+      "## Results\n\n- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\nSee [the report](https://example.org/report) and https://example.org/bare.",
+      "![The chart](https://example.org/chart.png) and text.",
+    ].map((input, i) => [i, input] as const),
+  )("case %i renders the same from the validator's parsed tree as from its text", ([, input]) => {
+    // The site renders the tree the validator parsed (a plain body read without the full parser, or remark's).
+    const { tree } = parseNarrative(`---\ntitle: T\nsummary: S\n---\n${input}`, "countries/fra/activities/a/en.md", "en");
+    expect(tree.children.length).toBeGreaterThan(0);
+    expect(renderMarkdown(input, tree).value).toBe(renderMarkdown(input).value);
   });
 
   test("an image becomes a link to it, so that no other host is contacted", () => {

@@ -1,5 +1,7 @@
+import type { Root } from "mdast";
 import { join } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
+import type { ParsedNarrative } from "../load/narrative.ts";
 import { diskSource } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { versionOf } from "../rules/narratives.ts";
@@ -12,6 +14,23 @@ import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
 import { type History, NO_HISTORY, provenanceByEntry } from "./provenance.ts";
 import { compareLatest } from "./queries.ts";
 import type { Activity, CountryProfile, NarrativeFrontmatter, OrganisationProfile, SiteData, SiteEntry, SiteNarrative, SiteOwner } from "./types.ts";
+
+/** The parsed file of each narrative of the loaded data, until the site takes its Markdown tree (`takeParsedBody`). */
+const PARSED_BODIES = new WeakMap<SiteNarrative, ParsedNarrative>();
+
+/**
+ * The Markdown tree the validator parsed for a narrative's body, so that the site renders it
+ * without parsing it again; undefined when there is none to give (a body the parser was kept
+ * away from, or a narrative not loaded here). It is given once: the narrative's file is not
+ * kept after, so that a build holds each tree only until its page is made. The tree is the
+ * validator's own, whose checks are over by then.
+ */
+export function takeParsedBody(narrative: SiteNarrative): Root | undefined {
+  const parsed = PARSED_BODIES.get(narrative);
+  PARSED_BODIES.delete(narrative);
+  if (!parsed || parsed.bodyProblem) return undefined;
+  return parsed.tree;
+}
 
 export interface LoadResult {
   diagnostics: Diagnostic[];
@@ -121,7 +140,7 @@ function buildSiteData(dataset: Dataset, catalog: SchemaCatalog, history: Histor
       const value = raw as unknown as NarrativeFrontmatter;
       const translation = value.translation;
       const isOriginal = lang === facts.originalLanguage;
-      narratives.set(lang, {
+      const site: SiteNarrative = {
         lang,
         title: value.title,
         summary: value.summary,
@@ -130,7 +149,9 @@ function buildSiteData(dataset: Dataset, catalog: SchemaCatalog, history: Histor
         outOfDate: !isOriginal && !!translation && !!currentVersion && translation.version !== currentVersion,
         ...(isOriginal && currentVersion ? { version: currentVersion } : {}),
         ...(!isOriginal && translation ? { translates: translation.version } : {}),
-      });
+      };
+      narratives.set(lang, site);
+      PARSED_BODIES.set(site, narrative);
     }
     if (!narratives.has(facts.originalLanguage)) continue;
     const covered = facts.countries ?? (owner.iso3 ? [owner.iso3] : []);

@@ -53,7 +53,13 @@ const pipeline = unified()
   .use(externalRel)
   .use(rehypeStringify);
 
-/** Renders a narrative body (Markdown, untrusted) to safe HTML, without a character an HTML document may not hold. */
-export function renderMarkdown(markdown: string): Html {
-  return trusted(withoutForbiddenCharacters(String(pipeline.processSync(markdown))));
+/**
+ * Renders a narrative body (Markdown, untrusted) to safe HTML, without a character an HTML
+ * document may not hold. `tree`, when given, is the body already parsed by remark-parse with
+ * remark-gfm (the validator's parse, see load/narrative.ts): the rest of the pipeline runs on it
+ * instead of parsing the text again. The transforms may change it.
+ */
+export function renderMarkdown(markdown: string, tree?: MdastRoot): Html {
+  const output = tree ? pipeline.stringify(pipeline.runSync(tree)) : String(pipeline.processSync(markdown));
+  return trusted(withoutForbiddenCharacters(output));
 }

@@ -1,4 +1,5 @@
 import { correctionFormUrl } from "../../forms/correction-form.ts";
+import { takeParsedBody } from "../../model/load.ts";
 import type { Change } from "../../model/provenance.ts";
 import { narrativeFor } from "../../model/queries.ts";
 import type { Contact, Organisation, SiteData, SiteEntry, SiteNarrative, SiteOwner } from "../../model/types.ts";
@@ -111,7 +112,7 @@ const renderedNarratives = new WeakMap<SiteNarrative, Html>();
 function narrativeHtml(narrative: SiteNarrative): Html {
   let rendered = renderedNarratives.get(narrative);
   if (!rendered) {
-    rendered = renderMarkdown(narrative.body);
+    rendered = renderMarkdown(narrative.body, takeParsedBody(narrative));
     renderedNarratives.set(narrative, rendered);
   }
   return rendered;
