@@ -1,5 +1,5 @@
-import type { Root } from "mdast";
 import { join } from "node:path";
+import type { Root } from "mdast";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
 import type { ParsedNarrative } from "../load/narrative.ts";
 import { diskSource } from "../load/source.ts";
