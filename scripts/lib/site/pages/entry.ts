@@ -170,7 +170,7 @@ const countryOwnersOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
 /** "Confirmed by Kenya on 3 November 2026", or who has not confirmed it yet (the owner). */
 function confirmationText(c: PageContext, entry: SiteEntry): string {
   const confirmedBy = entry.facts.provenance.confirmedBy ?? [];
-  const byId = new Map(c.data.owners.map((owner) => [owner.id, owner]));
+  const byId = ownersById(c.data);
   const names = (ids: readonly string[]) =>
     formatList(
       c.lang,
@@ -179,6 +179,18 @@ function confirmationText(c: PageContext, entry: SiteEntry): string {
   if (confirmedBy.length === 0 || !entry.facts.provenance.confirmedOn) return c.m.notYetConfirmedBy(names([entry.owner.id]));
   return c.m.confirmedByOn(names(confirmedBy), formatDate(c.lang, entry.facts.provenance.confirmedOn));
 }
+
+/** Owners by id, for the names of those who confirmed an entry: made once per build, not once per entry page. */
+function ownersById(data: SiteData): Map<string, SiteOwner> {
+  let owners = ownersByIdOf.get(data);
+  if (!owners) {
+    owners = new Map(data.owners.map((owner) => [owner.id, owner]));
+    ownersByIdOf.set(data, owners);
+  }
+  return owners;
+}
+
+const ownersByIdOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
 
 /** Country owners by ISO code, computed once per build rather than once per entry page. */
 function countryOwners(data: SiteData): Map<string, SiteOwner> {
