@@ -45,6 +45,10 @@ describe("relative URLs keep the site working under any base path", () => {
 
   test("absolute addresses drop index.html", () => {
     expect(absoluteUrl("https://o.github.io/r/", "en/index.html")).toBe("https://o.github.io/r/en/");
+    expect(absoluteUrl("https://o.github.io/r/", "index.html")).toBe("https://o.github.io/r/");
+    expect(absoluteUrl("https://o.github.io/r/", "en/browse/page/2/index.html")).toBe("https://o.github.io/r/en/browse/page/2/");
+    expect(absoluteUrl("https://o.github.io/r/", "en/xindex.html")).toBe("https://o.github.io/r/en/xindex.html");
+    expect(absoluteUrl("https://o.github.io/r/", "api/v1/feeds/en/all.atom")).toBe("https://o.github.io/r/api/v1/feeds/en/all.atom");
   });
 
   test.for([

@@ -97,8 +97,12 @@ const SLASH = 47;
 
 /** The public, absolute address of a page without "index.html", for citations and feeds. */
 export function absoluteUrl(siteUrl: string, path: string): string {
-  return siteUrl + path.replace(/(^|\/)index\.html$/, "$1");
+  // Without a regular expression: every page names its address in each of the six languages.
+  if (path === INDEX) return siteUrl;
+  return siteUrl + (path.endsWith(`/${INDEX}`) ? path.slice(0, -INDEX.length) : path);
 }
+
+const INDEX = "index.html";
 
 /** True when a relative output path is safe to write: no "..", no absolute path, only id characters. */
 export function isSafeOutputPath(path: string): boolean {
