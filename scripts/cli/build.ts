@@ -107,7 +107,11 @@ export async function runBuild(outDir: string, options: RunOptions): Promise<Bui
   } else {
     const { warnings } = countBySeverity(result.diagnostics);
     const search =
-      !options.search || options.shard ? "" : result.searchIndexed ? ` (search: ${result.searchPages} pages indexed)` : " (search index unchanged)";
+      !options.search || options.shard
+        ? ""
+        : result.searchLanguages.length > 0
+          ? ` (search: ${result.searchPages} pages indexed in ${result.searchLanguages.join(", ")})`
+          : " (search index unchanged)";
     const part = options.shard ? ` (part ${options.shard.index} of ${options.shard.count})` : "";
     process.stdout.write(
       `Built ${result.pages} pages and ${result.files} files for ${result.entries} entries in ${(result.milliseconds / 1000).toFixed(1)} s into ${outDir}/${part}: ` +

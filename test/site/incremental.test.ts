@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { buildSite, defaultManifestPath, VALIDATION_CACHE } from "../../scripts/lib/site/build.ts";
+import { searchableLanguage } from "../../scripts/lib/site/search-index.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { makeSyntheticRepo, ownerDir, SPECS } from "./support/dataset.ts";
 import { contentChanges, rewritten, snapshot, treeDifferences } from "./support/tree.ts";
@@ -105,15 +106,15 @@ describe("an incremental build", () => {
     const repo = freshRepo();
     const out = join(scratch, "search");
     const withSearch = (outDir: string, full = false) => buildSite({ root: repo.root, outDir, config, history, search: true, full });
-    expect((await withSearch(out)).searchIndexed).toBe(true);
+    expect((await withSearch(out)).searchLanguages).toEqual(["ar", "zh", "en", "fr", "ru", "es"]);
     const before = snapshot(out);
     const again = await withSearch(out);
-    expect(again.searchIndexed).toBe(false);
+    expect(again.searchLanguages).toEqual([]);
     expect(rewritten(before, snapshot(out))).toEqual([]);
     const file = "countries/ken/activities/helpline-2018/en.md";
     repo.write(file, `${readFileSync(join(repo.root, file), "utf8")}\nCallers can now also reach it by text message.\n`);
     const changed = await withSearch(out);
-    expect(changed.searchIndexed).toBe(true);
+    expect(changed.searchLanguages.length).toBeGreaterThan(0);
     const after = snapshot(out);
     const cold = join(scratch, "search-cold");
     await withSearch(cold, true);
@@ -122,6 +123,13 @@ describe("an incremental build", () => {
     const search = (paths: string[]) => paths.filter((path) => path.startsWith("pagefind/"));
     const inBoth = (path: string) => before.has(path) && after.has(path);
     expect(search(rewritten(before, after))).toEqual(search(contentChanges(before, after)).filter(inBoth));
+    // Only the languages whose searchable pages changed are indexed again; the others keep their index files untouched.
+    const touched = [...new Set(contentChanges(before, after).flatMap((path) => searchableLanguage(path) ?? []))];
+    expect(changed.searchLanguages.sort()).toEqual(touched.sort());
+    expect(touched.length).toBeLessThan(6);
+    const untouched = search([...before.keys()]).filter((path) => !touched.includes(path.split("/")[1] ?? ""));
+    expect(untouched.length).toBeGreaterThan(0);
+    expect(untouched.filter((path) => after.get(path)?.mtime !== before.get(path)?.mtime)).toEqual([]);
   });
 
   test("random edits, and damage to the output or the manifest, never leave a site that differs from a cold build", async () => {

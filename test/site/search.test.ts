@@ -22,23 +22,25 @@ interface Fragment {
 
 let repo: TempRepo;
 let out: string;
-let fragments: Fragment[] = [];
+let fragments: Array<Fragment & { lang: string }> = [];
 
 beforeAll(async () => {
   repo = makeSyntheticRepo(hasGit());
   out = mkdtempSync(join(tmpdir(), "cop-atlas-search-"));
   const config = resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z"));
   await buildSite({ root: repo.root, outDir: out, config, search: true });
-  const folder = join(out, "pagefind/fragment");
-  // A fragment is gzip'd JSON after Pagefind's own signature.
-  fragments = readdirSync(folder).map(
-    (name) =>
-      JSON.parse(
+  // One index per language, each with the fragments of its pages; a fragment is gzip'd JSON after Pagefind's own signature.
+  fragments = readdirSync(join(out, "pagefind")).flatMap((lang) => {
+    const folder = join(out, "pagefind", lang, "fragment");
+    return readdirSync(folder).map((name) => ({
+      lang,
+      ...(JSON.parse(
         gunzipSync(readFileSync(join(folder, name)))
           .toString("utf8")
           .replace(/^pagefind_dcd/, ""),
-      ) as Fragment,
-  );
+      ) as Fragment),
+    }));
+  });
 });
 
 afterAll(() => {
@@ -53,6 +55,13 @@ describe("search results", () => {
     expect(fragments.filter((f) => f.url.includes("/activities/")).length).toBeGreaterThan(5);
     expect(pageOf("/en/organizations/test-network/index.html")).toBeDefined();
     expect(pageOf("/ru/countries/ken/index.html")).toBeDefined();
+  });
+
+  test("each language has an index of its own, holding only that language's pages, and each page's search form loads it", () => {
+    expect(readdirSync(join(out, "pagefind")).sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
+    for (const fragment of fragments) expect(fragment.url.split("/")[1], fragment.url).toBe(fragment.lang);
+    expect(readFileSync(join(out, "ru/search/index.html"), "utf8")).toContain('data-pagefind="../../pagefind/ru/pagefind.js"');
+    expect(readFileSync(join(out, "zh/search/index.html"), "utf8")).toContain('data-pagefind="../../pagefind/zh/pagefind.js"');
   });
 
   test("each result says whether it is an entry or a profile, in the page's language", () => {

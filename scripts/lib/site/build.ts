@@ -39,7 +39,7 @@ import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pag
 import { renderReportPage, renderReportsPage, reportPdfPath } from "./pages/reports.ts";
 import { facetPageSize, pageSizeOf, paginate } from "./pagination.ts";
 import { reportPdfKey } from "./report-pdfs.ts";
-import { indexSite, SEARCH_DIR } from "./search-index.ts";
+import { indexSite, searchableLanguage, searchFolder } from "./search-index.ts";
 
 /** The site's static assets (CSS, script), shipped next to this file. */
 export const ASSETS_DIR = join(import.meta.dirname, "assets");
@@ -95,8 +95,8 @@ export interface BuildResult {
   entries: number;
   /** Pages Pagefind indexed (0 without a search index, or when the last one was kept). */
   searchPages: number;
-  /** Whether the search index was made again (false: kept from the last build, or none). */
-  searchIndexed: boolean;
+  /** The languages whose search index was made again ([]: each kept from the last build, or no index). */
+  searchLanguages: string[];
   milliseconds: number;
 }
 
@@ -150,7 +150,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       reused: 0,
       entries: 0,
       searchPages: 0,
-      searchIndexed: false,
+      searchLanguages: [],
       milliseconds: performance.now() - started,
     };
   }
@@ -195,7 +195,9 @@ export async function writeSiteFiles(
     let pages = 0;
     let done = 0;
     const total = planned.length;
-    let htmlChanged = false;
+    // The languages whose searchable pages this build writes, adds or drops: their search index is made again.
+    const searchChanged = new Set<string>();
+    const searchable = new Map<string, Set<string>>();
     for (const file of planned) {
       if (++done % 200 === 0) {
         options.onProgress?.("pages", done, total);
@@ -205,31 +207,37 @@ export async function writeSiteFiles(
       }
       if (!mine(file)) continue;
       if (file.page) pages++;
+      const lang = searchableLanguage(file.path);
+      if (lang) searchable.set(lang, (searchable.get(lang) ?? new Set()).add(file.path));
       if (file.key !== undefined && output.reuseByKey(file.path, file.key)) continue;
-      if (output.write(file.path, file.make(), file.key) === "written" && file.path.endsWith(".html")) htmlChanged = true;
+      if (output.write(file.path, file.make(), file.key) === "written" && lang) searchChanged.add(lang);
     }
     options.onProgress?.("pages", total, total);
     if (options.signal?.aborted) throw new BuildInterrupted();
     let searchPages = 0;
-    let searchIndexed = false;
+    const searchLanguages: string[] = [];
     if (search) {
-      // The index depends on the pages only: when none was written, the last index is kept.
-      const previous = output.previousUnder(`${SEARCH_DIR}/`);
-      if (htmlChanged || !output.reuseAll(previous)) {
-        options.onProgress?.("search index", 0, 1);
-        // Pagefind reads the whole new site and writes its index into the staging folder.
-        const indexed = await indexSite(output.siteSoFar(), output.stagingDir, options.signal);
+      for (const lang of UN_LANGUAGES) {
+        const mine = searchable.get(lang) ?? new Set<string>();
+        // A language's index depends on its searchable pages only: while none was written, added or dropped, the last index is kept.
+        const before = output.previousUnder(`${lang}/`).filter((path) => searchableLanguage(path) === lang);
+        const same = !searchChanged.has(lang) && before.length === mine.size && before.every((path) => mine.has(path));
+        if (mine.size === 0 || (same && output.reuseAll(output.previousUnder(`${searchFolder(lang)}/`)))) continue;
+        options.onProgress?.(`search index (${lang})`, 0, 1);
+        // Pagefind reads the new site's pages of this language and writes its index into the staging folder.
+        const indexed = await indexSite(output.siteSoFar(), output.stagingDir, lang, options.signal);
         output.adopt(indexed.files);
-        searchPages = indexed.pages;
-        searchIndexed = true;
-        options.onProgress?.("search index", 1, 1);
+        searchPages += indexed.pages;
+        searchLanguages.push(lang);
+        options.onProgress?.(`search index (${lang})`, 1, 1);
+        if (options.signal?.aborted) throw new BuildInterrupted();
       }
     }
     if (options.signal?.aborted) throw new BuildInterrupted();
     const files = output.written + output.reused;
     const { written, reused } = output;
     output.commit();
-    return { ok: true, pages, files, written, reused, entries: data.entries.length, searchPages, searchIndexed };
+    return { ok: true, pages, files, written, reused, entries: data.entries.length, searchPages, searchLanguages };
   } catch (error) {
     output.abort();
     throw error;

@@ -6,25 +6,39 @@ import { join, relative } from "node:path";
 /** The folder of the search index under the site. */
 export const SEARCH_DIR = "pagefind";
 
-/** What an index run made: pages indexed (each language counted) and the files written, by path under the site. */
+/** What an index run made: pages indexed and the files written, by path under the site. */
 export interface IndexedSite {
   pages: number;
   files: string[];
 }
 
+/** The pages Pagefind reads for one language: entries and profiles, not the thousands of list pages. */
+const searchableGlob = (lang: string) => `${lang}/{countries,organizations}/*/{index.html,activities/*/index.html}`;
+const SEARCHABLE = /^([a-z]{2})\/(?:countries|organizations)\/[^/]+\/(?:index\.html|activities\/[^/]+\/index\.html)$/;
+
+/** The language of a page Pagefind reads (see `searchableGlob`), or undefined for any other file of the site. */
+export function searchableLanguage(path: string): string | undefined {
+  return SEARCHABLE.exec(path)?.[1];
+}
+
+/** The folder of one language's search index, under the site. */
+export function searchFolder(lang: string): string {
+  return `${SEARCH_DIR}/${lang}`;
+}
+
 /**
- * Builds the Pagefind index of a built site into <indexDir>/pagefind/ (the site's own folder, or
- * a staging folder that is then moved into it); the files are listed relative to `indexDir`. Pagefind splits pages by
- * their <html lang>, and only indexes what is marked data-pagefind-body: each entry in the
- * languages it is written in (pages that only point to another language's text are not marked),
- * and each profile. Pagefind runs as a child process that this waits for, so its time and memory
- * count in the build's, and a failure of it fails the build.
+ * Builds the Pagefind index of one language of a built site into <indexDir>/pagefind/<lang>/
+ * (the site's own folder, or a staging folder that is then moved into it); the files are listed
+ * relative to `indexDir`. A page searches only its own language, so each language has an index
+ * of its own: the indexer holds one language's pages at a time, and a change re-indexes only the
+ * languages whose pages it changed. Pagefind only indexes what is marked data-pagefind-body:
+ * each entry in the languages it is written in (pages that only point to another language's
+ * text are not marked), and each profile. Pagefind runs as a child process that this waits
+ * for, so its time and memory count in the build's, and a failure of it fails the build.
  */
-export async function indexSite(siteDir: string, indexDir: string, signal?: AbortSignal): Promise<IndexedSite> {
-  // Only the pages that can be marked for the index are read: entries and profiles, not the thousands of list pages.
-  const glob = "*/{countries,organizations}/*/{index.html,activities/*/index.html}";
-  const folder = join(indexDir, SEARCH_DIR);
-  const args = ["--site", siteDir, "--output-path", folder, "--glob", glob, "--keep-index-url", "--quiet"];
+export async function indexSite(siteDir: string, indexDir: string, lang: string, signal?: AbortSignal): Promise<IndexedSite> {
+  const folder = join(indexDir, searchFolder(lang));
+  const args = ["--site", siteDir, "--output-path", folder, "--glob", searchableGlob(lang), "--keep-index-url", "--quiet"];
   const { code, output } = await run(pagefindBinary(), args, signal);
   if (signal?.aborted) throw new Error("the search index was interrupted");
   if (code !== 0) throw new Error(`the search indexer (Pagefind) failed with exit code ${code}: ${output.trim().split("\n").slice(-5).join(" | ")}`);

@@ -8,6 +8,7 @@ import { entryList, figures, pluralAttributes } from "../components.ts";
 import { CSP_ATTRIBUTE, renderPage } from "../layout.ts";
 import { renderWorldMap } from "../map.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
+import { searchFolder } from "../search-index.ts";
 import type { ListPage } from "./browse.ts";
 import { countryPagePath } from "./country.ts";
 
@@ -79,7 +80,7 @@ ${paginationNav(c, list.page, list.pages, (page) => pagePath.youth(c.lang, page)
 export function renderSearchPage(c: PageContext): string {
   const { m } = c;
   const body = html`<h1>${m.searchTitle}</h1>
-<form class="search" id="search-form" role="search" action="${c.url(pagePath.search(c.lang))}" method="get" data-pagefind="${c.url("pagefind/pagefind.js")}" data-root="${c.url("index.html").replace(/index\.html$/, "")}">
+<form class="search" id="search-form" role="search" action="${c.url(pagePath.search(c.lang))}" method="get" data-pagefind="${c.url(`${searchFolder(c.lang)}/pagefind.js`)}" data-root="${c.url("index.html").replace(/index\.html$/, "")}">
 <label for="search-input">${m.searchLabel}</label>
 <div class="search-row"><input type="search" id="search-input" name="q" autocomplete="off"> <button type="submit">${m.searchButton}</button></div>
 </form>
