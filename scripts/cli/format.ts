@@ -16,7 +16,8 @@ A file that does not parse is left alone: fix what npm run validate reports.
   paths               files or folders to format (default: the whole repository)
   --check             write nothing; list the files that are not formatted
   --changed [base]    format what changed against base (default: origin/main),
-                      committed or not
+                      committed or not; a range (origin/main...HEAD) looks at
+                      the commits only
   -h, --help          show this help
 
 Exit code: 0 all formatted, 1 a file is not formatted (with --check) or cannot

@@ -22,7 +22,8 @@ refused), redirects followed, busy sites tried again later.
 
   paths               files or folders to check (default: the whole repository)
   --changed [base]    check the addresses in what changed against base
-                      (default: origin/main), committed or not
+                      (default: origin/main), committed or not; a range
+                      (origin/main...HEAD) looks at the commits only
   --format <name>     pretty (default), github (annotations and job summary)
                       or json
   --json-out <file>   also write the JSON report to a file
