@@ -181,3 +181,22 @@ test("checking one entry from a checkout reads none of its unchanged siblings' f
     expect.stringMatching(/^The title is almost the same as that of /),
   ]);
 });
+
+test("a fact computed from edits not committed is not taken for the commit's once the edits are gone", () => {
+  const repo = committedRepository("dirty");
+  const pairs = Object.keys(base)
+    .filter((path) => path.endsWith(".md"))
+    .map((path) => ({ path, owner: path.split("/").slice(0, 2).join("/"), lang: path.slice(-5), dir: path.slice(0, path.lastIndexOf("/")) }));
+  const one = pairs.find((a) => pairs.some((b) => b.owner === a.owner && b.lang === a.lang && b.dir !== a.dir));
+  const other = pairs.find((b) => b.owner === one?.owner && b.lang === one?.lang && b.dir !== one?.dir);
+  if (!one || !other) throw new Error("the generated data has no two entries to compare");
+  // An empty index, and a sibling edited in the working folder only: its fact is computed from the edit.
+  const facts = memoryFactsStore();
+  repo.write(other.path, (base[other.path] ?? "").replace(/^title: .*$/m, `title: ${titleOf(base[one.path] ?? "")}`));
+  validateRepository({ source: checkoutSource(repo.root), catalog, now: NOW, targets: [one.dir], facts });
+  // The edit is undone: the sibling is the commit's again, and no longer shares the title.
+  repo.git("checkout", "--", other.path);
+  const indexed = validateRepository({ source: checkoutSource(repo.root), catalog, now: NOW, targets: [one.dir], facts });
+  expect(indexed).toEqual(validateRepository({ source: checkoutSource(repo.root), catalog, now: NOW, targets: [one.dir] }));
+  expect(indexed.diagnostics.filter((d) => d.ruleId === "duplicates")).toEqual([]);
+});

@@ -192,11 +192,10 @@ export class Dataset {
   /**
    * A fact about an entry that the checks of other entries need (its titles, its links): taken
    * from the facts index when the entry's files have the digest it was computed from, so an
-   * unchanged sibling is read but not parsed; computed and indexed otherwise. `compute` must
-   * depend on the entry's files alone.
+   * unchanged sibling is read but not parsed (not even read, when git's ids of its files match);
+   * computed and indexed otherwise. `compute` must depend on the entry's files alone.
    */
   entryFact<T>(name: string, entry: Entry, compute: () => T): T {
-    const digest = this.#committedDigest(entry) ?? entryDigest(entry.files.map((path) => ({ path, file: this.file(path) })));
     let owner = this.#ownerFacts.get(entry.owner.dir);
     if (!owner) {
       owner = { owner: entry.owner, facts: this.#facts?.load(entry.owner.dir) ?? {}, changed: false };
@@ -204,6 +203,10 @@ export class Dataset {
     }
     const key = `${name}\0${entry.dir}`;
     const known = owner.facts[key];
+    if (known && known.digest === this.#committedDigest(entry)) return known.value as T;
+    // A fact is always indexed under the digest of the files it was computed from: in a checkout
+    // with edits not committed, one computed from them must not pass for the commit's.
+    const digest = entryDigest(entry.files.map((path) => ({ path, file: this.file(path) })));
     if (known && known.digest === digest) return known.value as T;
     const value = compute();
     owner.facts[key] = { digest, value };
