@@ -14,6 +14,8 @@ const output = join(project, "build/cli");
 /** The entry points each command needs: the command, and the worker threads it starts. */
 const ENTRIES = {
   validate: { validate: "scripts/cli/validate.ts", "validate-worker": "scripts/lib/validate/worker.ts" },
+  // The site build: its files (the site's assets) are read from scripts/lib/site/assets at run time.
+  build: { build: "scripts/cli/build.ts" },
   // The benchmark's probe of the schema pass alone, started the same way as validate.
   "bench-schema-pass": { "bench-schema-pass": "scripts/cli/bench-schema-pass.ts" },
 };

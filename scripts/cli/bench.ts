@@ -112,7 +112,7 @@ function prepareRepository(folder: string, entries: number): { repo: string; gen
         private: true,
         type: "module",
         repository: { type: "git", url: "https://github.com/example/cop-atlas.git" },
-        scripts: { validate: `node ${bin("scripts/bin/launch.mjs")} validate`, build: `tsx ${bin("scripts/cli/build.ts")}` },
+        scripts: { validate: `node ${bin("scripts/bin/launch.mjs")} validate`, build: `node ${bin("scripts/bin/launch.mjs")} build` },
       },
       null,
       2,

@@ -43,7 +43,7 @@ test("npm run bench -- --quick measures every command and baseline, and decides 
     expect(measure.peakRssBytes).toBeGreaterThan(0);
     expect(measure.processes).toBeGreaterThanOrEqual(1);
   }
-  // npm run build goes through npm and tsx: a tree of processes, all of them seen.
+  // npm run build goes through npm, the launcher and Pagefind: a tree of processes, all of them seen.
   expect(size.measures.buildCold.processes).toBeGreaterThan(1);
   expect(size.site.pages).toBeGreaterThan(size.entries);
   expect(size.eleventyPages).toBe(size.narratives);

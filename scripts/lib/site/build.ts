@@ -41,8 +41,17 @@ import { facetPageSize, pageSizeOf, paginate } from "./pagination.ts";
 import { reportPdfKey } from "./report-pdfs.ts";
 import { indexSite, searchableLanguage, searchFolder } from "./search-index.ts";
 
-/** The site's static assets (CSS, script), shipped next to this file. */
-export const ASSETS_DIR = join(import.meta.dirname, "assets");
+/**
+ * Whether this code runs from the bundle scripts/bin/launch.mjs makes (build/cli/build.mjs)
+ * rather than from its TypeScript source: the files beside it are then the bundles, not scripts/lib.
+ */
+const BUNDLED = import.meta.url.endsWith(".mjs");
+
+/** scripts/lib, from the source file or from the bundle in build/cli/. */
+const LIB_DIR = BUNDLED ? join(import.meta.dirname, "..", "..", "scripts", "lib") : join(import.meta.dirname, "..");
+
+/** The site's static assets (CSS, script), shipped next to this file and read from there by the bundle too. */
+export const ASSETS_DIR = join(LIB_DIR, "site", "assets");
 
 /** Where a build keeps the validator's results between runs, under the root (git ignores .cache/). */
 export const VALIDATION_CACHE = ".cache/build/validate";
@@ -466,7 +475,7 @@ let codeKey: string | undefined;
  */
 export function codeFingerprint(): string {
   if (codeKey) return codeKey;
-  const lib = join(import.meta.dirname, "..");
+  const lib = LIB_DIR;
   const hash = createHash("sha1");
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
