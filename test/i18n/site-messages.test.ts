@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { analyzeMessage, CATALOGS } from "../../scripts/lib/i18n/messages.ts";
+import { analyzeMessage, CATALOGS, formatMessage } from "../../scripts/lib/i18n/messages.ts";
 import type { PageContext } from "../../scripts/lib/present/context.ts";
 import { html } from "../../scripts/lib/present/html.ts";
 import { messages, SITE_PARAMETERS } from "../../scripts/lib/present/i18n.ts";
@@ -47,6 +47,21 @@ describe("the site's and the report's words come from the catalogs", () => {
     expect(messages("en").reportTitle(2026)).toBe("COP Atlas: annual report 2026");
     expect(messages("en").unStatus("observer")).toBe("Non-member observer State of the United Nations");
     expect(messages("ru").unStatus("member")).toBe("Государство — член Организации Объединенных Наций");
+  });
+
+  test("a text kept from an earlier call is the one its values make: a count and the same digits as text differ", () => {
+    const en = messages("en");
+    // Twice each, in turn: the second call of each comes from what was kept.
+    for (let round = 0; round < 2; round++) {
+      expect(en.results(1)).toBe(formatMessage("en", "site.results", { count: 1 }));
+      expect(en.results(2)).toBe(formatMessage("en", "site.results", { count: 2 }));
+      expect(en.pageOf("2", "7")).toBe("Page 2 of 7");
+      expect(en.confirmedByOn("Kenya", "3 November 2026")).toBe("Confirmed by Kenya on 3 November 2026");
+    }
+    expect(en.results(1)).not.toBe(en.results(2));
+    // More different values than are kept: the first ones are still right afterwards.
+    for (let page = 1; page <= 600; page++) expect(en.pageOf(String(page), "600")).toBe(`Page ${page} of 600`);
+    expect(en.pageOf("1", "600")).toBe("Page 1 of 600");
   });
 
   test("a value in another script is isolated, so an English name keeps its place in an Arabic sentence", () => {

@@ -82,6 +82,8 @@ export type Messages = {
 };
 
 const SITE_PREFIX = "site.";
+/** How many texts of one message with values are kept (a page title is new on every page: the list is then started again). */
+const MADE_PER_MESSAGE = 256;
 const MESSAGES = new Map<UnLanguage, Messages>();
 
 /** The interface text in one language, made once per language from its catalog. */
@@ -95,7 +97,21 @@ export function messages(lang: UnLanguage): Messages {
         const name = key.slice(SITE_PREFIX.length);
         const parameters = parametersOf[name];
         if (!parameters) return [name, formatMessage(lang, key)];
+        // Many pages say the same thing with the same values (the footer's date, a result's kind):
+        // the last texts made are kept, by their values as JSON, where a number and a string differ
+        // (a count chooses a plural form, a string is shown as written).
+        const made = new Map<string, string>();
         const format = (...values: Array<string | number>) => {
+          const key = JSON.stringify(values);
+          let text = made.get(key);
+          if (text === undefined) {
+            if (made.size >= MADE_PER_MESSAGE) made.clear();
+            text = formatOnce(...values);
+            made.set(key, text);
+          }
+          return text;
+        };
+        const formatOnce = (...values: Array<string | number>) => {
           const named: Record<string, MessageValue> = {};
           parameters.forEach((parameter, i) => {
             const value = values[i] ?? "";
