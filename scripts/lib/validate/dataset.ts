@@ -53,6 +53,7 @@ export class Dataset {
   readonly #sources = new Map<string, SourceFile | undefined>();
   readonly #json = new Map<string, ParsedJson | undefined>();
   readonly #narratives = new Map<string, ParsedNarrative | undefined>();
+  readonly #entryNarratives = new WeakMap<Entry, Map<string, ParsedNarrative>>();
   readonly #ownerEntries = new Map<string, Entry[]>();
   readonly #facts: FactsStore | undefined;
   readonly #ownerFacts = new Map<string, { owner: Owner; facts: OwnerFacts; changed: boolean }>();
@@ -156,14 +157,18 @@ export class Dataset {
     return { file, parsed, value: isObject(parsed.value) ? parsed.value : undefined };
   }
 
-  /** The narratives of an entry, parsed, by language. */
-  narratives(entry: Entry): Map<string, ParsedNarrative> {
-    const found = new Map<string, ParsedNarrative>();
-    for (const file of entry.files) {
-      const info = classifyPath(file);
-      if (info.role !== "narrative") continue;
-      const narrative = this.narrative(file);
-      if (narrative) found.set(info.lang, narrative);
+  /** The narratives of an entry, parsed, by language (worked out once per entry: most rules ask for them). */
+  narratives(entry: Entry): ReadonlyMap<string, ParsedNarrative> {
+    let found = this.#entryNarratives.get(entry);
+    if (!found) {
+      found = new Map<string, ParsedNarrative>();
+      for (const file of entry.files) {
+        const info = classifyPath(file);
+        if (info.role !== "narrative") continue;
+        const narrative = this.narrative(file);
+        if (narrative) found.set(info.lang, narrative);
+      }
+      this.#entryNarratives.set(entry, found);
     }
     return found;
   }
