@@ -107,64 +107,30 @@ export function decodeSourceFile(path: string, bytes: Uint8Array): SourceFile {
 }
 
 /**
- * What one listing found in each folder it walked: the sorted names of its files (and links) and
- * of its subfolders. Kept per source, so per run, like `RealFolders`: a folder listed again
- * (the plan, then each owner's part, then each entry) is answered without reading it again.
- */
-export type FolderListings = Map<string, { files: string[]; folders: string[] }>;
-
-const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-/**
  * Lists every file (and symlink) under a repository folder, sorted, with forward-slash paths;
- * nothing when the folder is, or lies behind, a link out. The folders it walks go into `known`,
- * and what it found in each into `listings`, where a later listing of them looks first.
+ * nothing when the folder is, or lies behind, a link out. The folders it walks go into `known`.
  */
-export function listFiles(root: string, folder: string, known?: RealFolders, listings?: FolderListings): string[] {
+export function listFiles(root: string, folder: string, known?: RealFolders): string[] {
   const found: string[] = [];
-  // A folder a listing walked is a real folder inside the repository: it was reached through real folders only.
-  if (!listings?.has(folder)) {
-    try {
-      if (!staysInside(root, `${folder}/.`) || lstatSync(join(root, folder)).isSymbolicLink()) return found;
-    } catch {
-      return found;
-    }
+  try {
+    if (!staysInside(root, `${folder}/.`) || lstatSync(join(root, folder)).isSymbolicLink()) return found;
+  } catch {
+    return found;
   }
-  const read = (relative: string) => {
-    const listed = listings?.get(relative);
-    if (listed) return listed;
+  const walk = (relative: string) => {
     let entries: Dirent[];
     try {
       // The kind of each name comes with the listing (never following a link): no lstat per file.
       entries = readdirSync(join(root, relative), { withFileTypes: true });
     } catch {
-      return undefined;
+      return;
     }
     // Reached from a real folder through real folders only (a link is never walked into).
     known?.add(relative);
-    const files: string[] = [];
-    const folders: string[] = [];
-    for (const entry of entries.sort(byName)) (entry.isDirectory() ? folders : files).push(entry.name);
-    const result = { files, folders };
-    listings?.set(relative, result);
-    return result;
-  };
-  const walk = (relative: string) => {
-    const listed = read(relative);
-    if (!listed) return;
-    // Files and folders merged back into name order, so the paths come out sorted as before.
-    let file = 0;
-    let sub = 0;
-    while (file < listed.files.length || sub < listed.folders.length) {
-      const fileName = listed.files[file];
-      const folderName = listed.folders[sub];
-      if (folderName === undefined || (fileName !== undefined && fileName < folderName)) {
-        found.push(`${relative}/${fileName}`);
-        file++;
-      } else {
-        walk(`${relative}/${folderName}`);
-        sub++;
-      }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else found.push(path);
     }
   };
   walk(folder);

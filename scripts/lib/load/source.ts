@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { decodeSourceFile, type FolderListings, listFiles, MAX_FILE_BYTES, pathExists, type RealFolders, readSourceFile, type SourceFile } from "./files.ts";
+import { decodeSourceFile, listFiles, MAX_FILE_BYTES, pathExists, type RealFolders, readSourceFile, type SourceFile } from "./files.ts";
 
 export type { SourceFile } from "./files.ts";
 
@@ -24,16 +24,12 @@ export interface FileSource {
   fingerprints?(folder: string): ReadonlyMap<string, string>;
 }
 
-/**
- * The working tree under `root`, as one run sees it: each folder is read once, and listed again
- * from what was found then (a whole run lists each entry folder three or four times).
- */
+/** The working tree under `root`. */
 export function diskSource(root: string): FileSource {
   const known: RealFolders = new Set();
-  const listings: FolderListings = new Map();
   return {
     read: (path) => readSourceFile(root, path, known),
-    list: (folder) => listFiles(root, folder, known, listings),
+    list: (folder) => listFiles(root, folder, known),
     exists: (path) => pathExists(root, path),
   };
 }
