@@ -24,6 +24,18 @@ const entries = Object.keys(base)
 const titleOf = (text: string) => /^title: (.*)$/m.exec(text)?.[1] ?? "";
 const urlOf = (text: string) => /"url": "([^"]*)"/.exec(text)?.[1] ?? "";
 
+/** Narratives of two entries of one owner in the same language: the duplicates rule compares their titles (per language). */
+function twoComparedNarratives(): [Narrative, Narrative] {
+  const narratives: Narrative[] = Object.keys(base)
+    .filter((path) => path.endsWith(".md"))
+    .map((path) => ({ path, owner: path.split("/").slice(0, 2).join("/"), lang: path.slice(-5), dir: path.slice(0, path.lastIndexOf("/")) }));
+  const one = narratives.find((a) => narratives.some((b) => b.owner === a.owner && b.lang === a.lang && b.dir !== a.dir));
+  const other = narratives.find((b) => b.owner === one?.owner && b.lang === one?.lang && b.dir !== one?.dir);
+  if (!one || !other) throw new Error("the generated data has no two entries to compare");
+  return [one, other];
+}
+type Narrative = { path: string; owner: string; lang: string; dir: string };
+
 /** The edits that change what the duplicates rule compares: titles and source links, copied from another entry or new. */
 type Edit = { kind: "copy-title" | "copy-link" | "new-title" | "delete"; entry: number; from: number };
 
@@ -75,13 +87,7 @@ test("a sibling whose title changed since it was indexed is compared with its ne
   const files: Record<string, string> = { ...base };
   const facts = memoryFactsStore();
   validateRepository({ source: inMemory(files), now: NOW, facts });
-  // Two entries of one owner with a narrative in the same language: titles are compared per language.
-  const pairs = Object.keys(files)
-    .filter((path) => path.endsWith(".md"))
-    .map((path) => ({ path, owner: path.split("/").slice(0, 2).join("/"), lang: path.slice(-5), dir: path.slice(0, path.lastIndexOf("/")) }));
-  const one = pairs.find((a) => pairs.some((b) => b.owner === a.owner && b.lang === a.lang && b.dir !== a.dir));
-  const other = pairs.find((b) => b.owner === one?.owner && b.lang === one?.lang && b.dir !== one?.dir);
-  if (!one || !other) throw new Error("the generated data has no two entries to compare");
+  const [one, other] = twoComparedNarratives();
   const first = one.dir;
   files[other.path] = (files[other.path] ?? "").replace(/^title: .*$/m, `title: ${titleOf(files[one.path] ?? "")}`);
   const result = validateRepository({ source: inMemory(files), now: NOW, targets: [first ?? ""], facts });
@@ -161,12 +167,7 @@ test("checking one entry from a checkout reads none of its unchanged siblings' f
   const facts = memoryFactsStore();
   // A whole run fills the index, as the one on main does.
   validateRepository({ source: checkoutSource(repo.root), catalog, now: NOW, facts });
-  const pairs = Object.keys(base)
-    .filter((path) => path.endsWith(".md"))
-    .map((path) => ({ path, owner: path.split("/").slice(0, 2).join("/"), lang: path.slice(-5), dir: path.slice(0, path.lastIndexOf("/")) }));
-  const one = pairs.find((a) => pairs.some((b) => b.owner === a.owner && b.lang === a.lang && b.dir !== a.dir));
-  const other = pairs.find((b) => b.owner === one?.owner && b.lang === one?.lang && b.dir !== one?.dir);
-  if (!one || !other) throw new Error("the generated data has no two entries to compare");
+  const [one, other] = twoComparedNarratives();
   const read = counting(checkoutSource(repo.root));
   const quiet = validateRepository({ source: read.source, catalog, now: NOW, targets: [one.dir], facts });
   expect(read.reads.filter((path) => path.startsWith(`${one.owner}/activities/`) && !path.startsWith(`${one.dir}/`))).toEqual([]);
@@ -184,12 +185,7 @@ test("checking one entry from a checkout reads none of its unchanged siblings' f
 
 test("a fact computed from edits not committed is not taken for the commit's once the edits are gone", () => {
   const repo = committedRepository("dirty");
-  const pairs = Object.keys(base)
-    .filter((path) => path.endsWith(".md"))
-    .map((path) => ({ path, owner: path.split("/").slice(0, 2).join("/"), lang: path.slice(-5), dir: path.slice(0, path.lastIndexOf("/")) }));
-  const one = pairs.find((a) => pairs.some((b) => b.owner === a.owner && b.lang === a.lang && b.dir !== a.dir));
-  const other = pairs.find((b) => b.owner === one?.owner && b.lang === one?.lang && b.dir !== one?.dir);
-  if (!one || !other) throw new Error("the generated data has no two entries to compare");
+  const [one, other] = twoComparedNarratives();
   // An empty index, and a sibling edited in the working folder only: its fact is computed from the edit.
   const facts = memoryFactsStore();
   repo.write(other.path, (base[other.path] ?? "").replace(/^title: .*$/m, `title: ${titleOf(base[one.path] ?? "")}`));
