@@ -227,11 +227,11 @@ export async function writeSiteFiles(
     const searchLanguages: string[] = [];
     if (search) {
       for (const lang of UN_LANGUAGES) {
-        const mine = searchable.get(lang) ?? new Set<string>();
+        const now = searchable.get(lang) ?? new Set<string>();
         // A language's index depends on its searchable pages only: while none was written, added or dropped, the last index is kept.
         const before = output.previousUnder(`${lang}/`).filter((path) => searchableLanguage(path) === lang);
-        const same = !searchChanged.has(lang) && before.length === mine.size && before.every((path) => mine.has(path));
-        if (mine.size === 0 || (same && output.reuseAll(output.previousUnder(`${searchFolder(lang)}/`)))) continue;
+        const same = !searchChanged.has(lang) && before.length === now.size && before.every((path) => now.has(path));
+        if (now.size === 0 || (same && output.reuseAll(output.previousUnder(`${searchFolder(lang)}/`)))) continue;
         options.onProgress?.(`search index (${lang})`, 0, 1);
         // Pagefind reads the new site's pages of this language and writes its index into the staging folder.
         const indexed = await indexSite(output.siteSoFar(), output.stagingDir, lang, options.signal);

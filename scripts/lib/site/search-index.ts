@@ -14,6 +14,7 @@ export interface IndexedSite {
 
 /** The pages Pagefind reads for one language: entries and profiles, not the thousands of list pages. */
 const searchableGlob = (lang: string) => `${lang}/{countries,organizations}/*/{index.html,activities/*/index.html}`;
+/** The same pages as `searchableGlob`, as a test of one path; its group is the language. */
 const SEARCHABLE = /^([a-z]{2})\/(?:countries|organizations)\/[^/]+\/(?:index\.html|activities\/[^/]+\/index\.html)$/;
 
 /** The language of a page Pagefind reads (see `searchableGlob`), or undefined for any other file of the site. */
