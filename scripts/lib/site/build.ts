@@ -226,21 +226,23 @@ export async function writeSiteFiles(
     let searchPages = 0;
     const searchLanguages: string[] = [];
     if (search) {
-      for (const lang of UN_LANGUAGES) {
+      // A language's index depends on its searchable pages only: while none was written, added or dropped, the last index is kept.
+      const stale = UN_LANGUAGES.filter((lang) => {
         const now = searchable.get(lang) ?? new Set<string>();
-        // A language's index depends on its searchable pages only: while none was written, added or dropped, the last index is kept.
         const before = output.previousUnder(`${lang}/`).filter((path) => searchableLanguage(path) === lang);
         const same = !searchChanged.has(lang) && before.length === now.size && before.every((path) => now.has(path));
-        if (now.size === 0 || (same && output.reuseAll(output.previousUnder(`${searchFolder(lang)}/`)))) continue;
-        options.onProgress?.(`search index (${lang})`, 0, 1);
+        return now.size > 0 && !(same && output.reuseAll(output.previousUnder(`${searchFolder(lang)}/`)));
+      });
+      for (const [done, lang] of stale.entries()) {
+        options.onProgress?.("search index", done, stale.length);
         // Pagefind reads the new site's pages of this language and writes its index into the staging folder.
         const indexed = await indexSite(output.siteSoFar(), output.stagingDir, lang, options.signal);
         output.adopt(indexed.files);
         searchPages += indexed.pages;
         searchLanguages.push(lang);
-        options.onProgress?.(`search index (${lang})`, 1, 1);
         if (options.signal?.aborted) throw new BuildInterrupted();
       }
+      if (stale.length > 0) options.onProgress?.("search index", stale.length, stale.length);
     }
     if (options.signal?.aborted) throw new BuildInterrupted();
     const files = output.written + output.reused;
