@@ -16,9 +16,7 @@ const DATA_FOLDERS = ["countries", "organizations"];
  * does not know the base, or when the range ends elsewhere than at HEAD.
  */
 export function changedPaths(root: string, base: string): string[] {
-  // stderr is kept: git's own complaint must not reach the reader's terminal before our sentence.
-  const git = (...args: string[]) =>
-    execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+  const git = (...args: string[]) => gitOutput(root, args);
   // Git would read a leading dash as one of its options.
   if (base.startsWith("-")) throw new Error(`"${base}" is not a commit or branch name: name the base to compare with, such as origin/main.`);
   const range = parseRange(base);
@@ -50,6 +48,31 @@ export function changedPaths(root: string, base: string): string[] {
   // and it serves only a status without a path limit whose untracked-files mode matches its own.
   const uncommitted = statusPaths(git("status", "--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", ...DATA_FOLDERS));
   return unique([...committed, ...uncommitted]);
+}
+
+/**
+ * What a git command prints in the repository at `root`; throws when git fails. stderr is kept:
+ * git's own complaint must not reach the reader's terminal before the caller's sentence.
+ */
+function gitOutput(root: string, args: readonly string[]): string {
+  return execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** The object ids of the regular files committed under a folder at HEAD, by path; empty when git cannot tell. */
+export function committedIds(root: string, folder: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  let listing: string;
+  try {
+    listing = gitOutput(root, ["ls-tree", "-r", "-z", "--full-tree", "HEAD", "--", folder]);
+  } catch {
+    return ids;
+  }
+  for (const line of listing.split("\0")) {
+    // Regular files only (100644, 100755): a symlink's id is of its target's name, not of a text.
+    const match = /^1006[0-7]{2} blob ([0-9a-f]+)\t(.+)$/s.exec(line);
+    if (match) ids.set(match[2] ?? "", match[1] ?? "");
+  }
+  return ids;
 }
 
 function unique(paths: string[]): string[] {

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { committedIds } from "../git.ts";
 import { decodeSourceFile, listFiles, MAX_FILE_BYTES, pathExists, type RealFolders, readSourceFile, type SourceFile } from "./files.ts";
 
 export type { SourceFile } from "./files.ts";
@@ -53,28 +54,6 @@ export function checkoutSource(root: string): FileSource {
       return ids;
     },
   };
-}
-
-/** The object ids of the regular files committed under a folder at HEAD; empty when git cannot tell. */
-function committedIds(root: string, folder: string): Map<string, string> {
-  const ids = new Map<string, string>();
-  let listing: string;
-  try {
-    listing = execFileSync("git", ["ls-tree", "-r", "-z", "--full-tree", "HEAD", "--", folder], {
-      cwd: root,
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-  } catch {
-    return ids;
-  }
-  for (const line of listing.split("\0")) {
-    // Regular files only (100644, 100755): a symlink's id is of its target's name, not of a text.
-    const match = /^1006[0-7]{2} blob ([0-9a-f]+)\t(.+)$/s.exec(line);
-    if (match) ids.set(match[2] ?? "", match[1] ?? "");
-  }
-  return ids;
 }
 
 /** Files held in memory (tests, the submission bot): text or bytes by repository path. */
