@@ -122,7 +122,7 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
   const { m, lang } = c;
   const f = entry.facts;
   const countries = c.data.vocabularies.get("countries");
-  const owners = countryOwners(c.data);
+  const owners = ownerLookups(c.data).byCountry;
   const vocabItems = (list: string, facet: string, ids: string[] | undefined, linked = true) =>
     ids && ids.length > 0
       ? html`<ul>${ids.map((id) =>
@@ -165,12 +165,10 @@ function factsList(c: PageContext, entry: SiteEntry): Html {
 ${rows.filter(([, value]) => value !== undefined && value !== "").map(([term, value]) => html`<dt>${term}</dt> <dd>${value}</dd>\n`)}</dl>`;
 }
 
-const countryOwnersOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
-
 /** "Confirmed by Kenya on 3 November 2026", or who has not confirmed it yet (the owner). */
 function confirmationText(c: PageContext, entry: SiteEntry): string {
   const confirmedBy = entry.facts.provenance.confirmedBy ?? [];
-  const byId = ownersById(c.data);
+  const byId = ownerLookups(c.data).byId;
   const names = (ids: readonly string[]) =>
     formatList(
       c.lang,
@@ -180,27 +178,23 @@ function confirmationText(c: PageContext, entry: SiteEntry): string {
   return c.m.confirmedByOn(names(confirmedBy), formatDate(c.lang, entry.facts.provenance.confirmedOn));
 }
 
-/** Owners by id, for the names of those who confirmed an entry: made once per build, not once per entry page. */
-function ownersById(data: SiteData): Map<string, SiteOwner> {
-  let owners = ownersByIdOf.get(data);
-  if (!owners) {
-    owners = new Map(data.owners.map((owner) => [owner.id, owner]));
-    ownersByIdOf.set(data, owners);
+/**
+ * The owners by id (for who confirmed an entry) and the country owners by ISO code: made once per
+ * build, not once per entry page.
+ */
+function ownerLookups(data: SiteData): { byId: Map<string, SiteOwner>; byCountry: Map<string, SiteOwner> } {
+  let lookups = ownerLookupsOf.get(data);
+  if (!lookups) {
+    lookups = {
+      byId: new Map(data.owners.map((owner) => [owner.id, owner])),
+      byCountry: new Map(data.owners.filter((o) => o.iso3).map((o) => [o.iso3!, o])),
+    };
+    ownerLookupsOf.set(data, lookups);
   }
-  return owners;
+  return lookups;
 }
 
-const ownersByIdOf = new WeakMap<SiteData, Map<string, SiteOwner>>();
-
-/** Country owners by ISO code, computed once per build rather than once per entry page. */
-function countryOwners(data: SiteData): Map<string, SiteOwner> {
-  let owners = countryOwnersOf.get(data);
-  if (!owners) {
-    owners = new Map(data.owners.filter((o) => o.iso3).map((o) => [o.iso3!, o]));
-    countryOwnersOf.set(data, owners);
-  }
-  return owners;
-}
+const ownerLookupsOf = new WeakMap<SiteData, { byId: Map<string, SiteOwner>; byCountry: Map<string, SiteOwner> }>();
 
 /** An organisation's public contact: a web page, a mailbox, a phone number. */
 export function contactBlock(contact: Contact): Html {
