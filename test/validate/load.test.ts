@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { parseFrontmatter, splitNarrative } from "../../scripts/lib/load/frontmatter.ts";
 import { parseJson, parseWithPositions } from "../../scripts/lib/load/json.ts";
 import { fieldName, LineIndex, PositionIndex, pointerSegment } from "../../scripts/lib/load/positions.ts";
-import { diskSource } from "../../scripts/lib/load/source.ts";
+import { diskSource, keepingListings } from "../../scripts/lib/load/source.ts";
 
 describe("parseJson reads JSON strictly, with positions", () => {
   test("a __proto__ key stays an own property and pollutes nothing", () => {
@@ -118,6 +118,50 @@ describe("diskSource never reads through a linked folder", () => {
     expect(source.read("countries/ken/country.json")?.text).toBe("{}");
     expect(source.read("countries/rwa/country.json")).toBeUndefined();
     expect(source.read("countries/rwa")).toMatchObject({ symlink: true });
+  });
+});
+
+describe("keepingListings answers a folder below a kept listing as the disk does", () => {
+  const root = mkdtempSync(join(tmpdir(), "cop-listings-"));
+  // "ken" sorts before "ken-x" by name, but "countries/ken-x/..." before "countries/ken/..." as strings.
+  for (const path of [
+    "ken/country.json",
+    "ken/activities/a/activity.json",
+    "ken/activities/a/en.md",
+    "ken/activities/b/activity.json",
+    "ken-x/notes.txt",
+    "rwa/country.json",
+  ]) {
+    mkdirSync(join(root, "countries", path, ".."), { recursive: true });
+    writeFileSync(join(root, "countries", path), "{}");
+  }
+  mkdirSync(join(root, "countries/empty"));
+  symlinkSync(join(root, "countries/rwa"), join(root, "countries/linked"));
+  const disk = diskSource(root);
+  const kept = keepingListings(disk);
+  const whole = kept.list("countries");
+  // Gone from the disk after the listing: what follows is answered from the kept listing.
+  rmSync(join(root, "countries/rwa/country.json"));
+
+  test.for([
+    "countries/ken",
+    "countries/ken/activities",
+    "countries/ken/activities/a",
+    "countries/ken-x",
+    "countries/empty",
+    "countries/linked",
+    "countries/missing",
+    "countries/ken/country.json",
+  ])("%s", (folder) => {
+    expect(kept.list(folder)).toEqual(whole.filter((path) => path.startsWith(`${folder}/`)));
+    expect(kept.list(folder)).toEqual(disk.list(folder));
+  });
+
+  test("a kept listing is not read again, and a caller cannot change it", () => {
+    expect(kept.list("countries/rwa")).toEqual(["countries/rwa/country.json"]);
+    expect(disk.list("countries/rwa")).toEqual([]);
+    kept.list("countries").length = 0;
+    expect(kept.list("countries")).toEqual(whole);
   });
 });
 

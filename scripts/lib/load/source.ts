@@ -36,6 +36,49 @@ export function diskSource(root: string): FileSource {
 }
 
 /**
+ * The source with each listing it makes kept, and a listing of a folder below a kept one taken
+ * from it instead of the disk: for the main thread of a whole run, whose plan lists the whole
+ * data tree and whose repository-wide pass and cache checks list it again (the whole tree, then
+ * each owner). One flat list of paths, a few MB at 20,000 entries; worker threads do not use it.
+ */
+export function keepingListings(source: FileSource): FileSource {
+  const kept = new Map<string, { paths: string[]; below?: Map<string, { start: number; end: number }> }>();
+  return {
+    ...source,
+    list(folder) {
+      const own = kept.get(folder);
+      if (own) return [...own.paths];
+      for (const [above, listing] of kept) {
+        if (!folder.startsWith(`${above}/`)) continue;
+        listing.below ??= subtreeRanges(above, listing.paths);
+        const range = listing.below.get(folder);
+        return range ? listing.paths.slice(range.start, range.end) : [];
+      }
+      const paths = source.list(folder);
+      kept.set(folder, { paths });
+      return [...paths];
+    },
+  };
+}
+
+/**
+ * Where each folder's files lie in a walk's listing of a folder above them: a walk lists a
+ * folder's whole subtree in one run, in the order that a walk from that folder gives.
+ */
+function subtreeRanges(above: string, paths: readonly string[]): Map<string, { start: number; end: number }> {
+  const ranges = new Map<string, { start: number; end: number }>();
+  paths.forEach((path, index) => {
+    for (let slash = path.indexOf("/", above.length + 1); slash > 0; slash = path.indexOf("/", slash + 1)) {
+      const folder = path.slice(0, slash);
+      const range = ranges.get(folder);
+      if (range) range.end = index + 1;
+      else ranges.set(folder, { start: index, end: index + 1 });
+    }
+  });
+  return ranges;
+}
+
+/**
  * The working tree under `root`, taken to be the checked-out commit: files are read from the
  * disk, and their git object ids come from HEAD's tree (one `git ls-tree` per folder asked).
  * For clean checkouts, as in CI; a file changed but not committed keeps its committed id.

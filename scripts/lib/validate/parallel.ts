@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { diskSource } from "../load/source.ts";
+import { diskSource, keepingListings } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { loadCatalog } from "../schema/catalog.ts";
 import { type CachedPart, memoryCache, stillValid } from "./cache.ts";
@@ -51,7 +51,8 @@ export async function validateInParallel(
 ): Promise<ValidationResult> {
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), 8));
   if (options.targets || options.rules || options.source || workers === 1) return validateRepository(options);
-  const source = diskSource(options.root);
+  // The plan walks the whole data tree; the repository-wide pass and the cache checks list it again.
+  const source = keepingListings(diskSource(options.root));
   const catalog = loadCatalog(source, options.compiled ? { compiled: options.compiled } : {});
   const now = options.now ?? new Date();
   const plan = planParts(source);
@@ -74,12 +75,14 @@ export async function validateInParallel(
     } else misses.push(part);
   }
   const missingFiles = misses.reduce((sum, part) => sum + part.files, 0);
+  const wide = () => (!options.shard || options.shard.index === 1 ? [validateRepositoryWide({ source, catalog, now, rules: RULES })] : []);
   if (missingFiles < (options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) {
     for (const part of misses) {
       results.push(validatePart(part, context));
       // The checks are synchronous: between owners, a Ctrl+C waiting in the event loop gets handled.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    results.push(...wide());
   } else {
     const shares: Part[][] = Array.from({ length: workers }, () => []);
     const loads = shares.map(() => 0);
@@ -88,28 +91,28 @@ export async function validateInParallel(
       shares[lightest]?.push(part);
       loads[lightest] = (loads[lightest] ?? 0) + part.files;
     }
-    const replies = await Promise.all(
-      shares
-        .filter((share) => share.length > 0)
-        .map((share) =>
-          runWorker(options.workerUrl, {
-            root: options.root,
-            now: now.toISOString(),
-            ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
-            ...(options.validators ? { validators: options.validators } : {}),
-            ...(options.facts?.folder ? { facts: options.facts.folder } : {}),
-            parts: share,
-          }),
-        ),
-    );
-    for (const reply of replies) {
+    const running = shares
+      .filter((share) => share.length > 0)
+      .map((share) =>
+        runWorker(options.workerUrl, {
+          root: options.root,
+          now: now.toISOString(),
+          ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+          ...(options.validators ? { validators: options.validators } : {}),
+          ...(options.facts?.folder ? { facts: options.facts.folder } : {}),
+          parts: share,
+        }),
+      );
+    // The main thread would only wait for the workers: it makes the repository-wide pass meanwhile.
+    const repositoryWide = wide();
+    for (const reply of await Promise.all(running)) {
       for (const { part, cached } of reply.results) {
         options.cache?.set(part, cached);
         results.push({ diagnostics: cached.diagnostics, files: cached.files, entries: cached.entries });
       }
     }
+    results.push(...repositoryWide);
   }
-  if (!options.shard || options.shard.index === 1) results.push(validateRepositoryWide({ source, catalog, now, rules: RULES }));
   return mergeResults(results);
 }
 
