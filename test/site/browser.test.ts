@@ -18,6 +18,7 @@ import { readHistory } from "../../scripts/lib/model/provenance.ts";
 import { API_SCHEMAS } from "../../scripts/lib/open-data/api-schemas.ts";
 import { writeSiteFiles } from "../../scripts/lib/site/build.ts";
 import { CONTENT_SECURITY_POLICY } from "../../scripts/lib/site/layout.ts";
+import { searchPartFolder } from "../../scripts/lib/site/search-index.ts";
 import { type RunningServer, serveSite } from "../../scripts/lib/site/serve.ts";
 import { parseStrict } from "../open-data/support.ts";
 import type { TempRepo } from "../support/repo.ts";
@@ -152,9 +153,11 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     target.narratives.set("en", { ...english, title: XSS_TITLE, summary: "<script>alert('summary')</script>", body: XSS_BODY });
     out = mkdtempSync(join(tmpdir(), "cop-atlas-browser-"));
     // Two entries a page: the six entries spread over three pages, and filtered results over several.
+    // The search index in two parts a language (195 countries' profiles and the entries, 150 pages a part), as a large site has it.
     const config = {
       ...resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z")),
       pageSize: PAGE_SIZE,
+      searchPartPages: 150,
     };
     await writeSiteFiles(loaded.data, { root: repo.root, outDir: out, config, search: true });
     // Served at the public path too, as GitHub Pages does: the 404 pages link from it.
@@ -217,6 +220,21 @@ describe.skipIf(!available && !inCi)("the site in Chromium", () => {
     expect(await page.locator("#search-results li").first().locator(".result-kind").textContent()).toBe("Entry: Case study");
     await result.click();
     expect(await page.locator("h1").textContent()).toBe("Safer chat campaign");
+    await page.close();
+  });
+
+  test("one search covers every part of the index: a country in the first part and one in a part merged into it", async () => {
+    const page = await open("en/search/index.html");
+    expect(await page.locator("#search-form").getAttribute("data-pagefind-merge")).toBe("../../pagefind/en/2-of-2/pagefind.js");
+    for (const [name, iso3] of [
+      ["Brazil", "bra"],
+      ["Norway", "nor"],
+    ] as const) {
+      expect(searchPartFolder("en", `countries/${iso3}`, 2)).toBe(iso3 === "bra" ? "pagefind/en/1-of-2" : "pagefind/en/2-of-2");
+      await page.getByLabel("Search entries").fill(name);
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.locator(`#search-results a[href$="countries/${iso3}/index.html"]`).first().waitFor({ timeout: 300_000 });
+    }
     await page.close();
   });
 

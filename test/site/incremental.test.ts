@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { buildSite, defaultManifestPath, VALIDATION_CACHE } from "../../scripts/lib/site/build.ts";
-import { searchableLanguage } from "../../scripts/lib/site/search-index.ts";
+import { searchablePage, searchPartFolder } from "../../scripts/lib/site/search-index.ts";
+import { UN_LANGUAGES } from "../../scripts/lib/vocab.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { makeSyntheticRepo, ownerDir, SPECS } from "./support/dataset.ts";
 import { contentChanges, rewritten, snapshot, treeDifferences } from "./support/tree.ts";
@@ -124,12 +125,37 @@ describe("an incremental build", () => {
     const inBoth = (path: string) => before.has(path) && after.has(path);
     expect(search(rewritten(before, after))).toEqual(search(contentChanges(before, after)).filter(inBoth));
     // Only the languages whose searchable pages changed are indexed again; the others keep their index files untouched.
-    const touched = [...new Set(contentChanges(before, after).flatMap((path) => searchableLanguage(path) ?? []))];
+    const touched = [...new Set(contentChanges(before, after).flatMap((path) => searchablePage(path)?.lang ?? []))];
     expect(changed.searchLanguages.sort()).toEqual(touched.sort());
     expect(touched.length).toBeLessThan(6);
     const untouched = search([...before.keys()]).filter((path) => !touched.includes(path.split("/")[1] ?? ""));
     expect(untouched.length).toBeGreaterThan(0);
     expect(untouched.filter((path) => after.get(path)?.mtime !== before.get(path)?.mtime)).toEqual([]);
+  });
+
+  test("an index in parts is made again only in the parts whose pages changed, as a cold build makes it", async () => {
+    const repo = freshRepo();
+    const out = join(scratch, "search-parts");
+    // 195 countries' profiles and the entries, in parts of at most 150 pages: two parts per language.
+    const parted = { ...config, searchPartPages: 150 };
+    const withSearch = (outDir: string, full = false) => buildSite({ root: repo.root, outDir, config: parted, history, search: true, full });
+    const first = await withSearch(out);
+    expect(first.searchParts).toEqual(UN_LANGUAGES.flatMap((lang) => [`pagefind/${lang}/1-of-2`, `pagefind/${lang}/2-of-2`]));
+    const before = snapshot(out);
+    const file = "countries/ken/activities/helpline-2018/en.md";
+    repo.write(file, `${readFileSync(join(repo.root, file), "utf8")}\nCallers can now also reach it by text message.\n`);
+    const changed = await withSearch(out);
+    const after = snapshot(out);
+    // Only Kenya's part, in each language whose searchable pages the edit changed.
+    const touched = [...new Set(contentChanges(before, after).flatMap((path) => searchablePage(path)?.lang ?? []))];
+    expect(touched.length).toBeGreaterThan(0);
+    expect(changed.searchParts.sort()).toEqual(touched.map((lang) => searchPartFolder(lang, "countries/ken", 2)).sort());
+    const cold = join(scratch, "search-parts-cold");
+    await withSearch(cold, true);
+    expect(treeDifferences(snapshot(cold), after)).toEqual([]);
+    const kept = [...before.keys()].filter((path) => path.startsWith("pagefind/") && !changed.searchParts.some((folder) => path.startsWith(`${folder}/`)));
+    expect(kept.filter((path) => path.includes("/1-of-2/")).length).toBeGreaterThan(0);
+    expect(kept.filter((path) => after.get(path)?.mtime !== before.get(path)?.mtime)).toEqual([]);
   });
 
   test("random edits, and damage to the output or the manifest, never leave a site that differs from a cold build", async () => {

@@ -9,6 +9,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { buildSite } from "../../scripts/lib/site/build.ts";
+import { searchPartFolder } from "../../scripts/lib/site/search-index.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { hasGit, makeSyntheticRepo } from "./support/dataset.ts";
 
@@ -29,19 +30,26 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "cop-atlas-search-"));
   const config = resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z"));
   await buildSite({ root: repo.root, outDir: out, config, search: true });
-  // One index per language, each with the fragments of its pages; a fragment is gzip'd JSON after Pagefind's own signature.
-  fragments = readdirSync(join(out, "pagefind")).flatMap((lang) => {
-    const folder = join(out, "pagefind", lang, "fragment");
-    return readdirSync(folder).map((name) => ({
-      lang,
-      ...(JSON.parse(
-        gunzipSync(readFileSync(join(folder, name)))
-          .toString("utf8")
-          .replace(/^pagefind_dcd/, ""),
-      ) as Fragment),
-    }));
-  });
+  fragments = readFragments(out);
 });
+
+/** Every page of every index under a built site (pagefind/<lang>/<part>/fragment/): a fragment is gzip'd JSON after Pagefind's own signature. */
+function readFragments(site: string): Array<Fragment & { lang: string; part: string }> {
+  return readdirSync(join(site, "pagefind")).flatMap((lang) =>
+    readdirSync(join(site, "pagefind", lang)).flatMap((part) => {
+      const folder = join(site, "pagefind", lang, part, "fragment");
+      return readdirSync(folder).map((name) => ({
+        lang,
+        part,
+        ...(JSON.parse(
+          gunzipSync(readFileSync(join(folder, name)))
+            .toString("utf8")
+            .replace(/^pagefind_dcd/, ""),
+        ) as Fragment),
+      }));
+    }),
+  );
+}
 
 afterAll(() => {
   repo?.cleanup();
@@ -59,9 +67,40 @@ describe("search results", () => {
 
   test("each language has an index of its own, holding only that language's pages, and each page's search form loads it", () => {
     expect(readdirSync(join(out, "pagefind")).sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
+    // A site this small has one part per language.
+    for (const lang of readdirSync(join(out, "pagefind"))) expect(readdirSync(join(out, "pagefind", lang))).toEqual(["1-of-1"]);
     for (const fragment of fragments) expect(fragment.url.split("/")[1], fragment.url).toBe(fragment.lang);
-    expect(readFileSync(join(out, "ru/search/index.html"), "utf8")).toContain('data-pagefind="../../pagefind/ru/pagefind.js"');
-    expect(readFileSync(join(out, "zh/search/index.html"), "utf8")).toContain('data-pagefind="../../pagefind/zh/pagefind.js"');
+    const ru = readFileSync(join(out, "ru/search/index.html"), "utf8");
+    expect(ru).toContain('data-pagefind="../../pagefind/ru/1-of-1/pagefind.js"');
+    expect(ru).not.toContain("data-pagefind-merge");
+    expect(readFileSync(join(out, "zh/search/index.html"), "utf8")).toContain('data-pagefind="../../pagefind/zh/1-of-1/pagefind.js"');
+  });
+
+  test("a large language's index comes in parts by owner that together hold what one index holds, and the search form loads them all", async () => {
+    const parted = mkdtempSync(join(tmpdir(), "cop-atlas-search-parts-"));
+    try {
+      // 195 countries' profiles and the entries, in parts of at most 150 pages: two parts per language.
+      const config = {
+        ...resolveSiteConfig({ COP_ATLAS_REPOSITORY_URL: "https://github.com/example/cop-atlas" }, new Date("2025-12-31T00:00:00Z")),
+        searchPartPages: 150,
+      };
+      const result = await buildSite({ root: repo.root, outDir: parted, config, search: true });
+      expect(result.searchParts.filter((folder) => folder.startsWith("pagefind/en/"))).toEqual(["pagefind/en/1-of-2", "pagefind/en/2-of-2"]);
+      const inParts = readFragments(parted);
+      // Each page is in the part its owner's folder falls into, and in no other.
+      for (const fragment of inParts) {
+        const owner = /\/((?:countries|organizations)\/[^/]+)\//.exec(fragment.url)?.[1] ?? "";
+        expect(`pagefind/${fragment.lang}/${fragment.part}`, fragment.url).toBe(searchPartFolder(fragment.lang, owner, 2));
+      }
+      const urls = (list: Fragment[]) => list.map((fragment) => fragment.url).sort();
+      expect(urls(inParts)).toEqual(urls(fragments));
+      expect(new Set(inParts.map((fragment) => fragment.part)).size).toBe(2);
+      const form = /data-pagefind="([^"]*)" data-pagefind-merge="([^"]*)"/.exec(readFileSync(join(parted, "fr/search/index.html"), "utf8"));
+      expect(form?.[1]).toBe("../../pagefind/fr/1-of-2/pagefind.js");
+      expect(form?.[2]).toBe("../../pagefind/fr/2-of-2/pagefind.js");
+    } finally {
+      rmSync(parted, { recursive: true, force: true });
+    }
   });
 
   test("each result says whether it is an entry or a profile, in the page's language", () => {

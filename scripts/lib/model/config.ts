@@ -13,6 +13,8 @@ export interface SiteConfig {
   now: Date;
   /** Entries per list page (default 50, pagination.ts); tests set a small one. */
   pageSize?: number;
+  /** Searchable pages of a language per part of its search index (default SEARCH_PART_PAGES, search-index.ts); tests set a small one. */
+  searchPartPages?: number;
 }
 
 /** What the environment may say about the repository (all optional). */

@@ -26,6 +26,7 @@ import { UN_LANGUAGES } from "../vocab.ts";
 import { browseIndexFiles } from "./browse-index.ts";
 import { dataUpdated } from "./layout.ts";
 import { describeError, type OutputFs, SiteOutput } from "./output.ts";
+import { ownerHash } from "./owner-hash.ts";
 import { renderAboutPage } from "./pages/about.ts";
 import { renderApiPage } from "./pages/api.ts";
 import { facetIndex, type ListPage, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
@@ -39,7 +40,7 @@ import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pag
 import { renderReportPage, renderReportsPage, reportPdfPath } from "./pages/reports.ts";
 import { facetPageSize, pageSizeOf, paginate } from "./pagination.ts";
 import { reportPdfKey } from "./report-pdfs.ts";
-import { indexSite, searchableLanguage, searchFolder } from "./search-index.ts";
+import { indexSite, SEARCH_DIR, type SearchPart, searchablePage, searchPartCount, searchPartFolder, searchParts } from "./search-index.ts";
 
 /**
  * Whether this code runs from the bundle scripts/bin/launch.mjs makes (build/cli/build.mjs)
@@ -104,8 +105,10 @@ export interface BuildResult {
   entries: number;
   /** Pages Pagefind indexed (0 without a search index, or when the last one was kept). */
   searchPages: number;
-  /** The languages whose search index was made again ([]: each kept from the last build, or no index). */
+  /** The languages whose search index was made again, in whole or in part ([]: each kept from the last build, or no index). */
   searchLanguages: string[];
+  /** The folders of the parts of the search index made again ("pagefind/en/3-of-4"). */
+  searchParts: string[];
   milliseconds: number;
 }
 
@@ -160,6 +163,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       entries: 0,
       searchPages: 0,
       searchLanguages: [],
+      searchParts: [],
       milliseconds: performance.now() - started,
     };
   }
@@ -192,7 +196,7 @@ export async function writeSiteFiles(
   if (out === root || root.startsWith(out + sep) || relative(out, root) === "") throw new Error(`the output folder ${out} must not contain the data`);
   const shard = options.shard;
   const search = options.search !== false && !shard;
-  const planned = planSite(data, options.config, options.reportPdfs ?? new Map());
+  const { files: planned, searchParts: parts } = planSite(data, options.config, options.reportPdfs ?? new Map());
   const mine = (file: PlannedFile) => !shard || (file.owner === undefined ? shard.index === 1 : shardOf(file.owner, shard.count) === shard.index - 1);
   const output = new SiteOutput({
     outDir: out,
@@ -204,7 +208,13 @@ export async function writeSiteFiles(
     let pages = 0;
     let done = 0;
     const total = planned.length;
-    // The languages whose searchable pages this build writes, adds or drops: their search index is made again.
+    const partCount = parts[0]?.count ?? 1;
+    /** The folder of the index part that holds a page, or undefined for a page no index reads. */
+    const partOf = (path: string) => {
+      const at = searchablePage(path);
+      return at && searchPartFolder(at.lang, at.owner, partCount);
+    };
+    // The parts of the index whose searchable pages this build writes, adds or drops: they are made again.
     const searchChanged = new Set<string>();
     const searchable = new Map<string, Set<string>>();
     for (const file of planned) {
@@ -216,30 +226,42 @@ export async function writeSiteFiles(
       }
       if (!mine(file)) continue;
       if (file.page) pages++;
-      const lang = searchableLanguage(file.path);
-      if (lang) searchable.set(lang, (searchable.get(lang) ?? new Set()).add(file.path));
+      const part = partOf(file.path);
+      if (part) searchable.set(part, (searchable.get(part) ?? new Set()).add(file.path));
       if (file.key !== undefined && output.reuseByKey(file.path, file.key)) continue;
-      if (output.write(file.path, file.make(), file.key) === "written" && lang) searchChanged.add(lang);
+      if (output.write(file.path, file.make(), file.key) === "written" && part) searchChanged.add(part);
     }
     options.onProgress?.("pages", total, total);
     if (options.signal?.aborted) throw new BuildInterrupted();
     let searchPages = 0;
-    const searchLanguages: string[] = [];
+    const searchLanguages = new Set<string>();
+    const searchPartsMade: string[] = [];
     if (search) {
-      // A language's index depends on its searchable pages only: while none was written, added or dropped, the last index is kept.
-      const stale = UN_LANGUAGES.filter((lang) => {
-        const now = searchable.get(lang) ?? new Set<string>();
-        const before = output.previousUnder(`${lang}/`).filter((path) => searchableLanguage(path) === lang);
-        const same = !searchChanged.has(lang) && before.length === now.size && before.every((path) => now.has(path));
-        return now.size > 0 && !(same && output.reuseAll(output.previousUnder(`${searchFolder(lang)}/`)));
+      // The last build's searchable pages and index files, by the part they belong to now.
+      const before = new Map<string, { pages: string[]; index: string[] }>();
+      const at = (part: string) => before.get(part) ?? before.set(part, { pages: [], index: [] }).get(part)!;
+      for (const path of output.previousUnder("")) {
+        if (path.startsWith(`${SEARCH_DIR}/`)) at(path.split("/", 3).join("/")).index.push(path);
+        else {
+          const part = partOf(path);
+          if (part) at(part).pages.push(path);
+        }
+      }
+      // A part depends on its pages only: while none was written, added or dropped, the last one is kept.
+      const stale = parts.filter((part) => {
+        const now = searchable.get(part.folder) ?? new Set<string>();
+        const last = before.get(part.folder) ?? { pages: [], index: [] };
+        const same = !searchChanged.has(part.folder) && last.pages.length === now.size && last.pages.every((path) => now.has(path));
+        return now.size > 0 && !(same && output.reuseAll(last.index));
       });
-      for (const [done, lang] of stale.entries()) {
+      for (const [done, part] of stale.entries()) {
         options.onProgress?.("search index", done, stale.length);
-        // Pagefind reads the new site's pages of this language and writes its index into the staging folder.
-        const indexed = await indexSite(output.siteSoFar(), output.stagingDir, lang, options.signal);
+        // Pagefind reads the new site's pages of this part and writes its index into the staging folder.
+        const indexed = await indexSite(output.siteSoFar(), output.stagingDir, part, options.signal);
         output.adopt(indexed.files);
         searchPages += indexed.pages;
-        searchLanguages.push(lang);
+        searchLanguages.add(part.lang);
+        searchPartsMade.push(part.folder);
         if (options.signal?.aborted) throw new BuildInterrupted();
       }
       if (stale.length > 0) options.onProgress?.("search index", stale.length, stale.length);
@@ -248,7 +270,17 @@ export async function writeSiteFiles(
     const files = output.written + output.reused;
     const { written, reused } = output;
     output.commit();
-    return { ok: true, pages, files, written, reused, entries: data.entries.length, searchPages, searchLanguages };
+    return {
+      ok: true,
+      pages,
+      files,
+      written,
+      reused,
+      entries: data.entries.length,
+      searchPages,
+      searchLanguages: [...searchLanguages],
+      searchParts: searchPartsMade,
+    };
   } catch (error) {
     output.abort();
     throw error;
@@ -261,11 +293,14 @@ function sha1(text: string): string {
 
 /** Which part of a split build an owner's entry pages go to: a stable hash of its folder, so that adding an owner moves no other. */
 export function shardOf(ownerDir: string, count: number): number {
-  return createHash("sha1").update(ownerDir).digest().readUInt32BE(0) % count;
+  return ownerHash(ownerDir) % count;
 }
 
-/** Every file of the site, in a fixed order, each made only when written. Pure but for reading the report PDFs when written. */
-function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<string, string>): PlannedFile[] {
+/**
+ * Every file of the site, in a fixed order, each made only when written, and the parts of each
+ * language's search index. Pure but for reading the report PDFs when written.
+ */
+function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<string, string>): { files: PlannedFile[]; searchParts: SearchPart[] } {
   const planned: PlannedFile[] = [];
   const facets = facetIndex(data);
   const years = reportYears(data);
@@ -277,6 +312,10 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
   // Every country of the reference table gets a page; those with a profile get it from their owner.
   const profiled = new Set(data.owners.flatMap((o) => (o.iso3 ? [o.iso3] : [])));
   const unprofiled = [...data.vocabularies.get("countries").terms.values()].filter((t) => !profiled.has(t.id));
+  // Every owner folder has searchable pages in every language (its profile), and each entry has one.
+  const owners = [...data.owners.map((owner) => owner.dir), ...unprofiled.map((term) => `countries/${term.id.toLowerCase()}`)];
+  const partCount = searchPartCount(data.entries.length + owners.length, config.searchPartPages);
+  const partsOf = new Map(UN_LANGUAGES.map((lang) => [lang, searchParts(lang, owners, partCount)]));
   const regionLists = facets.get("region")!;
   const regionIds = [...data.vocabularies.get("regions").terms.keys()];
   const dimensions = Object.keys(COMPARE_DIMENSIONS) as CompareDimension[];
@@ -370,7 +409,7 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
       (c, list) => renderYouthPage(c, youth.length, list),
       youth.length,
     );
-    page(pagePath.search(lang), renderSearchPage);
+    page(pagePath.search(lang), (c) => renderSearchPage(c, partsOf.get(lang)!));
     page(pagePath.data(lang), renderDataPage);
     page(pagePath.about(lang), renderAboutPage);
     page(pagePath.api(lang), renderApiPage);
@@ -424,7 +463,7 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
     .filter((file) => file.page && !file.path.endsWith("404.html"))
     .map(({ path, lastmod }) => (lastmod ? { path, lastmod } : { path }));
   for (const [path, xml] of sitemapFiles(config.siteUrl, sitemapPages)) add({ path, make: () => xml });
-  return planned;
+  return { files: planned, searchParts: [...partsOf.values()].flat() };
 }
 
 /**

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
+import { ownerHash } from "./owner-hash.ts";
 
 /** The folder of the search index under the site. */
 export const SEARCH_DIR = "pagefind";
@@ -12,34 +13,94 @@ export interface IndexedSite {
   files: string[];
 }
 
-/** The pages Pagefind reads for one language: entries and profiles, not the thousands of list pages. */
-const searchableGlob = (lang: string) => `${lang}/{countries,organizations}/*/{index.html,activities/*/index.html}`;
-/** The same pages as `searchableGlob`, as a test of one path; its group is the language. */
-const SEARCHABLE = /^([a-z]{2})\/(?:countries|organizations)\/[^/]+\/(?:index\.html|activities\/[^/]+\/index\.html)$/;
+/**
+ * Searchable pages of one language that one part of its index holds at most, unless the site's
+ * configuration says otherwise (`SiteConfig.searchPartPages`). Pagefind's memory grows with the
+ * pages it indexes, about 0.13 MB a page (116 MB for the 874 English pages of a generated
+ * 1,000-entry site, 41 MB for 246 of them), so a part stays under about 200 MB whatever the
+ * size of the site; and a change re-indexes its part only.
+ */
+export const SEARCH_PART_PAGES = 1500;
 
-/** The language of a page Pagefind reads (see `searchableGlob`), or undefined for any other file of the site. */
-export function searchableLanguage(path: string): string | undefined {
-  return SEARCHABLE.exec(path)?.[1];
+/** The most parts a language's index is cut into: a search loads each part's small entry file. */
+const MAX_SEARCH_PARTS = 64;
+
+/** The searchable pages: entries and profiles, not the thousands of list pages. Groups: language, owner folder. */
+const SEARCHABLE = /^([a-z]{2})\/((?:countries|organizations)\/[^/]+)\/(?:index\.html|activities\/[^/]+\/index\.html)$/;
+
+/** The owner folders a glob may name: what the schema allows for a folder, nothing Pagefind's glob would read as syntax. */
+const OWNER_FOLDER = /^(?:countries|organizations)\/[a-z0-9][a-z0-9-]*$/;
+
+/** A page Pagefind reads: its language, and the folder of its country or organisation ("countries/ken"). */
+export interface SearchablePage {
+  lang: string;
+  owner: string;
 }
 
-/** The folder of one language's search index, under the site. */
-export function searchFolder(lang: string): string {
-  return `${SEARCH_DIR}/${lang}`;
+/** The language and owner of a page Pagefind reads, or undefined for any other file of the site. */
+export function searchablePage(path: string): SearchablePage | undefined {
+  const match = SEARCHABLE.exec(path);
+  return match ? { lang: match[1]!, owner: match[2]! } : undefined;
 }
 
 /**
- * Builds the Pagefind index of one language of a built site into <indexDir>/pagefind/<lang>/
- * (the site's own folder, or a staging folder that is then moved into it); the files are listed
- * relative to `indexDir`. A page searches only its own language, so each language has an index
- * of its own: the indexer holds one language's pages at a time, and a change re-indexes only the
- * languages whose pages it changed. Pagefind only indexes what is marked data-pagefind-body:
- * each entry in the languages it is written in (pages that only point to another language's
- * text are not marked), and each profile. Pagefind runs as a child process that this waits
- * for, so its time and memory count in the build's, and a failure of it fails the build.
+ * How many parts each language's index is cut into when a language has `pages` searchable
+ * pages: the smallest power of two that keeps each part near `partPages` (owners are spread
+ * over the parts by a hash of their folder, so parts are only about equal).
  */
-export async function indexSite(siteDir: string, indexDir: string, lang: string, signal?: AbortSignal): Promise<IndexedSite> {
-  const folder = join(indexDir, searchFolder(lang));
-  const args = ["--site", siteDir, "--output-path", folder, "--glob", searchableGlob(lang), "--keep-index-url", "--quiet"];
+export function searchPartCount(pages: number, partPages = SEARCH_PART_PAGES): number {
+  let count = 1;
+  while (count < MAX_SEARCH_PARTS && pages > count * Math.max(1, partPages)) count *= 2;
+  return count;
+}
+
+/** The folder of part `index` (0-based) of `lang`'s index of `count` parts: "pagefind/en/3-of-4". */
+const partFolder = (lang: string, index: number, count: number) => `${SEARCH_DIR}/${lang}/${index + 1}-of-${count}`;
+
+/** The folder of the part of `lang`'s index that holds `owner`'s pages, when the index has `count` parts. */
+export function searchPartFolder(lang: string, owner: string, count: number): string {
+  return partFolder(lang, ownerHash(owner) % count, count);
+}
+
+/** One part of a language's search index: its folder under the site, and the owner folders whose pages it holds. */
+export interface SearchPart {
+  lang: string;
+  folder: string;
+  owners: string[];
+  /** How many parts the language's index has. */
+  count: number;
+}
+
+/** The parts of `lang`'s index for these owner folders, in order; a part no owner falls into is left out. */
+export function searchParts(lang: string, owners: Iterable<string>, count: number): SearchPart[] {
+  const groups: string[][] = Array.from({ length: count }, () => []);
+  for (const owner of owners) groups[ownerHash(owner) % count]?.push(owner);
+  return groups.flatMap((list, index) => (list.length === 0 ? [] : [{ lang, folder: partFolder(lang, index, count), owners: list.sort(), count }]));
+}
+
+/** The pages of one part, as a glob over the site for Pagefind: every owner of a one-part index, else its owners by name. */
+function partGlob(part: SearchPart): string {
+  const pages = "{index.html,activities/*/index.html}";
+  if (part.count === 1) return `${part.lang}/{countries,organizations}/*/${pages}`;
+  for (const owner of part.owners) if (!OWNER_FOLDER.test(owner)) throw new Error(`the search index cannot name the folder ${owner}`);
+  const owners = part.owners.length === 1 ? part.owners[0] : `{${part.owners.join(",")}}`;
+  return `${part.lang}/${owners}/${pages}`;
+}
+
+/**
+ * Builds one part of a language's Pagefind index of a built site into <indexDir>/<part.folder>/
+ * (the site's own folder, or a staging folder that is then moved into it); the files are listed
+ * relative to `indexDir`. A page searches only its own language, and a large language's index
+ * is cut into parts by owner, which the search page loads together: the indexer holds one part's
+ * pages at a time, and a change re-indexes only the parts whose pages it changed. Pagefind only
+ * indexes what is marked data-pagefind-body: each entry in the languages it is written in
+ * (pages that only point to another language's text are not marked), and each profile.
+ * Pagefind runs as a child process that this waits for, so its time and memory count in the
+ * build's, and a failure of it fails the build.
+ */
+export async function indexSite(siteDir: string, indexDir: string, part: SearchPart, signal?: AbortSignal): Promise<IndexedSite> {
+  const folder = join(indexDir, part.folder);
+  const args = ["--site", siteDir, "--output-path", folder, "--glob", partGlob(part), "--keep-index-url", "--quiet"];
   const { code, output } = await run(pagefindBinary(), args, signal);
   if (signal?.aborted) throw new Error("the search index was interrupted");
   if (code !== 0) throw new Error(`the search indexer (Pagefind) failed with exit code ${code}: ${output.trim().split("\n").slice(-5).join(" | ")}`);

@@ -542,7 +542,13 @@
       if (!engine) {
         engine = import(new URL(form.getAttribute("data-pagefind"), location.href).href).then((pagefind) => {
           const root = new URL(form.getAttribute("data-root") || "./", location.href).pathname;
-          return pagefind.options({ baseUrl: root }).then(() => pagefind);
+          /* A large language's index comes in parts (by country or organisation): the first is
+             loaded, the others are merged into it, and one search covers them all. */
+          const parts = (form.getAttribute("data-pagefind-merge") || "").split(" ").filter(Boolean);
+          return pagefind
+            .options({ baseUrl: root })
+            .then(() => Promise.all(parts.map((part) => pagefind.mergeIndex(new URL(".", new URL(part, location.href)).href, { baseUrl: root }))))
+            .then(() => pagefind);
         });
       }
       return engine;

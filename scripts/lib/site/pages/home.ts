@@ -8,7 +8,7 @@ import { entryList, figures, pluralAttributes } from "../components.ts";
 import { CSP_ATTRIBUTE, renderPage } from "../layout.ts";
 import { renderWorldMap } from "../map.ts";
 import { pageTitleSuffix, paginationNav } from "../pagination.ts";
-import { searchFolder } from "../search-index.ts";
+import type { SearchPart } from "../search-index.ts";
 import type { ListPage } from "./browse.ts";
 import { countryPagePath } from "./country.ts";
 
@@ -76,11 +76,15 @@ ${paginationNav(c, list.page, list.pages, (page) => pagePath.youth(c.lang, page)
   });
 }
 
-/** The search page: a form the script connects to Pagefind's index for the page's language. */
-export function renderSearchPage(c: PageContext): string {
+/**
+ * The search page: a form the script connects to Pagefind's index for the page's language, the
+ * first of its parts (`parts`), with the others merged into it.
+ */
+export function renderSearchPage(c: PageContext, parts: readonly SearchPart[]): string {
   const { m } = c;
+  const [first, ...others] = parts.map((part) => c.url(`${part.folder}/pagefind.js`));
   const body = html`<h1>${m.searchTitle}</h1>
-<form class="search" id="search-form" role="search" action="${c.url(pagePath.search(c.lang))}" method="get" data-pagefind="${c.url(`${searchFolder(c.lang)}/pagefind.js`)}" data-root="${c.url("index.html").replace(/index\.html$/, "")}">
+<form class="search" id="search-form" role="search" action="${c.url(pagePath.search(c.lang))}" method="get" data-pagefind="${first ?? ""}"${others.length > 0 ? html` data-pagefind-merge="${others.join(" ")}"` : ""} data-root="${c.url("index.html").replace(/index\.html$/, "")}">
 <label for="search-input">${m.searchLabel}</label>
 <div class="search-row"><input type="search" id="search-input" name="q" autocomplete="off"> <button type="submit">${m.searchButton}</button></div>
 </form>
