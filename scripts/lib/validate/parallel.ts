@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { diskSource, keepingListings } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { loadCatalog } from "../schema/catalog.ts";
-import { type CachedPart, memoryCache, stillValid } from "./cache.ts";
+import { type CachedPart, type ResultCache, stillValid } from "./cache.ts";
 import { diskFactsStore, diskValidatorStore } from "./disk-cache.ts";
 import { cacheContext, mergeResults, type ValidateOptions, type ValidationResult, validatePart, validateRepository, validateRepositoryWide } from "./index.ts";
 import { type Part, partsOfShard, planParts } from "./plan.ts";
@@ -32,18 +32,21 @@ export interface WorkerTask {
   validators?: string;
   /** The folder of the facts index (see diskFactsStore), if any. */
   facts?: string;
+  /** Every part to check, largest first: the workers take them in turn, each the next one left when it is free. */
   parts: Part[];
+  /** The index in `parts` of the next one to take, one 32-bit integer shared by all the workers. */
+  next: SharedArrayBuffer;
 }
 
-/** What a worker sends back: each part's result with the accesses that make it cacheable. */
-export interface WorkerReply {
-  results: Array<{ part: string; cached: CachedPart }>;
-}
+/** What a worker sends back: one part's result with the accesses that make it cacheable, as soon as it is done; then "done". */
+export type WorkerMessage = { part: string; cached: CachedPart } | "done";
 
 /**
- * A whole-repository run on disk that uses every core: the parts the cache cannot answer are
- * shared among worker threads (largest first, each to the least loaded), each worker compiles
- * the catalog once and checks its parts; the main thread keeps the cache. Small runs, runs with
+ * A whole-repository run on disk that uses every core: worker threads take the parts the cache
+ * cannot answer one at a time, largest first, so that a worker whose parts happen to be slow
+ * takes fewer; each compiles the catalog once and sends each part's result as soon as it has
+ * it. The main thread keeps the cache, writing each result as it comes, and makes the
+ * repository-wide pass while the workers check the owners. Small runs, runs with
  * targets and runs with custom rules stay in one thread, where they are as fast and give the same result.
  */
 export async function validateInParallel(
@@ -84,32 +87,29 @@ export async function validateInParallel(
     }
     results.push(...wide());
   } else {
-    const shares: Part[][] = Array.from({ length: workers }, () => []);
-    const loads = shares.map(() => 0);
-    for (const part of [...misses].sort((a, b) => b.files - a.files)) {
-      const lightest = loads.indexOf(Math.min(...loads));
-      shares[lightest]?.push(part);
-      loads[lightest] = (loads[lightest] ?? 0) + part.files;
-    }
-    const running = shares
-      .filter((share) => share.length > 0)
-      .map((share) =>
-        runWorker(options.workerUrl, {
-          root: options.root,
-          now: now.toISOString(),
-          ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
-          ...(options.validators ? { validators: options.validators } : {}),
-          ...(options.facts?.folder ? { facts: options.facts.folder } : {}),
-          parts: share,
-        }),
-      );
+    const task: WorkerTask = {
+      root: options.root,
+      now: now.toISOString(),
+      ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+      ...(options.validators ? { validators: options.validators } : {}),
+      ...(options.facts?.folder ? { facts: options.facts.folder } : {}),
+      parts: [...misses].sort((a, b) => b.files - a.files),
+      next: new SharedArrayBuffer(4),
+    };
+    // Each result is written to the cache as it comes, so only its diagnostics stay in memory.
+    const received = new Map<string, ValidationResult>();
+    const receive = (part: string, cached: CachedPart) => {
+      options.cache?.set(part, cached);
+      received.set(part, { diagnostics: cached.diagnostics, files: cached.files, entries: cached.entries });
+    };
+    const running = Array.from({ length: Math.min(workers, misses.length) }, () => runWorker(options.workerUrl, task, receive));
     // The main thread would only wait for the workers: it makes the repository-wide pass meanwhile.
     const repositoryWide = wide();
-    for (const reply of await Promise.all(running)) {
-      for (const { part, cached } of reply.results) {
-        options.cache?.set(part, cached);
-        results.push({ diagnostics: cached.diagnostics, files: cached.files, entries: cached.entries });
-      }
+    await Promise.all(running);
+    // In the plan's order, whichever worker finished first: the report never depends on timing.
+    for (const part of misses) {
+      const result = received.get(part.id);
+      if (result) results.push(result);
     }
     results.push(...repositoryWide);
   }
@@ -123,11 +123,21 @@ function tsxApiUrl(): string {
   return pathToFileURL(join(dirname(manifest), exports["./esm/api"]?.import.default ?? "")).href;
 }
 
-/** The body of a worker: checks its parts as `validatePart` does, recording what each read. */
-export function runTask(task: WorkerTask): WorkerReply {
+/**
+ * The body of a worker: takes the next part left until none is, checks it as `validatePart`
+ * does, recording what it read, and hands its result to `send`.
+ */
+export function runTask(task: WorkerTask, send: (message: WorkerMessage) => void): void {
   const source = diskSource(task.root);
   const catalog = loadCatalog(source, task.validators ? { compiled: diskValidatorStore(task.validators) } : {});
-  const cache = memoryCache();
+  // Holds the one result validatePart stores, until it is sent: a worker keeps nothing of a part it is done with.
+  let stored: CachedPart | undefined;
+  const cache: ResultCache = {
+    get: () => undefined,
+    set: (_part, result) => {
+      stored = result;
+    },
+  };
   const now = new Date(task.now);
   const context = {
     source,
@@ -138,16 +148,18 @@ export function runTask(task: WorkerTask): WorkerReply {
     ...(task.toolVersion ? { toolVersion: task.toolVersion } : {}),
     ...(task.facts ? { facts: diskFactsStore(task.facts, task.toolVersion ?? "") } : {}),
   };
-  const results: WorkerReply["results"] = [];
-  for (const part of task.parts) {
+  const next = new Int32Array(task.next);
+  for (let index = Atomics.add(next, 0, 1); index < task.parts.length; index = Atomics.add(next, 0, 1)) {
+    const part = task.parts[index];
+    if (!part) break;
+    stored = undefined;
     validatePart(part, context);
-    const cached = cache.get(part.id);
-    if (cached) results.push({ part: part.id, cached });
+    if (stored) send({ part: part.id, cached: stored });
   }
-  return { results };
+  send("done");
 }
 
-function runWorker(url: URL, task: WorkerTask): Promise<WorkerReply> {
+function runWorker(url: URL, task: WorkerTask, receive: (part: string, cached: CachedPart) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // From source (tests, `tsx`), the worker registers tsx before it loads the TypeScript entry; the bundle needs nothing.
     const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
@@ -158,10 +170,14 @@ function runWorker(url: URL, task: WorkerTask): Promise<WorkerReply> {
           resourceLimits,
         })
       : new Worker(url, { workerData: task, resourceLimits });
-    worker.once("message", (reply: WorkerReply) => resolve(reply));
+    worker.on("message", (message: WorkerMessage) => {
+      if (message === "done") resolve();
+      else receive(message.part, message.cached);
+    });
     worker.once("error", reject);
     worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`a validation worker stopped with code ${code}`));
+      // After "done" this changes nothing; before it, results are missing.
+      reject(new Error(code === 0 ? "a validation worker ended before it had sent every result" : `a validation worker stopped with code ${code}`));
     });
   });
 }
