@@ -137,10 +137,10 @@ export function listFiles(root: string, folder: string, known?: RealFolders): st
   return found;
 }
 
-/** True when a path exists, without following symlinks. */
-export function pathExists(root: string, path: string): boolean {
+/** True when a path exists, without following symlinks (nor through a folder that `known` does not hold and that leads out). */
+export function pathExists(root: string, path: string, known?: RealFolders): boolean {
   try {
-    if (!staysInside(root, path)) return false;
+    if (!staysInside(root, path, known)) return false;
     lstatSync(join(root, path));
     return true;
   } catch {

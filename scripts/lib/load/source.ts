@@ -31,15 +31,16 @@ export function diskSource(root: string): FileSource {
   return {
     read: (path) => readSourceFile(root, path, known),
     list: (folder) => listFiles(root, folder, known),
-    exists: (path) => pathExists(root, path),
+    exists: (path) => pathExists(root, path, known),
   };
 }
 
 /**
  * The source with each listing it makes kept, and a listing of a folder below a kept one taken
  * from it instead of the disk: for the main thread of a whole run, whose plan lists the whole
- * data tree and whose repository-wide pass and cache checks list it again (the whole tree, then
- * each owner). One flat list of paths, a few MB at 20,000 entries; worker threads do not use it.
+ * data tree and whose repository-wide pass and cache checks list it again (one flat list of
+ * paths, a few MB at 20,000 entries), and for one part's run, which lists its owner's folder and
+ * then its activities. Kept as long as the wrapper is: one run, or one part.
  */
 export function keepingListings(source: FileSource): FileSource {
   const kept = new Map<string, { paths: string[]; below?: Map<string, { start: number; end: number }> }>();

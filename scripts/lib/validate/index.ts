@@ -1,5 +1,5 @@
 import { compareDiagnostics, countBySeverity, type Diagnostic } from "../diagnostics.ts";
-import { diskSource, type FileSource } from "../load/source.ts";
+import { diskSource, type FileSource, keepingListings } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import type { Rule } from "../rules/rule.ts";
 import { type CompiledValidatorStore, loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
@@ -82,9 +82,11 @@ export function validatePart(part: Part, context: PartContext): ValidationResult
   if (cached && cached.context === key && stillValid(context.source, cached.accesses)) {
     return { diagnostics: cached.diagnostics, files: cached.files, entries: cached.entries };
   }
-  const recording = context.cache ? recordingSource(context.source) : undefined;
+  // The part lists its owner's folder, then the sibling rules list its activities: that from the first listing.
+  const partSource = keepingListings(context.source);
+  const recording = context.cache ? recordingSource(partSource) : undefined;
   const dataset = new Dataset({
-    source: recording?.source ?? context.source,
+    source: recording?.source ?? partSource,
     catalog: context.catalog,
     now: context.now,
     targets: part.targets,
