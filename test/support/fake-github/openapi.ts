@@ -1,12 +1,26 @@
 /**
  * GitHub's REST description (@octokit/openapi, api.github.com) for the fake: finds the operation
  * a request is for and validates its parameters and body, and the fake's own responses, against
- * it. The 13 MB document is loaded once per process, on first use; validators are compiled per
- * operation on first use and cached.
+ * it.
+ *
+ * The 13 MB document costs about three seconds of CPU to load and to compile the validators of
+ * the fake's routes, and about ten test files use the fake, each in its own process. So the first
+ * process to need it writes what the fake uses to a cache file (`.cache/test/`, ignored by git):
+ * every operation's path, parameters and documented responses, the routes' examples, and ajv's
+ * standalone code for the request and response validators of the routes in routes.ts. The file's
+ * name is a digest of the package versions, of this file and of the routes, so a new description
+ * or a change here is never read from an old cache. Anything the cache does not hold (a request
+ * to a route the fake does not serve) is compiled from the whole description, loaded on first use.
  */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
+import standaloneModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
+import { routes } from "./routes.ts";
 
 type Json = Record<string, unknown>;
 
@@ -29,33 +43,65 @@ export interface Operation {
   responseStatuses: string[];
 }
 
+/** A documented response: the reference of its JSON schema (none without a JSON body) and its examples by name. */
+interface DescribedResponse {
+  schemaRef: string | null;
+  examples: Record<string, unknown> | null;
+}
+
+/** An operation as the cache holds it. */
+interface DescribedOperation extends Operation {
+  bodyRef: string;
+  responses: Record<string, DescribedResponse>;
+}
+
+/** What the fake needs of the description; the cache file holds it beside the compiled validators. */
+interface Description {
+  version: string;
+  operations: DescribedOperation[];
+}
+
 interface Spec {
+  info: { version: string };
   paths: Record<string, Record<string, Json>>;
   components: { parameters: Record<string, Parameter>; responses: Record<string, Json>; examples: Record<string, { value: unknown }> };
 }
 
 const require = createRequire(import.meta.url);
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+// A CommonJS module whose function is its `module.exports`; TypeScript sees only its `default`.
+const standaloneCode = standaloneModule as unknown as typeof standaloneModule.default;
+const cacheFolder = join(dirname(fileURLToPath(import.meta.url)), "../../../.cache/test");
+const methods = ["get", "post", "put", "patch", "delete"];
 
-let spec: Spec | null = null;
-let ajv: Ajv | null = null;
-let index: { method: string; template: string; pattern: RegExp; literals: number; names: string[] }[] | null = null;
+let cached: { description: Description; validators: Record<string, ValidateFunction> } | null = null;
+let whole: { spec: Spec; ajv: Ajv } | null = null;
+let index: { operation: DescribedOperation; pattern: RegExp; literals: number; names: string[] }[] | null = null;
 const validators = new Map<string, ValidateFunction>();
 const paramValidators = new Map<string, ValidateFunction>();
 
-function load(): { spec: Spec; ajv: Ajv } {
-  if (!spec || !ajv) {
-    spec = require("@octokit/openapi/generated/api.github.com.json") as Spec;
-    // OpenAPI 3.0 schemas: `nullable`, `example` and GitHub's x- keywords are not JSON Schema,
-    // hence strict off; formats are checked (date-time, uri, email…), unknown ones ignored.
-    ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateSchema: false, validateFormats: true });
-    addFormats(ajv);
-    fixNullables(spec);
-    ajv.addSchema(spec as unknown as Json, "gh");
-  }
-  return { spec, ajv };
+/**
+ * OpenAPI 3.0 schemas: `nullable`, `example` and GitHub's x- keywords are not JSON Schema, hence
+ * strict off; formats are checked (date-time, uri, email…), unknown ones ignored. `source` keeps
+ * the generated code, for the cache.
+ */
+function createAjv(): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateSchema: false, validateFormats: true, code: { source: true } });
+  addFormats(ajv);
+  return ajv;
 }
 
+/** The whole description, loaded and prepared once per process, only when the cache does not answer. */
+function loadWhole(): { spec: Spec; ajv: Ajv } {
+  if (!whole) {
+    const spec = require("@octokit/openapi/generated/api.github.com.json") as Spec;
+    const ajv = createAjv();
+    fixNullables(spec);
+    ajv.addSchema(spec as unknown as Json, "gh");
+    whole = { spec, ajv };
+  }
+  return whole;
+}
 /**
  * OpenAPI 3.0's `nullable: true` means "or null". Ajv reads it only beside a `type`, and does
  * not extend an `enum` with null; GitHub's description has both cases (an issue's `title` and
@@ -83,10 +129,134 @@ function pointer(...parts: string[]): string {
   return parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
 }
 
+/**
+ * A documented response: the reference of its JSON schema and, when asked, its examples. The
+ * examples are a megabyte per hundred operations, so the cache keeps only the routes' ones.
+ */
+function describeResponse(spec: Spec, template: string, method: string, status: string, withExamples: boolean): DescribedResponse {
+  const operation = spec.paths[template]?.[method] as Json;
+  const declared = (operation.responses as Record<string, Json>)[status] as Json;
+  let ref = `gh#/${pointer("paths", template, method, "responses", status)}`;
+  let response = declared;
+  if (typeof declared.$ref === "string") {
+    const name = declared.$ref.split("/").pop() as string;
+    ref = `gh#/${pointer("components", "responses", name)}`;
+    response = spec.components.responses[name] as Json;
+  }
+  const content = (response.content as Record<string, Json> | undefined)?.["application/json"];
+  const examples = content?.examples as Record<string, { value?: unknown; $ref?: string }> | undefined;
+  return {
+    schemaRef: content ? `${ref}/${pointer("content", "application/json", "schema")}` : null,
+    examples:
+      withExamples && examples
+        ? Object.fromEntries(
+            Object.entries(examples).map(([name, example]) => [
+              name,
+              example.$ref ? spec.components.examples[example.$ref.split("/").pop() as string]?.value : example.value,
+            ]),
+          )
+        : null,
+  };
+}
+
+/** What the fake needs of the whole description: every operation, its parameters and responses, and the examples of the routes'. */
+function describe(spec: Spec): Description {
+  const operations: DescribedOperation[] = [];
+  for (const [template, item] of Object.entries(spec.paths)) {
+    for (const [method, value] of Object.entries(item)) {
+      if (!methods.includes(method)) continue;
+      const op = value as Json;
+      const operationId = op.operationId as string;
+      const parameters = ((op.parameters as Json[] | undefined) ?? []).map((p) =>
+        typeof p.$ref === "string" ? (spec.components.parameters[p.$ref.split("/").pop() as string] as Parameter) : (p as unknown as Parameter),
+      );
+      const body = op.requestBody as Json | undefined;
+      const statuses = Object.keys(op.responses as Json);
+      operations.push({
+        operationId,
+        method,
+        template,
+        parameters: parameters.map(({ name, in: where, required, schema }) => ({ name, in: where, ...(required ? { required } : {}), schema })),
+        hasBody: body !== undefined,
+        bodyRequired: body?.required === true,
+        bodyRef: `gh#/${pointer("paths", template, method, "requestBody", "content", "application/json", "schema")}`,
+        responseStatuses: statuses,
+        responses: Object.fromEntries(statuses.map((status) => [status, describeResponse(spec, template, method, status, operationId in routes)])),
+      });
+    }
+  }
+  return { version: spec.info.version, operations };
+}
+
+/** The cache file's name: a digest of everything its content is made from. */
+function cacheFile(): string {
+  const hash = createHash("sha256");
+  for (const name of ["@octokit/openapi", "ajv", "ajv-formats"]) hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\n`);
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(Object.keys(routes).sort().join("\n"));
+  return join(cacheFolder, `github-openapi-${hash.digest("hex").slice(0, 16)}.cjs`);
+}
+
+/**
+ * Builds the cache from the whole description: the description the fake needs, and one module
+ * with ajv's standalone code for the routes' request bodies, JSON responses and parameters.
+ * Written to a temporary name and renamed, so that a process running beside never reads half a file.
+ */
+function writeCache(file: string): void {
+  const { spec, ajv } = loadWhole();
+  const description = describe(spec);
+  const exported: Record<string, string> = {};
+  for (const operation of description.operations) {
+    if (!(operation.operationId in routes)) continue;
+    if (operation.hasBody) exported[operation.bodyRef] = operation.bodyRef;
+    for (const response of Object.values(operation.responses)) if (response.schemaRef) exported[response.schemaRef] = response.schemaRef;
+    for (const parameter of operation.parameters) {
+      const key = paramKey(parameter.schema);
+      if (key in exported) continue;
+      // Under a plain id: the key, a schema's JSON, is no URI for ajv to resolve.
+      const id = `param-${Object.keys(exported).length}`;
+      ajv.addSchema(parameter.schema, id);
+      exported[key] = id;
+    }
+  }
+  const code = `${standaloneCode(ajv, exported)}\nexports.description = JSON.parse(${JSON.stringify(JSON.stringify(description))});\n`;
+  mkdirSync(cacheFolder, { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, code);
+  renameSync(temporary, file);
+  for (const other of readdirSync(cacheFolder)) {
+    if (other.startsWith("github-openapi-") && join(cacheFolder, other) !== file && !other.endsWith(".tmp")) rmSync(join(cacheFolder, other), { force: true });
+  }
+}
+
+/** The key a parameter's schema is compiled under: the schema itself, which several parameters share. */
+function paramKey(schema: Json): string {
+  return `param:${JSON.stringify(schema)}`;
+}
+
+/** The description and the compiled validators, from the cache (written first if it is missing or out of date). */
+function load(): { description: Description; validators: Record<string, ValidateFunction> } {
+  if (!cached) {
+    const file = cacheFile();
+    let module: ({ description: Description } & Record<string, ValidateFunction>) | null = null;
+    try {
+      module = require(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+    }
+    if (!module) {
+      writeCache(file);
+      module = require(file) as { description: Description } & Record<string, ValidateFunction>;
+    }
+    const { description, ...compiled } = module;
+    cached = { description, validators: compiled };
+  }
+  return cached;
+}
+
 /** The version of the description in use, for messages. */
 export function specVersion(): string {
-  const info = (load().spec as unknown as { info: { version: string } }).info;
-  return info.version;
+  return load().description.version;
 }
 
 /**
@@ -94,11 +264,9 @@ export function specVersion(): string {
  * templates match, the one with the most literal segments wins, as on GitHub.
  */
 export function findOperation(method: string, rawPath: string): { operation: Operation; pathParams: Record<string, string> } | null {
-  const { spec } = load();
   if (!index) {
-    index = [];
-    for (const [template, item] of Object.entries(spec.paths)) {
-      const segments = template.split("/");
+    index = load().description.operations.map((operation) => {
+      const segments = operation.template.split("/");
       const names: string[] = [];
       const source = segments
         .map((segment) => {
@@ -110,14 +278,12 @@ export function findOperation(method: string, rawPath: string): { operation: Ope
           return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
         })
         .join("/");
-      for (const m of Object.keys(item)) {
-        if (["get", "post", "put", "patch", "delete"].includes(m)) {
-          index.push({ method: m, template, pattern: new RegExp(`^${source}$`), literals: segments.length - names.length, names });
-        }
-      }
-    }
+      return { operation, pattern: new RegExp(`^${source}$`), literals: segments.length - names.length, names };
+    });
   }
-  const candidates = index.filter((entry) => entry.method === method.toLowerCase() && entry.pattern.test(rawPath)).sort((a, b) => b.literals - a.literals);
+  const candidates = index
+    .filter((entry) => entry.operation.method === method.toLowerCase() && entry.pattern.test(rawPath))
+    .sort((a, b) => b.literals - a.literals);
   const best = candidates[0];
   if (!best) return null;
   const values = best.pattern.exec(rawPath)?.slice(1) ?? [];
@@ -125,29 +291,14 @@ export function findOperation(method: string, rawPath: string): { operation: Ope
   best.names.forEach((name, i) => {
     pathParams[name] = decodeURIComponent(values[i] ?? "");
   });
-  const op = spec.paths[best.template]?.[best.method] as Json;
-  const parameters = ((op.parameters as Json[] | undefined) ?? []).map((p) =>
-    typeof p.$ref === "string" ? (spec.components.parameters[p.$ref.split("/").pop() as string] as Parameter) : (p as unknown as Parameter),
-  );
-  const body = op.requestBody as Json | undefined;
-  return {
-    operation: {
-      operationId: op.operationId as string,
-      method: best.method,
-      template: best.template,
-      parameters,
-      hasBody: body !== undefined,
-      bodyRequired: body?.required === true,
-      responseStatuses: Object.keys(op.responses as Json),
-    },
-    pathParams,
-  };
+  return { operation: best.operation, pathParams };
 }
 
+/** The validator of a schema by reference: from the cache, or compiled from the whole description. */
 function compile(ref: string): ValidateFunction {
-  let validate = validators.get(ref);
+  let validate = load().validators[ref] ?? validators.get(ref);
   if (!validate) {
-    validate = load().ajv.compile({ $ref: ref });
+    validate = loadWhole().ajv.compile({ $ref: ref });
     validators.set(ref, validate);
   }
   return validate;
@@ -171,21 +322,27 @@ function coerce(value: string, schema: Json): unknown {
   return value;
 }
 
+/** The operation as the cache describes it (the operation a request was found for is one). */
+function described(operation: Operation): DescribedOperation {
+  const found = load().description.operations.find((o) => o.method === operation.method && o.template === operation.template);
+  if (!found) throw new Error(`No operation ${operation.method.toUpperCase()} ${operation.template} in the description`);
+  return found;
+}
+
 /**
  * Checks a request against its operation: path parameters, query parameters (unknown ones are
  * refused, as are missing required ones), and the JSON body. Returns the problems found.
  */
 export function checkRequest(found: { operation: Operation; pathParams: Record<string, string> }, query: URLSearchParams, body: unknown): string[] {
-  const { ajv } = load();
   const problems: string[] = [];
   const { operation, pathParams } = found;
   const where = `${operation.method.toUpperCase()} ${operation.template}`;
   const check = (param: Parameter, raw: string) => {
     const value = coerce(raw, param.schema);
-    const key = JSON.stringify(param.schema);
-    let validate = paramValidators.get(key);
+    const key = paramKey(param.schema);
+    let validate = load().validators[key] ?? paramValidators.get(key);
     if (!validate) {
-      validate = ajv.compile(param.schema);
+      validate = loadWhole().ajv.compile(param.schema);
       paramValidators.set(key, validate);
     }
     if (!validate(value)) problems.push(`${where}: ${param.in} parameter ${param.name}=${JSON.stringify(raw)} ${errorsOf(validate)}`);
@@ -207,33 +364,26 @@ export function checkRequest(found: { operation: Operation; pathParams: Record<s
   if (body !== undefined && !operation.hasBody) problems.push(`${where}: takes no body`);
   if (body === undefined && operation.bodyRequired) problems.push(`${where}: needs a body`);
   if (body !== undefined && operation.hasBody) {
-    const validate = compile(`gh#/${pointer("paths", operation.template, operation.method, "requestBody", "content", "application/json", "schema")}`);
+    const validate = compile(described(operation).bodyRef);
     if (!validate(body)) problems.push(`${where}: body ${errorsOf(validate)}`);
   }
   return problems;
 }
 
-function responseObject(operation: Operation, status: number): { ref: string; json: Json } | null {
-  const { spec } = load();
-  const op = spec.paths[operation.template]?.[operation.method] as Json;
-  const response = (op.responses as Record<string, Json>)[String(status)];
-  if (!response) return null;
-  if (typeof response.$ref === "string") {
-    const name = response.$ref.split("/").pop() as string;
-    return { ref: `gh#/${pointer("components", "responses", name)}`, json: spec.components.responses[name] as Json };
-  }
-  return { ref: `gh#/${pointer("paths", operation.template, operation.method, "responses", String(status))}`, json: response };
-}
-
 /** Checks a response the fake is about to send: its status must be documented, and its body must match. */
 export function checkResponse(operation: Operation, status: number, body: unknown): string[] {
   const where = `${operation.method.toUpperCase()} ${operation.template} → ${status}`;
-  const response = responseObject(operation, status);
+  const response = described(operation).responses[String(status)];
   if (!response) return [`${where}: status not in the description`];
-  const content = (response.json.content as Record<string, unknown> | undefined)?.["application/json"];
-  if (!content) return body === undefined ? [] : [`${where}: the description has no JSON body for it`];
-  const validate = compile(`${response.ref}/${pointer("content", "application/json", "schema")}`);
+  if (!response.schemaRef) return body === undefined ? [] : [`${where}: the description has no JSON body for it`];
+  const validate = compile(response.schemaRef);
   return validate(body) ? [] : [`${where}: response ${errorsOf(validate)}`];
+}
+
+/** A response as describeResponse makes it, examples included, from the whole description. */
+function describeWhole(operation: Operation, status: string): DescribedResponse | undefined {
+  if (!operation.responseStatuses.includes(status)) return undefined;
+  return describeResponse(loadWhole().spec, operation.template, operation.method, status, true);
 }
 
 /**
@@ -241,35 +391,28 @@ export function checkResponse(operation: Operation, status: number, body: unknow
  * from. `name` picks one of several examples; the first one otherwise.
  */
 export function exampleResponse(method: string, template: string, status: number, name?: string): unknown {
-  const { spec } = load();
-  const op = spec.paths[template]?.[method.toLowerCase()] as Json | undefined;
-  if (!op) throw new Error(`No operation ${method} ${template} in the description`);
-  const found = responseObject({ template, method: method.toLowerCase() } as Operation, status);
-  const content = (found?.json.content as Record<string, Json> | undefined)?.["application/json"];
-  const examples = content?.examples as Record<string, { value?: unknown; $ref?: string }> | undefined;
+  const operation = load().description.operations.find((o) => o.method === method.toLowerCase() && o.template === template);
+  if (!operation) throw new Error(`No operation ${method} ${template} in the description`);
+  // The cache holds the examples of the routes' operations only.
+  const response = operation.operationId in routes ? operation.responses[String(status)] : describeWhole(operation, String(status));
+  const examples = response?.examples;
   if (!examples) throw new Error(`No example for ${method} ${template} → ${status}`);
-  const example = (name ? examples[name] : Object.values(examples)[0]) as { value?: unknown; $ref?: string };
-  const value = example.$ref ? spec.components.examples[example.$ref.split("/").pop() as string]?.value : example.value;
-  return structuredClone(value);
+  const key = name ?? Object.keys(examples)[0];
+  if (key === undefined || !(key in examples)) throw new Error(`No example ${name ?? ""} for ${method} ${template} → ${status}`);
+  return structuredClone(examples[key]);
 }
 
 /**
- * Compiles, now, the validators of these operations (request body and documented 2xx responses),
- * so that tests do not pay for it inside their own time limit.
+ * Compiles, now, the validators of these operations (request body and documented 2xx responses)
+ * that the cache does not hold, so that tests do not pay for it inside their own time limit.
  */
 export function precompile(operationIds: readonly string[]): void {
-  const { spec } = load();
   const wanted = new Set(operationIds);
-  for (const [template, item] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (!wanted.has((op as Json).operationId as string)) continue;
-      if ((op as Json).requestBody) compile(`gh#/${pointer("paths", template, method, "requestBody", "content", "application/json", "schema")}`);
-      for (const status of Object.keys((op as Json).responses as Json)) {
-        if (!/^2\d\d$/.test(status)) continue;
-        const response = responseObject({ template, method } as Operation, Number(status));
-        const content = (response?.json.content as Record<string, unknown> | undefined)?.["application/json"];
-        if (response && content) compile(`${response.ref}/${pointer("content", "application/json", "schema")}`);
-      }
+  for (const operation of load().description.operations) {
+    if (!wanted.has(operation.operationId)) continue;
+    if (operation.hasBody) compile(operation.bodyRef);
+    for (const [status, response] of Object.entries(operation.responses)) {
+      if (/^2\d\d$/.test(status) && response.schemaRef) compile(response.schemaRef);
     }
   }
 }
