@@ -1,12 +1,14 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { generateFiles } from "../../scripts/lib/bench/generate.ts";
+import { classifyPath } from "../../scripts/lib/load/paths.ts";
 import { type FileSource, memorySource, overlaySource } from "../../scripts/lib/load/source.ts";
 import { RULES } from "../../scripts/lib/rules/index.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { memoryCache } from "../../scripts/lib/validate/cache.ts";
 import { Dataset } from "../../scripts/lib/validate/dataset.ts";
 import { validateRepository } from "../../scripts/lib/validate/index.ts";
+import { planParts } from "../../scripts/lib/validate/plan.ts";
 import { runRules } from "../../scripts/lib/validate/run.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
 import { inMemory, NOW } from "./rule-cases.ts";
@@ -191,4 +193,29 @@ test("a cached result is what a valid cache hit returns, without checking again"
   const marker = { ruleId: "marker", severity: "warning" as const, file: `${part}/x`, line: 1, column: 1, message: "From the cache." };
   cache.set(part, { ...stored, diagnostics: [marker] });
   expect(validateRepository({ source: inMemory(files), now: NOW, cache }).diagnostics).toEqual([...first.diagnostics, marker]);
+});
+
+test("the plan puts each file in the part of the owner classifyPath gives it, and the rest in the loose part", () => {
+  const paths = [
+    "countries/notes.txt",
+    "countries/rwa",
+    "countries/ken/country.json",
+    "countries/ken/activities/a/activity.json",
+    "countries/ken/activities/a/deeper/file.txt",
+    "countries/ken/odd.txt",
+    "countries/ken-x/country.json",
+    "organizations/eu/organization.json",
+    "organizations/readme.md",
+  ];
+  const expected = new Map<string, string[]>();
+  for (const path of paths) {
+    const info = classifyPath(path);
+    const id = "owner" in info ? info.owner.dir : "loose";
+    expected.set(id, [...(expected.get(id) ?? []), path]);
+  }
+  const parts = planParts(memorySource(Object.fromEntries(paths.map((path) => [path, "{}"]))));
+  expect(parts.map((part) => [part.id, part.files])).toEqual(
+    [...expected].map(([id, files]) => [id, files.length]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+  );
+  expect(parts.find((part) => part.id === "loose")?.targets.sort()).toEqual(expected.get("loose")?.sort());
 });

@@ -1,4 +1,4 @@
-import { classifyPath, DATA_ROOTS } from "../load/paths.ts";
+import { DATA_ROOTS } from "../load/paths.ts";
 import type { FileSource } from "../load/source.ts";
 
 /**
@@ -29,9 +29,13 @@ export function planParts(source: FileSource): Part[] {
   const loose: string[] = [];
   for (const top of DATA_ROOTS) {
     for (const path of source.list(top)) {
-      const info = classifyPath(path);
-      if ("owner" in info) owners.set(info.owner.dir, (owners.get(info.owner.dir) ?? 0) + 1);
-      else loose.push(path);
+      // What classifyPath says, without classifying every file of the tree: a path below an owner's
+      // folder ("countries/ken/...") belongs to that owner, anything else directly under top is loose.
+      const ownerEnd = path.indexOf("/", top.length + 1);
+      if (ownerEnd > top.length + 1) {
+        const dir = path.slice(0, ownerEnd);
+        owners.set(dir, (owners.get(dir) ?? 0) + 1);
+      } else loose.push(path);
     }
   }
   const parts: Part[] = [...owners].map(([dir, files]) => ({ id: dir, targets: [dir], files }));
