@@ -4,12 +4,12 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveSiteConfig } from "../../scripts/lib/model/config.ts";
 import { buildSite } from "../../scripts/lib/site/build.ts";
-import { searchPartFolder } from "../../scripts/lib/site/search-index.ts";
+import { indexSite, isIndexedPage, searchPartFolder, searchParts } from "../../scripts/lib/site/search-index.ts";
 import type { TempRepo } from "../support/repo.ts";
 import { hasGit, makeSyntheticRepo } from "./support/dataset.ts";
 
@@ -132,5 +132,31 @@ describe("search results", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe("what Pagefind reads", () => {
+  test("only the pages it keeps, and the index is byte for byte the one it makes reading every page of the part", async () => {
+    const unmarked = readdirSync(join(out, "fr/countries/ken/activities"))
+      .map((folder) => readFileSync(join(out, "fr/countries/ken/activities", folder, "index.html"), "utf8"))
+      .filter((page) => !isIndexedPage(page));
+    // Pages that only point to another language's text exist, so that reading fewer pages is tested at all.
+    expect(unmarked.length).toBeGreaterThan(0);
+    const whole = mkdtempSync(join(tmpdir(), "cop-atlas-search-whole-"));
+    try {
+      for (const lang of ["en", "fr"]) {
+        const owners = ["countries", "organizations"].flatMap((type) => readdirSync(join(out, lang, type)).map((id) => `${type}/${id}`));
+        const [part] = searchParts(lang, owners, 1);
+        const indexed = await indexSite(out, whole, part!);
+        expect(indexed.files.length).toBeGreaterThan(0);
+        for (const file of indexed.files) expect(readFileSync(join(out, file)), file).toEqual(readFileSync(join(whole, file)));
+        const listing = (site: string) => readdirSync(join(site, part!.folder), { recursive: true }).sort();
+        expect(listing(out)).toEqual(listing(whole));
+      }
+    } finally {
+      rmSync(whole, { recursive: true, force: true });
+    }
+    // The hard links Pagefind read went with the build.
+    expect(readdirSync(dirname(out)).filter((name) => name.startsWith(`.${basename(out)}.`))).toEqual([]);
   });
 });

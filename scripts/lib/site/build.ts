@@ -40,7 +40,7 @@ import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pag
 import { renderReportPage, renderReportsPage, reportPdfPath } from "./pages/reports.ts";
 import { facetPageSize, pageSizeOf, paginate } from "./pagination.ts";
 import { reportPdfKey } from "./report-pdfs.ts";
-import { indexSite, SEARCH_DIR, type SearchPart, searchablePage, searchPartCount, searchPartFolder, searchParts } from "./search-index.ts";
+import { indexSite, isIndexedPage, SEARCH_DIR, type SearchPart, searchablePage, searchPartCount, searchPartFolder, searchParts } from "./search-index.ts";
 
 /**
  * Whether this code runs from the bundle scripts/bin/launch.mjs makes (build/cli/build.mjs)
@@ -216,7 +216,8 @@ export async function writeSiteFiles(
     };
     // The parts of the index whose searchable pages this build writes, adds or drops: they are made again.
     const searchChanged = new Set<string>();
-    const searchable = new Map<string, Set<string>>();
+    // Each part's searchable pages, and whether Pagefind keeps each one (undefined: kept from the last output without being made).
+    const searchable = new Map<string, Map<string, boolean | undefined>>();
     for (const file of planned) {
       if (++done % 200 === 0) {
         options.onProgress?.("pages", done, total);
@@ -227,9 +228,12 @@ export async function writeSiteFiles(
       if (!mine(file)) continue;
       if (file.page) pages++;
       const part = partOf(file.path);
-      if (part) searchable.set(part, (searchable.get(part) ?? new Set()).add(file.path));
+      const ofPart = part === undefined ? undefined : (searchable.get(part) ?? searchable.set(part, new Map()).get(part)!);
+      ofPart?.set(file.path, undefined);
       if (file.key !== undefined && output.reuseByKey(file.path, file.key)) continue;
-      if (output.write(file.path, file.make(), file.key) === "written" && part) searchChanged.add(part);
+      const content = file.make();
+      ofPart?.set(file.path, typeof content !== "string" || isIndexedPage(content));
+      if (output.write(file.path, content, file.key) === "written" && part) searchChanged.add(part);
     }
     options.onProgress?.("pages", total, total);
     if (options.signal?.aborted) throw new BuildInterrupted();
@@ -249,15 +253,19 @@ export async function writeSiteFiles(
       }
       // A part depends on its pages only: while none was written, added or dropped, the last one is kept.
       const stale = parts.filter((part) => {
-        const now = searchable.get(part.folder) ?? new Set<string>();
+        const now = searchable.get(part.folder) ?? new Map<string, boolean | undefined>();
         const last = before.get(part.folder) ?? { pages: [], index: [] };
         const same = !searchChanged.has(part.folder) && last.pages.length === now.size && last.pages.every((path) => now.has(path));
         return now.size > 0 && !(same && output.reuseAll(last.index));
       });
       for (const [done, part] of stale.entries()) {
         options.onProgress?.("search index", done, stale.length);
-        // Pagefind reads the new site's pages of this part and writes its index into the staging folder.
-        const indexed = await indexSite(output.siteSoFar(), output.stagingDir, part, options.signal);
+        // Pagefind reads the new site's pages of this part that it keeps, and writes its index into the staging folder.
+        const site = output.siteSoFar();
+        const kept = [...(searchable.get(part.folder) ?? [])]
+          .filter(([path, indexed]) => indexed ?? isIndexedPage(readFileSync(join(site, path), "utf8")))
+          .map(([path]) => path);
+        const indexed = await indexSite(site, output.stagingDir, part, options.signal, { pages: kept, scratchDir: output.scratchDir });
         output.adopt(indexed.files);
         searchPages += indexed.pages;
         searchLanguages.add(part.lang);

@@ -70,6 +70,8 @@ interface Journal {
 export class SiteOutput {
   readonly outDir: string;
   readonly stagingDir: string;
+  /** A scratch folder beside the output for the search indexer's view of the site (hard links), gone at the end of the build. */
+  readonly scratchDir: string;
   /** Whether this build patches the output in place (only changed files touched) rather than swapping in a whole new folder. */
   readonly patching: boolean;
   readonly #oldDir: string;
@@ -94,6 +96,7 @@ export class SiteOutput {
     // Beside the output, so that the final renames stay on one file system.
     this.stagingDir = join(parent, `.${basename(this.outDir)}.partial`);
     this.#oldDir = join(parent, `.${basename(this.outDir)}.old`);
+    this.scratchDir = join(parent, `.${basename(this.outDir)}.search`);
     this.#journalPath = join(parent, `.${basename(this.outDir)}.journal`);
     this.#manifestPath = options.manifestPath;
     this.#fs = options.fs ?? NODE_FS;
@@ -102,6 +105,7 @@ export class SiteOutput {
       recoverInterruptedSwap(this.outDir, this.#oldDir);
       // What an interrupted build left is discarded: it was never the output.
       rmSync(this.stagingDir, { recursive: true, force: true });
+      rmSync(this.scratchDir, { recursive: true, force: true });
       mkdirSync(this.stagingDir, { recursive: true });
     } catch (error) {
       throw new Error(`could not prepare the output beside ${this.outDir} (${describeError(error)})`, { cause: error });
@@ -189,6 +193,7 @@ export class SiteOutput {
     // The manifest goes first: if the swap does not happen, it describes files that are not there, and is ignored.
     mkdirSync(dirname(this.#manifestPath), { recursive: true });
     writeFileAtomically(this.#manifestPath, JSON.stringify(manifest));
+    rmSync(this.scratchDir, { recursive: true, force: true });
     if (this.patching) {
       this.#applyWritten();
       this.#applyRemovals();
@@ -208,6 +213,7 @@ export class SiteOutput {
   abort(): void {
     if (this.patching) rollBackPatch(this.#journalPath, this.outDir, this.#oldDir);
     rmSync(this.stagingDir, { recursive: true, force: true });
+    rmSync(this.scratchDir, { recursive: true, force: true });
   }
 
   /** Moves the staged files not yet in the output into it, each old version first moved aside, under the journal. */

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { ownerHash } from "./owner-hash.ts";
 
 /** The folder of the search index under the site. */
@@ -41,6 +41,16 @@ export interface SearchablePage {
 export function searchablePage(path: string): SearchablePage | undefined {
   const match = SEARCHABLE.exec(path);
   return match ? { lang: match[1]!, owner: match[2]! } : undefined;
+}
+
+/**
+ * Whether Pagefind keeps a page in its index: the page marks what it indexes with
+ * data-pagefind-body. Once any page it reads is marked, Pagefind reads and drops the unmarked
+ * ones. Text that only mentions the attribute (escaped, or in a value) makes this true for a page
+ * Pagefind would drop, which costs it a read, never a page.
+ */
+export function isIndexedPage(html: string): boolean {
+  return html.includes("data-pagefind-body");
 }
 
 /**
@@ -97,10 +107,23 @@ function partGlob(part: SearchPart): string {
  * (pages that only point to another language's text are not marked), and each profile.
  * Pagefind runs as a child process that this waits for, so its time and memory count in the
  * build's, and a failure of it fails the build.
+ *
+ * `only` lists the pages of the part Pagefind keeps (see `isIndexedPage`): it then reads those
+ * alone, from a folder of hard links to them at the same paths (`only.scratchDir`, emptied
+ * first), and writes the same index without reading, parsing and dropping the others (half or
+ * more of a language's pages point to another language's text). Without it, or with no page
+ * listed, Pagefind reads every page of the part, as it must when no page is marked.
  */
-export async function indexSite(siteDir: string, indexDir: string, part: SearchPart, signal?: AbortSignal): Promise<IndexedSite> {
+export async function indexSite(
+  siteDir: string,
+  indexDir: string,
+  part: SearchPart,
+  signal?: AbortSignal,
+  only?: { pages: readonly string[]; scratchDir: string },
+): Promise<IndexedSite> {
   const folder = join(indexDir, part.folder);
-  const args = ["--site", siteDir, "--output-path", folder, "--glob", partGlob(part), "--keep-index-url", "--quiet"];
+  const readFrom = only && only.pages.length > 0 ? linkPages(siteDir, only.scratchDir, only.pages) : siteDir;
+  const args = ["--site", readFrom, "--output-path", folder, "--glob", partGlob(part), "--keep-index-url", "--quiet"];
   const { code, output } = await run(pagefindBinary(), args, signal);
   if (signal?.aborted) throw new Error("the search index was interrupted");
   if (code !== 0) throw new Error(`the search indexer (Pagefind) failed with exit code ${code}: ${output.trim().split("\n").slice(-5).join(" | ")}`);
@@ -114,6 +137,27 @@ export async function indexSite(siteDir: string, indexDir: string, part: SearchP
     .map((file) => relative(indexDir, join(file.parentPath, file.name)).split("\\").join("/"))
     .sort();
   return { pages, files };
+}
+
+/** A folder holding `pages` of the site (hard links, or copies where a link is refused), at the same paths. */
+function linkPages(siteDir: string, folder: string, pages: readonly string[]): string {
+  rmSync(folder, { recursive: true, force: true });
+  const made = new Set<string>();
+  for (const page of pages) {
+    const target = join(folder, page);
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    try {
+      linkSync(join(siteDir, page), target);
+    } catch {
+      // A file system without hard links (or across devices): the bytes are the same either way.
+      copyFileSync(join(siteDir, page), target);
+    }
+  }
+  return folder;
 }
 
 /** The Pagefind executable the npm package installed for this platform (or PAGEFIND_BINARY_PATH, as its own wrapper allows). */
