@@ -24,7 +24,28 @@ export interface CompareRow {
  * each cell counts the entries that concern the country (its own and multi-country ones, as
  * the browse filter "country" does) and carry that value.
  */
-export function compareMatrix(data: SiteData, dimension: CompareDimension, region?: string): { values: Term[]; rows: CompareRow[] } {
+export function compareMatrix(data: SiteData, dimension: CompareDimension, region?: string): CompareMatrix {
+  // Each table is shown in six languages and written as CSV: counted once per build, as it goes through every entry.
+  const made = madeMatrices.get(data) ?? madeMatrices.set(data, new Map()).get(data)!;
+  const key = `${dimension} ${region ?? ""}`;
+  let matrix = made.get(key);
+  if (!matrix) {
+    matrix = countMatrix(data, dimension, region);
+    made.set(key, matrix);
+  }
+  return matrix;
+}
+
+/** The comparison of one dimension and region: shared by the callers of compareMatrix, which only read it. */
+export interface CompareMatrix {
+  readonly values: readonly Term[];
+  readonly rows: readonly CompareRow[];
+}
+
+/** The tables counted for a build's data, by dimension and region; they go with the data. */
+const madeMatrices = new WeakMap<SiteData, Map<string, CompareMatrix>>();
+
+function countMatrix(data: SiteData, dimension: CompareDimension, region: string | undefined): CompareMatrix {
   const { list, fact } = COMPARE_DIMENSIONS[dimension];
   const values = [...data.vocabularies.get(list).terms.values()];
   const column = new Map(values.map((v, i) => [v.id, i]));
@@ -48,7 +69,7 @@ export function compareMatrix(data: SiteData, dimension: CompareDimension, regio
 }
 
 /** The comparison as CSV: ids as column names (language-neutral), one row per country. */
-export function compareCsv(matrix: ReturnType<typeof compareMatrix>): string {
+export function compareCsv(matrix: CompareMatrix): string {
   const header = ["iso3", "country", "region", "entries", ...matrix.values.map((v) => v.id)];
   const rows = matrix.rows.map((row) => [
     row.country.id,
