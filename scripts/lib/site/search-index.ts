@@ -132,11 +132,22 @@ export async function indexSite(
     if (/-ui\.(js|css)$/.test(name) || name === "playground") rmSync(join(folder, name), { recursive: true, force: true });
   const entry = JSON.parse(readFileSync(join(folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-  const files = (readdirSync(folder, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; name: string; parentPath: string }>)
-    .filter((file) => file.isFile())
-    .map((file) => relative(indexDir, join(file.parentPath, file.name)).split("\\").join("/"))
+  const files = filesUnder(folder)
+    .map((file) => relative(indexDir, file).split("\\").join("/"))
     .sort();
   return { pages, files };
+}
+
+/**
+ * Every file under a folder, one listing per folder. Not node's recursive readdir with file
+ * types: on node 20 it has listed a folder under the wrong parent ("filter/fragment", ENOENT)
+ * when the search tests ran on a loaded machine (nodejs/node#48858 and #51773 are of its kind).
+ */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+  });
 }
 
 /** A folder holding `pages` of the site (hard links, or copies where a link is refused), at the same paths. */
