@@ -17,8 +17,9 @@ export interface IndexedSite {
  * Searchable pages of one language that one part of its index holds at most, unless the site's
  * configuration says otherwise (`SiteConfig.searchPartPages`). Pagefind's memory grows with the
  * pages it indexes, about 0.13 MB a page (116 MB for the 874 English pages of a generated
- * 1,000-entry site, 41 MB for 246 of them), so a part stays under about 200 MB whatever the
- * size of the site; and a change re-indexes its part only.
+ * 1,000-entry site, 41 MB for 246 of them), so a part stays under about 200 MB up to the
+ * largest number of parts, 96,000 pages a language (at 4,000 entries: four parts, at most
+ * 145 MB); and a change re-indexes its part only.
  */
 export const SEARCH_PART_PAGES = 1500;
 
