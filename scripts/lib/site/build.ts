@@ -31,7 +31,7 @@ import { renderAboutPage } from "./pages/about.ts";
 import { renderApiPage } from "./pages/api.ts";
 import { facetIndex, type ListPage, renderBrowsePage, renderFacetPage } from "./pages/browse.ts";
 import { comparePath, renderComparePage } from "./pages/compare.ts";
-import { countryPagePath, renderCountryPage } from "./pages/country.ts";
+import { countryFolder, countryPagePath, renderCountryPage } from "./pages/country.ts";
 import { renderDataPage, renderVocabulariesPage, renderVocabularyPage } from "./pages/data.ts";
 import { renderEntryPage } from "./pages/entry.ts";
 import { renderHomePage, renderLanguageChooser, renderSearchPage, renderYouthPage } from "./pages/home.ts";
@@ -40,7 +40,7 @@ import { concerningByCountry, renderDirectoryPage, renderOwnerPage } from "./pag
 import { renderReportPage, renderReportsPage, reportPdfPath } from "./pages/reports.ts";
 import { facetPageSize, pageSizeOf, paginate } from "./pagination.ts";
 import { reportPdfKey } from "./report-pdfs.ts";
-import { indexSite, isIndexedPage, SEARCH_DIR, type SearchPart, searchablePage, searchPartCount, searchPartFolder, searchParts } from "./search-index.ts";
+import { indexSite, isIndexedPage, SEARCH_DIR, type SearchPart, searchablePage, searchPartCount, searchParts } from "./search-index.ts";
 
 /**
  * Whether this code runs from the bundle scripts/bin/launch.mjs makes (build/cli/build.mjs)
@@ -208,11 +208,12 @@ export async function writeSiteFiles(
     let pages = 0;
     let done = 0;
     const total = planned.length;
-    const partCount = parts[0]?.count ?? 1;
+    // The part of each owner's pages in each language, as the parts name their owners for Pagefind.
+    const partByOwner = new Map(parts.flatMap((part) => part.owners.map((owner) => [`${part.lang}/${owner}`, part.folder] as const)));
     /** The folder of the index part that holds a page, or undefined for a page no index reads. */
     const partOf = (path: string) => {
       const at = searchablePage(path);
-      return at && searchPartFolder(at.lang, at.owner, partCount);
+      return at && partByOwner.get(`${at.lang}/${at.owner}`);
     };
     // The parts of the index whose searchable pages this build writes, adds or drops: they are made again.
     const searchChanged = new Set<string>();
@@ -321,7 +322,7 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
   const profiled = new Set(data.owners.flatMap((o) => (o.iso3 ? [o.iso3] : [])));
   const unprofiled = [...data.vocabularies.get("countries").terms.values()].filter((t) => !profiled.has(t.id));
   // Every owner folder has searchable pages in every language (its profile), and each entry has one.
-  const owners = [...data.owners.map((owner) => owner.dir), ...unprofiled.map((term) => `countries/${term.id.toLowerCase()}`)];
+  const owners = [...data.owners.map((owner) => owner.dir), ...unprofiled.map((term) => countryFolder(term.id))];
   const partCount = searchPartCount(data.entries.length + owners.length, config.searchPartPages);
   const partsOf = new Map(UN_LANGUAGES.map((lang) => [lang, searchParts(lang, owners, partCount)]));
   const regionLists = facets.get("region")!;

@@ -16,7 +16,12 @@ export const CONCERNING_SHOWN = 10;
  * focal point who searches for their country must find a way in.
  */
 export function countryPagePath(lang: UnLanguage, iso3: string, page = 1): string {
-  return pagePath.owner(lang, { dir: `countries/${iso3.toLowerCase()}` }, page);
+  return pagePath.owner(lang, { dir: countryFolder(iso3) }, page);
+}
+
+/** The folder of a country's pages under each language ("countries/ken"), profiled or not. */
+export function countryFolder(iso3: string): string {
+  return `countries/${iso3.toLowerCase()}`;
 }
 
 /** The country's region (linked to its list when that has entries) and its standing at the UN. */
