@@ -13,13 +13,14 @@
  * to a route the fake does not serve) is compiled from the whole description, loaded on first use.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
+import { writeFileAtomically } from "../../../scripts/lib/atomic-write.ts";
 import { routes } from "./routes.ts";
 
 type Json = Record<string, unknown>;
@@ -221,9 +222,7 @@ function writeCache(file: string): void {
   }
   const code = `${standaloneCode(ajv, exported)}\nexports.description = JSON.parse(${JSON.stringify(JSON.stringify(description))});\n`;
   mkdirSync(cacheFolder, { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, code);
-  renameSync(temporary, file);
+  writeFileAtomically(file, code);
   for (const other of readdirSync(cacheFolder)) {
     if (other.startsWith("github-openapi-") && join(cacheFolder, other) !== file && !other.endsWith(".tmp")) rmSync(join(cacheFolder, other), { force: true });
   }
