@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
+import { FAKE_GITHUB_CACHE } from "../support/fake-github/openapi.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
 import type { HostileCase } from "./case.ts";
 import { guardFileSystem, isInside } from "./fs-guard.ts";
@@ -10,6 +11,12 @@ import { runArtifact, runCli, runFormat, runGit, runSite, runSubmissionCase, run
 
 /** The project and its dependencies, wherever node_modules really is: the tool's own files, which it may read. */
 const TOOL_FOLDERS = [PROJECT_ROOT, realpathSync(join(PROJECT_ROOT, "node_modules"))];
+
+/**
+ * The test harness's own writes: the fake GitHub of the submission cases writes its cache there
+ * the first time any test process needs it, whichever test that is.
+ */
+const HARNESS_FOLDERS = [FAKE_GITHUB_CACHE];
 
 /** What the worker sends back for one case. */
 export interface CaseReport {
@@ -67,7 +74,7 @@ async function runCase(hostile: HostileCase): Promise<CaseReport> {
   const outside = new Set<string>();
   for (const access of guard.accesses) {
     const allowed = access.write
-      ? writable.some((folder) => isInside(access.path, folder))
+      ? writable.some((folder) => isInside(access.path, folder)) || HARNESS_FOLDERS.some((folder) => isInside(access.path, folder))
       : isInside(access.path, folders.root) ||
         TOOL_FOLDERS.some((folder) => isInside(access.path, folder)) ||
         writable.some((folder) => isInside(access.path, folder));

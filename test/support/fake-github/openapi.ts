@@ -72,7 +72,9 @@ const require = createRequire(import.meta.url);
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 // A CommonJS module whose function is its `module.exports`; TypeScript sees only its `default`.
 const standaloneCode = standaloneModule as unknown as typeof standaloneModule.default;
-const cacheFolder = join(dirname(fileURLToPath(import.meta.url)), "../../../.cache/test");
+/** Where the fake keeps what it uses of the description: the test harness's own cache, not the tools' output. */
+export const FAKE_GITHUB_CACHE = join(dirname(fileURLToPath(import.meta.url)), "../../../.cache/test");
+const cacheFolder = FAKE_GITHUB_CACHE;
 const methods = ["get", "post", "put", "patch", "delete"];
 
 let cached: { description: Description; validators: Record<string, ValidateFunction> } | null = null;
