@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Root } from "mdast";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
 import type { ParsedNarrative } from "../load/narrative.ts";
-import { diskSource } from "../load/source.ts";
+import { diskSource, type FileSource, keepingListings, type SourceFile } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { versionOf } from "../rules/narratives.ts";
 import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
@@ -52,7 +52,9 @@ export interface ValidationCache {
  * is not checked again: its findings come from the cache, as in `npm run validate`.
  */
 export function loadSiteData(root: string, history: History = NO_HISTORY, now: Date = new Date(), cache?: ValidationCache): LoadResult {
-  const source = diskSource(root);
+  // With a cache, the validation checks every file against it, then the site's dataset reads
+  // them all again: one source for both lists the tree and reads each file once.
+  const source = cache ? keepingReads(keepingListings(diskSource(root))) : diskSource(root);
   const catalog = loadCatalog(source);
   const dataset = new Dataset({ source, catalog, now });
   const diagnostics = cache
@@ -67,6 +69,21 @@ export function loadSiteData(root: string, history: History = NO_HISTORY, now: D
     : runRules(dataset, RULES).sort(compareDiagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   return { diagnostics, data: buildSiteData(dataset, catalog, history) };
+}
+
+/**
+ * The source with each file it reads kept, for the time of one load: the site's dataset keeps
+ * every file it reads anyway, so this holds them from the validation's reads on instead.
+ */
+function keepingReads(source: FileSource): FileSource {
+  const kept = new Map<string, SourceFile | undefined>();
+  return {
+    ...source,
+    read(path) {
+      if (!kept.has(path)) kept.set(path, source.read(path));
+      return kept.get(path);
+    },
+  };
 }
 
 function buildSiteData(dataset: Dataset, catalog: SchemaCatalog, history: History): SiteData {
