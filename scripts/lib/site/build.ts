@@ -520,7 +520,7 @@ function entryFingerprint(site: string, entry: SiteEntry, data: SiteData): strin
 let codeKey: string | undefined;
 
 /**
- * A fingerprint of the code that makes the site (scripts/lib: templates, messages, assets) and of
+ * A fingerprint of the code that makes the site (scripts/lib: templates, assets; locales/: messages) and of
  * the dependency lock: a new template changes every page, so no page is kept after it.
  */
 export function codeFingerprint(): string {
@@ -535,6 +535,8 @@ export function codeFingerprint(): string {
     }
   };
   walk(lib);
+  // The messages of every page are in the locales' catalogs, beside scripts/.
+  walk(join(lib, "..", "..", "locales"));
   try {
     hash.update(readFileSync(join(lib, "..", "..", "package-lock.json")));
   } catch {
