@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, test } from "vitest";
-import { atomFeed, FEED_LIMIT } from "../../scripts/lib/open-data/feeds.ts";
+import { atomFeed, FEED_LIMIT, feedUsesBuildTime } from "../../scripts/lib/open-data/feeds.ts";
 import { siteEntry, TEST_CONFIG } from "./support.ts";
 
 /** Fixed, so that a failure is reproducible. */
@@ -87,6 +87,25 @@ describe("Atom feeds", () => {
     expect(titles).toHaveLength(FEED_LIMIT);
     expect(titles[0]).toBe(`Title ${FEED_LIMIT + 4}`);
     expect(titles).not.toContain("Title 0");
+  });
+
+  test.for([
+    ["an entry dated by its history", { provenance: { updated: { date: "2024-03-01", sha: "0" } } }, false],
+    ["an entry dated by its start", { start: "2021-05" }, false],
+    ["an entry without history or start", { start: undefined }, true],
+    ["an entry whose start is no date", { start: "20xx" }, true],
+  ] as const)("a feed of %s says the build's time: %s", ([, change, usesTime]) => {
+    const entry = siteEntry(1, { owner: "O", title: "T", summary: "S", lead: [], partners: [], links: [] });
+    if ("provenance" in change) entry.provenance = change.provenance as never;
+    if ("start" in change) entry.facts = { ...entry.facts, start: change.start } as never;
+    expect(feedUsesBuildTime([entry])).toBe(usesTime);
+    // What the feed says agrees: the build's time appears in it exactly when it is said to.
+    const xml = atomFeed({ lang: "en", config: TEST_CONFIG, title: "t", path: "p", pagePath: "q", entries: [entry] });
+    expect(xml.includes(TEST_CONFIG.now.toISOString())).toBe(usesTime);
+  });
+
+  test("a feed of no entry says the build's time", () => {
+    expect(feedUsesBuildTime([])).toBe(true);
   });
 
   test("property: any title and summary give valid XML that reads back as the same text (fixed seed)", () => {

@@ -18,6 +18,12 @@ function entryDate(entry: SiteEntry, fallback: Date): Date {
   return Number.isNaN(parsed.getTime()) ? fallback : parsed;
 }
 
+/** Whether a feed of these entries says the build's time: it has no entry, or one with no date of its own. */
+export function feedUsesBuildTime(entries: readonly SiteEntry[]): boolean {
+  const none = new Date(Number.NaN);
+  return entries.length === 0 || entries.some((entry) => entryDate(entry, none) === none);
+}
+
 /** `<name attributes>text</name>`, everything escaped: the only way feed XML is written. */
 function element(name: string, attributes: Record<string, string>, text?: string): string {
   const attrs = Object.entries(attributes)

@@ -56,6 +56,16 @@ export interface BrowseOrder {
 /** One text shard: per entry `[title, summary]`, or `[title, summary, language]` when not in the interface language. */
 export type BrowseText = Array<[string, string] | [string, string, string]>;
 
+/** The paths of the browse index's files for so many entries, in the order `browseIndexFiles` makes them. */
+export function browseIndexPaths(entryCount: number, shardSize = TEXT_SHARD_SIZE): string[] {
+  const paths = [browseIndexPath.facets()];
+  for (const lang of UN_LANGUAGES) {
+    paths.push(browseIndexPath.labels(lang), browseIndexPath.order(lang));
+    for (let shard = 0; shard * shardSize < entryCount; shard++) paths.push(browseIndexPath.text(lang, shard));
+  }
+  return paths;
+}
+
 /** Every file of the browse index, by output path, for the entries in display order. */
 export function browseIndexFiles(
   data: SiteData,

@@ -12,7 +12,7 @@ import { apiFiles } from "../open-data/api.ts";
 import { API_SCHEMAS } from "../open-data/api-schemas.ts";
 import { COMPARE_DIMENSIONS, type CompareDimension, compareCsv, compareCsvPath, compareMatrix } from "../open-data/compare.ts";
 import { activitiesCsv } from "../open-data/csv.ts";
-import { feedFiles } from "../open-data/feeds.ts";
+import { feedFiles, feedUsesBuildTime } from "../open-data/feeds.ts";
 import { OPENAPI_PATH, OPENAPI_VERSION, openApiDocument } from "../open-data/openapi.ts";
 import { publishedSchemas, SCHEMA_INDEX_PATH } from "../open-data/schema-index.ts";
 import { sitemapFiles } from "../open-data/sitemap.ts";
@@ -23,7 +23,7 @@ import { CANONICAL_SITE_URL } from "../schema/catalog.ts";
 import { isObject } from "../validate/dataset.ts";
 import { toolVersion } from "../validate/disk-cache.ts";
 import { UN_LANGUAGES } from "../vocab.ts";
-import { browseIndexFiles } from "./browse-index.ts";
+import { browseIndexFiles, browseIndexPaths } from "./browse-index.ts";
 import { dataUpdated } from "./layout.ts";
 import { describeError, type OutputFs, SiteOutput } from "./output.ts";
 import { ownerHash } from "./owner-hash.ts";
@@ -330,13 +330,16 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
   const dimensions = Object.keys(COMPARE_DIMENSIONS) as CompareDimension[];
   const global = siteFingerprint(data, config);
   const itemKeys = new Map(data.entries.map((entry) => [entry, listItemFingerprint(entry)]));
+  const derived = derivedFingerprint(data, global, itemKeys, reportPdfs);
+  /** The key of a file made from the data as a whole but no narrative's body (and from `more`): kept while none of that changed. */
+  const derivedKey = (path: string, more = "") => sha1(JSON.stringify([derived, path, more]));
   /** The key of a page that shows a list of entries: the site's, its address, what else it shows, and each entry as a list shows it. */
   const listKey = (path: string, context: unknown, entries: readonly SiteEntry[]) =>
     sha1(JSON.stringify([global, path, context, entries.map((entry) => itemKeys.get(entry))]));
   const add = (file: PlannedFile) => planned.push(file);
   const page = (path: string, render: (c: PageContext) => string, extra: Partial<PlannedFile> = {}) => {
     const lang = path.slice(0, 2) as (typeof UN_LANGUAGES)[number];
-    add({ path, make: () => render(pageContext(data, config, lang, path)), page: true, ...extra });
+    add({ path, make: () => render(pageContext(data, config, lang, path)), page: true, key: derivedKey(path), ...extra });
   };
   /**
    * A list as pages of `size` entries: page 1 at the list's address, the others under page/<n>/.
@@ -359,9 +362,14 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
     });
   };
   const facetCounts = [...facets].map(([facet, values]) => [facet, [...values].map(([value, list]) => [value, list.length])]);
-  add({ path: pagePath.root(), make: () => renderLanguageChooser(data), page: true });
+  add({ path: pagePath.root(), make: () => renderLanguageChooser(data), page: true, key: derivedKey(pagePath.root()) });
   const entryKeys = new Map(data.entries.map((entry) => [entry, entryFingerprint(global, entry, data)]));
-  add({ path: "404.html", make: () => renderNotFoundPage(notFoundContext(pageContext(data, config, "en", "404.html")), true), page: true });
+  add({
+    path: "404.html",
+    make: () => renderNotFoundPage(notFoundContext(pageContext(data, config, "en", "404.html")), true),
+    page: true,
+    key: derivedKey("404.html"),
+  });
   for (const lang of UN_LANGUAGES) {
     page(pagePath.home(lang), renderHomePage);
     pagedList(
@@ -439,12 +447,15 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
             report,
             (entry) => `${config.siteUrl}${pagePath.entry(lang, entry).replace(/index\.html$/, "")}`,
           ),
+        key: derivedKey(path),
       });
     }
   }
-  // Compact, without indentation: these files are for the script, and their size is what a phone downloads.
-  for (const [path, value] of browseIndexFiles(data, size, (lang) => pageContext(data, config, lang, pagePath.browse(lang)))) {
-    add({ path, make: () => JSON.stringify(value) });
+  // Made together, and only when one of them is written: the keys say before that.
+  const browseIndex = once(() => browseIndexFiles(data, size, (lang) => pageContext(data, config, lang, pagePath.browse(lang))));
+  for (const path of browseIndexPaths(data.entries.length)) {
+    // Compact, without indentation: these files are for the script, and their size is what a phone downloads.
+    add({ path, make: () => JSON.stringify(madeBy(browseIndex(), path)), key: derivedKey(path) });
   }
   for (const [path, value] of apiFiles(data, config)) {
     // Keyed on everything but the time it was made: a file whose content did not change keeps the
@@ -453,17 +464,27 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
     const key = isObject(value) && "generated" in value ? sha1(JSON.stringify({ ...value, generated: "" })) : undefined;
     add({ path, make: () => `${JSON.stringify(value, null, 1)}\n`, ...(key ? { key } : {}) });
   }
-  for (const [name, schema] of Object.entries(API_SCHEMAS)) add({ path: apiPath.apiSchema(name), make: () => `${JSON.stringify(schema, null, 2)}\n` });
+  /** A file made from the data as a whole, kept while its derived key is the same. */
+  const addDerived = (path: string, make: () => string) => add({ path, make, key: derivedKey(path) });
+  for (const [name, schema] of Object.entries(API_SCHEMAS)) addDerived(apiPath.apiSchema(name), () => `${JSON.stringify(schema, null, 2)}\n`);
   // Each data schema also at the address its $id names, so that a validator resolves its $refs on the web.
-  for (const [name, schema] of data.schemas) add({ path: `schemas/${name}`, make: () => `${JSON.stringify(schema, null, 2)}\n` });
-  add({ path: SCHEMA_INDEX_PATH, make: () => `${JSON.stringify({ schemas: publishedSchemas(data.schemas, CANONICAL_SITE_URL) }, null, 1)}\n` });
-  add({ path: OPENAPI_PATH, make: () => `${JSON.stringify(openApiDocument(config.siteUrl, OPENAPI_VERSION), null, 1)}\n` });
-  add({ path: apiPath.csv(), make: () => activitiesCsv(data.entries, config) });
+  for (const [name, schema] of data.schemas) addDerived(`schemas/${name}`, () => `${JSON.stringify(schema, null, 2)}\n`);
+  addDerived(SCHEMA_INDEX_PATH, () => `${JSON.stringify({ schemas: publishedSchemas(data.schemas, CANONICAL_SITE_URL) }, null, 1)}\n`);
+  addDerived(OPENAPI_PATH, () => `${JSON.stringify(openApiDocument(config.siteUrl, OPENAPI_VERSION), null, 1)}\n`);
+  addDerived(apiPath.csv(), () => activitiesCsv(data.entries, config));
   for (const dimension of dimensions) {
-    for (const region of [undefined, ...regionIds])
-      add({ path: compareCsvPath(dimension, region), make: () => compareCsv(compareMatrix(data, dimension, region)) });
+    for (const region of [undefined, ...regionIds]) {
+      const path = compareCsvPath(dimension, region);
+      addDerived(path, () => compareCsv(compareMatrix(data, dimension, region)));
+    }
   }
-  for (const [path, xml] of feedFiles(data.owners, data.entries, config, UN_LANGUAGES)) add({ path, make: () => xml });
+  // A feed of entries without dates of their own says the build's time: its key holds that time too.
+  const feeds = once(() => feedFiles(data.owners, data.entries, config, UN_LANGUAGES));
+  const feedKey = (path: string, entries: readonly SiteEntry[]) => derivedKey(path, feedUsesBuildTime(entries) ? config.now.toISOString() : "");
+  for (const lang of UN_LANGUAGES) {
+    for (const [path, entries] of [[apiPath.feedAll(lang), data.entries] as const, ...data.owners.map((o) => [apiPath.feedOwner(lang, o), o.entries] as const)])
+      add({ path, make: () => madeBy(feeds(), path), key: feedKey(path, entries) });
+  }
   for (const asset of ["site.css", "site.js", "favicon.svg"]) add({ path: `assets/${asset}`, make: () => readFileSync(join(ASSETS_DIR, asset)) });
   // GitHub Pages would otherwise run Jekyll over the output.
   add({ path: ".nojekyll", make: () => "" });
@@ -473,6 +494,36 @@ function planSite(data: SiteData, config: SiteConfig, reportPdfs: ReadonlyMap<st
     .map(({ path, lastmod }) => (lastmod ? { path, lastmod } : { path }));
   for (const [path, xml] of sitemapFiles(config.siteUrl, sitemapPages)) add({ path, make: () => xml });
   return { files: planned, searchParts: [...partsOf.values()].flat() };
+}
+
+/** The function's result, made at the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
+/** The file at `path` of a group made together; a path the group does not make is a mistake of this file's plan. */
+function madeBy<T>(files: ReadonlyMap<string, T>, path: string): T {
+  const file = files.get(path);
+  if (file === undefined) throw new Error(`the plan names ${path}, which its group of files does not make`);
+  return file;
+}
+
+/**
+ * A fingerprint of everything the site's pages and files about the data as a whole show: the
+ * site's fingerprint, the catalog, each owner's profile, each entry as lists show it and its
+ * files, the history and which reports have a PDF. Not the narratives' bodies: only an entry's
+ * own pages and API file show its body, and those have their own keys.
+ */
+function derivedFingerprint(data: SiteData, site: string, itemKeys: ReadonlyMap<SiteEntry, string>, reportPdfs: ReadonlyMap<string, string>): string {
+  const hash = createHash("sha1").update(site).update(data.catalog.fingerprint);
+  for (const { entries: _entries, ...owner } of data.owners) hash.update(JSON.stringify(owner));
+  for (const entry of data.entries) hash.update(JSON.stringify([itemKeys.get(entry), entry.files]));
+  hash.update(JSON.stringify(data.history));
+  return hash.update(JSON.stringify([...reportPdfs.keys()].sort())).digest("hex");
 }
 
 /**
