@@ -81,6 +81,35 @@ describe("an incremental build", () => {
     expect(changed.length).toBeLessThan(before.size / 4);
   });
 
+  test("after one narrative's body changed, makes again its entry's pages and API files only: every list, feed and file about the whole data is kept by its key", async () => {
+    const repo = freshRepo();
+    const out = join(scratch, "one-body");
+    await build(repo, out);
+    const manifestPath = defaultManifestPath(repo.root, out);
+    const keysOf = () => (JSON.parse(readFileSync(manifestPath, "utf8")) as { files: Record<string, { key?: string }> }).files;
+    const before = keysOf();
+    // The original's body: its version changes too, and with it whether each translation is out of date.
+    appendFileSync(join(repo.root, "countries/ken/activities/helpline-2018/en.md"), "\nA sentence added to the body.\n");
+    await build(repo, out);
+    const after = keysOf();
+
+    const cold = join(scratch, "one-body-cold");
+    await build(repo, cold, true);
+    expect(treeDifferences(snapshot(cold), snapshot(out))).toEqual([]);
+
+    // Kept by its key: the key is there, and it is the last build's.
+    const keptByKey = (path: string) => after[path]?.key !== undefined && after[path]?.key === before[path]?.key;
+    const aboutTheWhole = Object.keys(after).filter((path) =>
+      /^([a-z]{2}\/(index\.html|browse\/|youth\/|compare\/|reports\/|directory\/|countries\/ken\/index\.html)|api\/v1\/(activities\.csv|feeds\/)|browse-index\/)/.test(
+        path,
+      ),
+    );
+    expect(aboutTheWhole.length).toBeGreaterThan(50);
+    expect(aboutTheWhole.filter((path) => !keptByKey(path))).toEqual([]);
+    // Its own pages show the body: made again under a new key.
+    for (const lang of LANGS) expect(keptByKey(`${lang}/countries/ken/activities/helpline-2018/index.html`)).toBe(false);
+  });
+
   test("a new template, vocabulary or catalog rebuilds what it feeds: a changed topic label reaches every page that shows it", async () => {
     const repo = freshRepo();
     const out = join(scratch, "vocabulary");

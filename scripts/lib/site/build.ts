@@ -546,10 +546,12 @@ function siteFingerprint(data: SiteData, config: SiteConfig): string {
 
 /**
  * A fingerprint of an entry as lists show it (title, summary, facts, confirmation, history), not
- * its narratives' text: a change to a body alone makes its own pages again, not every list it is in.
+ * its narratives' text, nor the versions taken from the text (the original's version, and whether
+ * a translation is out of date, which only the entry's own pages and API files say): a change to
+ * a body alone makes its own pages again, not every list and file about the whole data it is in.
  */
 function listItemFingerprint(entry: SiteEntry): string {
-  const narratives = [...entry.narratives.values()].map(({ body: _body, ...rest }) => rest);
+  const narratives = [...entry.narratives.values()].map(({ body: _body, version: _version, translates: _translates, outOfDate: _outOfDate, ...rest }) => rest);
   return sha1(
     JSON.stringify([entry.permalink, entry.dir, entry.owner.dir, entry.facts, entry.year, entry.countries, entry.regions, entry.provenance, narratives]),
   );
