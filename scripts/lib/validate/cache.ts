@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { FileSource, SourceFile } from "../load/source.ts";
+import { textId } from "./facts.ts";
 
 /**
  * One thing a part's run asked its source, with the answer it got: a file's content (as a
@@ -77,10 +78,11 @@ export function stillValid(source: FileSource, accesses: readonly Access[]): boo
   return true;
 }
 
-/** What a read returned, in a few bytes: the content's hash, or what kind of non-text file it was. */
+/** What a read returned, in a few bytes: the content's git object id (which the facts index reuses), or what kind of non-text file it was. */
 function digestOf(file: SourceFile | undefined): string {
   if (!file) return "missing";
-  if (file.text !== undefined) return digestText(file.text);
+  const id = textId(file);
+  if (id !== undefined) return id;
   const kind = file.symlink ? "symlink" : file.binary ? "binary" : file.special ? "special" : file.unreadable ? "unreadable" : "large";
   return `${kind}:${file.size}`;
 }

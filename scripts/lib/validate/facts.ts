@@ -52,8 +52,26 @@ export function digestOf(files: ReadonlyArray<{ path: string; id: string }>): st
 }
 
 function fileId(file: SourceFile): string {
-  if (file.text !== undefined) return gitBlobId(file.text);
+  const id = textId(file);
+  if (id !== undefined) return id;
   return `${file.symlink ? "symlink" : file.binary ? "binary" : "large"}:${file.size}`;
+}
+
+const textIds = new WeakMap<SourceFile, string>();
+
+/**
+ * The git object id of a file's text (see `gitBlobId`), taken once per read of the file: a part's
+ * run records each read by it for the result cache and keys its facts by it, and hashing every file
+ * twice was about a twentieth of a cold run's work. Undefined for a file without text.
+ */
+export function textId(file: SourceFile): string | undefined {
+  if (file.text === undefined) return undefined;
+  let id = textIds.get(file);
+  if (id === undefined) {
+    id = gitBlobId(file.text);
+    textIds.set(file, id);
+  }
+  return id;
 }
 
 /** The object id git gives a file of this UTF-8 text (what `git hash-object` prints in a SHA-1 repository). */
