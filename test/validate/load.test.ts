@@ -1,8 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { MAX_FILE_BYTES } from "../../scripts/lib/load/files.ts";
 import { parseFrontmatter, splitNarrative } from "../../scripts/lib/load/frontmatter.ts";
 import { parseJson, parseWithPositions } from "../../scripts/lib/load/json.ts";
 import { fieldName, LineIndex, PositionIndex, pointerSegment } from "../../scripts/lib/load/positions.ts";
@@ -118,6 +120,46 @@ describe("diskSource never reads through a linked folder", () => {
     expect(source.read("countries/ken/country.json")?.text).toBe("{}");
     expect(source.read("countries/rwa/country.json")).toBeUndefined();
     expect(source.read("countries/rwa")).toMatchObject({ symlink: true });
+  });
+});
+
+describe("diskSource reads a listed file as what it is at the read, not at the listing", () => {
+  // A read after a listing opens the file without an lstat first: a file swapped since must still
+  // be seen for what it has become, never followed, opened and waited on, or read past the limit.
+  const root = mkdtempSync(join(tmpdir(), "cop-swapped-"));
+  const outside = mkdtempSync(join(tmpdir(), "cop-outside-"));
+  writeFileSync(join(outside, "secret.md"), "secret");
+  mkdirSync(join(root, "countries/ken"), { recursive: true });
+  for (const name of ["plain.md", "link.md", "pipe.md", "large.md", "gone.md", "folder.md", "binary.md"]) {
+    writeFileSync(join(root, "countries/ken", name), "listed");
+  }
+  const source = diskSource(root);
+  const listed = source.list("countries/ken");
+  const swap = (name: string, make: (path: string) => void) => {
+    rmSync(join(root, "countries/ken", name));
+    make(join(root, "countries/ken", name));
+  };
+  swap("link.md", (path) => symlinkSync(join(outside, "secret.md"), path));
+  swap("pipe.md", (path) => execFileSync("mkfifo", [path]));
+  swap("large.md", (path) => writeFileSync(path, "x".repeat(MAX_FILE_BYTES + 1)));
+  swap("gone.md", () => {});
+  swap("folder.md", (path) => mkdirSync(path));
+  swap("binary.md", (path) => writeFileSync(path, new Uint8Array([1, 0, 2])));
+
+  test.for<[string, unknown]>([
+    ["plain.md", { text: "listed", size: 6, symlink: false }],
+    ["link.md", { symlink: true }],
+    ["pipe.md", { special: "a named pipe", symlink: false }],
+    ["large.md", { tooLarge: true, size: MAX_FILE_BYTES + 1 }],
+    ["gone.md", undefined],
+    ["folder.md", undefined],
+    ["binary.md", { binary: true, size: 3 }],
+  ])("%s", ([name, expected]) => {
+    expect(listed).toContain(`countries/ken/${name}`);
+    const file = source.read(`countries/ken/${name}`);
+    if (expected === undefined) expect(file).toBeUndefined();
+    else expect(file).toMatchObject(expected as object);
+    expect(file?.text).not.toBe("secret");
   });
 });
 

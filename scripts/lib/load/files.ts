@@ -1,4 +1,4 @@
-import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from "node:fs";
+import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, type Stats } from "node:fs";
 import { join, posix } from "node:path";
 
 /** Files larger than this are not read: no entry needs more, and a huge file could exhaust memory. */
@@ -27,6 +27,12 @@ const realRoots = new Map<string, string>();
  * that a later run finds replaced by a link is resolved again.
  */
 export type RealFolders = Set<string>;
+
+/**
+ * Files that a listing of one repository found to be regular files and that have not been read
+ * since: the first read of each opens it without an lstat before (see `readListedFile`).
+ */
+export type ListedFiles = Set<string>;
 
 /**
  * True when the path, with every link in its folders resolved, is still inside the repository:
@@ -73,10 +79,14 @@ const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * a pipe, socket or device, never reads past the size limit, never decodes binary as text, and
  * turns a read error into `unreadable` instead of throwing.
  */
-export function readSourceFile(root: string, path: string, known?: RealFolders): SourceFile | undefined {
+export function readSourceFile(root: string, path: string, known?: RealFolders, listed?: ListedFiles): SourceFile | undefined {
   let stat: ReturnType<typeof lstatSync>;
   try {
     if (!staysInside(root, path, known)) return undefined;
+    if (listed?.delete(path)) {
+      const file = readListedFile(root, path);
+      if (file) return file;
+    }
     stat = lstatSync(join(root, path));
   } catch {
     return undefined;
@@ -94,6 +104,38 @@ export function readSourceFile(root: string, path: string, known?: RealFolders):
   return decodeSourceFile(path, bytes);
 }
 
+/**
+ * Reads a file that a listing found to be a regular file, with one system call fewer than an
+ * lstat and readFileSync (a tenth of a cold run's work went to reading 52,000 files): opened
+ * without following a link or waiting on a pipe, then checked on the open file. Undefined when
+ * it is no longer a regular file or cannot be read, for the careful way to look at it again.
+ */
+function readListedFile(root: string, path: string): SourceFile | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(join(root, path), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(descriptor);
+    if (!stat.isFile()) return undefined;
+    if (stat.size > MAX_FILE_BYTES) return { path, size: stat.size, symlink: false, tooLarge: true };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const count = readSync(descriptor, bytes, length, bytes.length - length, null);
+      if (count === 0) break;
+      length += count;
+    }
+    return decodeSourceFile(path, bytes.subarray(0, length));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 /** Turns the bytes of a regular file into a SourceFile: binary, non-UTF-8 and oversized files have no text. */
 export function decodeSourceFile(path: string, bytes: Uint8Array): SourceFile {
   const size = bytes.byteLength;
@@ -108,9 +150,10 @@ export function decodeSourceFile(path: string, bytes: Uint8Array): SourceFile {
 
 /**
  * Lists every file (and symlink) under a repository folder, sorted, with forward-slash paths;
- * nothing when the folder is, or lies behind, a link out. The folders it walks go into `known`.
+ * nothing when the folder is, or lies behind, a link out. The folders it walks go into `known`,
+ * its regular files into `listed`.
  */
-export function listFiles(root: string, folder: string, known?: RealFolders): string[] {
+export function listFiles(root: string, folder: string, known?: RealFolders, listed?: ListedFiles): string[] {
   const found: string[] = [];
   try {
     if (!staysInside(root, `${folder}/.`) || lstatSync(join(root, folder)).isSymbolicLink()) return found;
@@ -130,7 +173,10 @@ export function listFiles(root: string, folder: string, known?: RealFolders): st
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else found.push(path);
+      else {
+        found.push(path);
+        if (entry.isFile()) listed?.add(path);
+      }
     }
   };
   walk(folder);

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { committedIds } from "../git.ts";
-import { decodeSourceFile, listFiles, MAX_FILE_BYTES, pathExists, type RealFolders, readSourceFile, type SourceFile } from "./files.ts";
+import { decodeSourceFile, type ListedFiles, listFiles, MAX_FILE_BYTES, pathExists, type RealFolders, readSourceFile, type SourceFile } from "./files.ts";
 
 export type { SourceFile } from "./files.ts";
 
@@ -28,9 +28,10 @@ export interface FileSource {
 /** The working tree under `root`. */
 export function diskSource(root: string): FileSource {
   const known: RealFolders = new Set();
+  const listed: ListedFiles = new Set();
   return {
-    read: (path) => readSourceFile(root, path, known),
-    list: (folder) => listFiles(root, folder, known),
+    read: (path) => readSourceFile(root, path, known, listed),
+    list: (folder) => listFiles(root, folder, known, listed),
     exists: (path) => pathExists(root, path, known),
   };
 }
