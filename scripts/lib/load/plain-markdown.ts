@@ -136,6 +136,10 @@ function parseHeading(text: string, start: number, position: Positioner): Headin
   return { type: "heading", depth: (match[1] as string).length as Heading["depth"], children: phrasing, position: position(start, start + text.length) };
 }
 
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const ASTERISK = 0x2a;
+
 /** Text with `**bold**` and `[links](address)` only, as the parser would read it, or undefined. */
 function parseInline(text: string, base: number, position: Positioner): PhrasingContent[] | undefined {
   const nodes: PhrasingContent[] = [];
@@ -148,8 +152,10 @@ function parseInline(text: string, base: number, position: Positioner): Phrasing
     return true;
   };
   for (let index = 0; index < text.length; ) {
-    const character = text[index];
-    if (character === "[") {
+    // By code, not by one-character string: a character of a script beyond Latin-1 would be a new
+    // string each time, the garbage of every letter of an Arabic, Chinese or Russian narrative.
+    const code = text.charCodeAt(index);
+    if (code === OPEN_BRACKET) {
       const close = text.indexOf("](", index);
       const end = close === -1 ? -1 : text.indexOf(")", close + 2);
       if (end === -1) return undefined;
@@ -167,7 +173,7 @@ function parseInline(text: string, base: number, position: Positioner): Phrasing
       nodes.push(link);
       index = end + 1;
       plainFrom = index;
-    } else if (character === "*") {
+    } else if (code === ASTERISK) {
       // Bold opens after a space or a line start, before a letter or digit, and closes on the same line.
       const before = index === 0 ? "\n" : text[index - 1];
       if (text[index + 1] !== "*" || (before !== " " && before !== "\n") || !/^[\p{L}\p{N}]/u.test(text.slice(index + 2, index + 4))) return undefined;
@@ -186,7 +192,7 @@ function parseInline(text: string, base: number, position: Positioner): Phrasing
       nodes.push(strong);
       index = close + 2;
       plainFrom = index;
-    } else if (character === "]") {
+    } else if (code === CLOSE_BRACKET) {
       return undefined;
     } else {
       index++;
