@@ -7,7 +7,7 @@ import { RULES } from "../../scripts/lib/rules/index.ts";
 import { loadCatalog } from "../../scripts/lib/schema/catalog.ts";
 import { memoryCache } from "../../scripts/lib/validate/cache.ts";
 import { Dataset } from "../../scripts/lib/validate/dataset.ts";
-import { validateRepository } from "../../scripts/lib/validate/index.ts";
+import { validateRepository, validateRepositoryWide } from "../../scripts/lib/validate/index.ts";
 import { planParts } from "../../scripts/lib/validate/plan.ts";
 import { runRules } from "../../scripts/lib/validate/run.ts";
 import { PROJECT_ROOT } from "../support/repo.ts";
@@ -218,4 +218,24 @@ test("the plan puts each file in the part of the owner classifyPath gives it, an
     [...expected].map(([id, files]) => [id, files.length]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
   );
   expect(parts.find((part) => part.id === "loose")?.targets.sort()).toEqual(expected.get("loose")?.sort());
+});
+
+test("the repository-wide pass lists no data folder when its rules look at no file, and finds what it found before", () => {
+  const files = brokenRepository();
+  const asked: string[] = [];
+  const memory = inMemory(files);
+  const counting: FileSource = {
+    ...memory,
+    list: (folder) => {
+      asked.push(folder);
+      return memory.list(folder);
+    },
+  };
+  // Without the CODEOWNERS configuration, the codeowners rule stops before it looks at a profile.
+  expect(validateRepositoryWide({ source: counting, catalog, now: NOW, rules: RULES })).toEqual({ diagnostics: [], files: 0, entries: 0 });
+  expect(asked).toEqual([]);
+  // The same dataset still groups the whole tree when a rule asks for it.
+  const dataset = new Dataset({ source: counting, catalog, now: NOW });
+  expect(dataset.entries).toHaveLength(91);
+  expect(asked).toContain("countries");
 });

@@ -36,20 +36,11 @@ export class Dataset {
   readonly catalog: SchemaCatalog;
   readonly vocabularies: Vocabularies;
   readonly now: Date;
-  /** Every file to check, sorted. */
-  readonly files: string[];
-  readonly entries: Entry[];
-  /** Profiles (country.json, organization.json) to check. */
-  readonly profiles: string[];
-  /** Owners whose folder the run touches. */
-  readonly owners: Owner[];
-  /** Permalinks of entries named by the targets that no longer exist (deleted in a change). */
-  readonly deletedEntries: string[];
   /** True when the whole data tree is checked. */
   readonly complete: boolean;
-  /** Targets outside the repository, as given: never opened (the layout rule reports them). */
-  readonly refusedTargets: string[];
 
+  readonly #targets: readonly string[] | undefined;
+  #layout: Layout | undefined;
   readonly #sources = new Map<string, SourceFile | undefined>();
   readonly #json = new Map<string, ParsedJson | undefined>();
   readonly #narratives = new Map<string, ParsedNarrative | undefined>();
@@ -57,8 +48,6 @@ export class Dataset {
   readonly #ownerEntries = new Map<string, Entry[]>();
   readonly #facts: FactsStore | undefined;
   readonly #ownerFacts = new Map<string, { owner: Owner; facts: OwnerFacts; changed: boolean }>();
-  /** The folders of the entries checked. */
-  readonly #targetEntries: ReadonlySet<string>;
 
   constructor(options: DatasetOptions) {
     this.source = options.source;
@@ -67,61 +56,47 @@ export class Dataset {
     this.now = options.now;
     this.#facts = options.facts;
     this.complete = options.targets === undefined;
-    const files = new Set<string>();
-    const deleted = new Set<string>();
-    const owners = new Map<string, Owner>();
-    // An entry folder is listed once, not once for each of its files that a target names.
-    const expanded = new Set<string>();
-    const expandEntry = (dir: string) => {
-      if (expanded.has(dir)) return;
-      expanded.add(dir);
-      for (const file of this.source.list(dir)) files.add(file);
-    };
-    const targets = options.targets ?? DATA_ROOTS;
-    const refused: string[] = [];
-    for (const raw of targets) {
-      const target = repositoryPath(raw);
-      // Refused before anything is opened: the path leaves the repository.
-      if (target === undefined) {
-        refused.push(raw);
-        continue;
-      }
-      const info = classifyPath(target);
-      if (info.role === "outside") continue;
-      if (!this.source.exists(target)) {
-        if ("entryDir" in info && !this.source.exists(info.entryDir)) deleted.add(permalink(info.owner, info.slug));
-        continue;
-      }
-      const listed = this.source.list(target);
-      const paths = listed.length > 0 || !this.source.read(target) ? listed : [target];
-      for (const path of paths) {
-        const pathInfo = classifyPath(path);
-        if ("entryDir" in pathInfo) expandEntry(pathInfo.entryDir);
-        else files.add(path);
-      }
-    }
-    const entries = new Map<string, Entry>();
-    const profiles: string[] = [];
-    for (const path of [...files].sort()) {
-      const info = classifyPath(path);
-      if ("owner" in info) owners.set(info.owner.dir, info.owner);
-      if (info.role === "profile") profiles.push(path);
-      if ("entryDir" in info) {
-        let entry = entries.get(info.entryDir);
-        if (!entry) {
-          entry = { owner: info.owner, slug: info.slug, dir: info.entryDir, files: [] };
-          entries.set(info.entryDir, entry);
-        }
-        entry.files.push(path);
-      }
-    }
-    this.files = [...files].sort();
-    this.entries = [...entries.values()];
-    this.#targetEntries = new Set(entries.keys());
-    this.profiles = profiles;
-    this.owners = [...owners.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
-    this.deletedEntries = [...deleted].sort();
-    this.refusedTargets = refused;
+    this.#targets = options.targets;
+  }
+
+  /** Every file to check, sorted. */
+  get files(): string[] {
+    return this.#laidOut().files;
+  }
+
+  /** The entries the targets name or hold. */
+  get entries(): Entry[] {
+    return this.#laidOut().entries;
+  }
+
+  /** Profiles (country.json, organization.json) to check. */
+  get profiles(): string[] {
+    return this.#laidOut().profiles;
+  }
+
+  /** Owners whose folder the run touches. */
+  get owners(): Owner[] {
+    return this.#laidOut().owners;
+  }
+
+  /** Permalinks of entries named by the targets that no longer exist (deleted in a change). */
+  get deletedEntries(): string[] {
+    return this.#laidOut().deletedEntries;
+  }
+
+  /** Targets outside the repository, as given: never opened (the layout rule reports them). */
+  get refusedTargets(): string[] {
+    return this.#laidOut().refusedTargets;
+  }
+
+  /**
+   * The targets' files grouped into entries and profiles, worked out on first use: a run whose
+   * rules look at no file (the repository-wide pass of a whole run, where CODEOWNERS is not
+   * configured) does not list and classify the 52,000 files of a 20,000-entry tree for nothing.
+   */
+  #laidOut(): Layout {
+    this.#layout ??= layOut(this.source, this.#targets);
+    return this.#layout;
   }
 
   /** The file as the source holds it (cached); undefined when it does not exist. */
@@ -226,7 +201,7 @@ export class Dataset {
    * is not committed.
    */
   #committedDigest(entry: Entry): string | undefined {
-    if (!this.source.fingerprints || this.#targetEntries.has(entry.dir)) return undefined;
+    if (!this.source.fingerprints || this.#laidOut().targetEntries.has(entry.dir)) return undefined;
     const ids = this.source.fingerprints(`${entry.owner.dir}/activities`);
     const files: Array<{ path: string; id: string }> = [];
     for (const path of entry.files) {
@@ -270,6 +245,78 @@ export class Dataset {
   allActivityFiles(): string[] {
     return DATA_ROOTS.flatMap((top) => this.source.list(top)).filter((path) => classifyPath(path).role === "activity");
   }
+}
+
+/** Where the targets of a run lie: their files, grouped into entries and profiles, and what of them is gone or refused. */
+interface Layout {
+  files: string[];
+  entries: Entry[];
+  profiles: string[];
+  owners: Owner[];
+  deletedEntries: string[];
+  refusedTargets: string[];
+  /** The folders of the entries checked. */
+  targetEntries: ReadonlySet<string>;
+}
+
+/** Lists the targets (the whole data tree when undefined) and groups their files. */
+function layOut(source: FileSource, targets: readonly string[] | undefined): Layout {
+  const files = new Set<string>();
+  const deleted = new Set<string>();
+  const owners = new Map<string, Owner>();
+  // An entry folder is listed once, not once for each of its files that a target names.
+  const expanded = new Set<string>();
+  const expandEntry = (dir: string) => {
+    if (expanded.has(dir)) return;
+    expanded.add(dir);
+    for (const file of source.list(dir)) files.add(file);
+  };
+  const refused: string[] = [];
+  for (const raw of targets ?? DATA_ROOTS) {
+    const target = repositoryPath(raw);
+    // Refused before anything is opened: the path leaves the repository.
+    if (target === undefined) {
+      refused.push(raw);
+      continue;
+    }
+    const info = classifyPath(target);
+    if (info.role === "outside") continue;
+    if (!source.exists(target)) {
+      if ("entryDir" in info && !source.exists(info.entryDir)) deleted.add(permalink(info.owner, info.slug));
+      continue;
+    }
+    const listed = source.list(target);
+    const paths = listed.length > 0 || !source.read(target) ? listed : [target];
+    for (const path of paths) {
+      const pathInfo = classifyPath(path);
+      if ("entryDir" in pathInfo) expandEntry(pathInfo.entryDir);
+      else files.add(path);
+    }
+  }
+  const entries = new Map<string, Entry>();
+  const profiles: string[] = [];
+  for (const path of [...files].sort()) {
+    const info = classifyPath(path);
+    if ("owner" in info) owners.set(info.owner.dir, info.owner);
+    if (info.role === "profile") profiles.push(path);
+    if ("entryDir" in info) {
+      let entry = entries.get(info.entryDir);
+      if (!entry) {
+        entry = { owner: info.owner, slug: info.slug, dir: info.entryDir, files: [] };
+        entries.set(info.entryDir, entry);
+      }
+      entry.files.push(path);
+    }
+  }
+  return {
+    files: [...files].sort(),
+    entries: [...entries.values()],
+    targetEntries: new Set(entries.keys()),
+    profiles,
+    owners: [...owners.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1)),
+    deletedEntries: [...deleted].sort(),
+    refusedTargets: refused,
+  };
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
