@@ -1,4 +1,4 @@
-import type { PositionIndex } from "../load/positions.ts";
+import { type PositionIndex, pointerSegment } from "../load/positions.ts";
 import { type Dataset, isObject } from "../validate/dataset.ts";
 
 /** A JSON data file whose content is an object, with the positions of its values. */
@@ -28,23 +28,62 @@ export function profileValues(dataset: Dataset): JsonValue[] {
   return found;
 }
 
-/** Every string in a JSON value with its pointer and the key that holds it. */
-export function* strings(value: unknown, pointer = "", key = ""): Generator<{ pointer: string; key: string; text: string }> {
-  if (typeof value === "string") yield { pointer, key, text: value };
-  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* strings(item, `${pointer}/${index}`, key);
-  else if (isObject(value)) {
-    for (const [name, item] of Object.entries(value)) yield* strings(item, `${pointer}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`, name);
-  }
+/** A string of a JSON value, with its JSON pointer and the key that holds it. */
+export interface StringAt {
+  pointer: string;
+  key: string;
+  text: string;
 }
 
-/** Every key of a JSON value with its pointer. */
-export function* keys(value: unknown, pointer = ""): Generator<{ pointer: string; key: string }> {
-  if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* keys(item, `${pointer}/${index}`);
-  else if (isObject(value)) {
-    for (const [name, item] of Object.entries(value)) {
-      const child = `${pointer}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-      yield { pointer: child, key: name };
-      yield* keys(item, child);
-    }
+/** A key of a JSON value, with the JSON pointer of its value. */
+export interface KeyAt {
+  pointer: string;
+  key: string;
+}
+
+const stringLists = new WeakMap<object, readonly StringAt[]>();
+
+/**
+ * Every string in a JSON value with its pointer and the key that holds it, in document order.
+ * Listed once per value and kept as long as the value is: the links, one-line and unicode rules
+ * each go through the same values, and three walks of nested generators, each pointer built
+ * anew, made a sixth of a part's garbage.
+ */
+export function strings(value: unknown): readonly StringAt[] {
+  if (typeof value !== "object" || value === null) return typeof value === "string" ? [{ pointer: "", key: "", text: value }] : [];
+  let found = stringLists.get(value);
+  if (!found) {
+    const list: StringAt[] = [];
+    const visit = (item: unknown, pointer: string, key: string) => {
+      if (typeof item === "string") list.push({ pointer, key, text: item });
+      else if (Array.isArray(item)) for (let index = 0; index < item.length; index++) visit(item[index], `${pointer}/${index}`, key);
+      else if (isObject(item)) for (const name of Object.keys(item)) visit(item[name], `${pointer}/${keySegment(name)}`, name);
+    };
+    visit(value, "", "");
+    found = list;
+    stringLists.set(value, found);
   }
+  return found;
+}
+
+/** Every key of a JSON value with its pointer, in document order. */
+export function keys(value: unknown): KeyAt[] {
+  const found: KeyAt[] = [];
+  const visit = (item: unknown, pointer: string) => {
+    if (Array.isArray(item)) for (let index = 0; index < item.length; index++) visit(item[index], `${pointer}/${index}`);
+    else if (isObject(item)) {
+      for (const name of Object.keys(item)) {
+        const child = `${pointer}/${keySegment(name)}`;
+        found.push({ pointer: child, key: name });
+        visit(item[name], child);
+      }
+    }
+  };
+  visit(value, "");
+  return found;
+}
+
+/** A key as a segment of a JSON pointer (see `pointerSegment`), without two replacements for the many keys that need none. */
+function keySegment(name: string): string {
+  return name.includes("~") || name.includes("/") ? pointerSegment(name) : name;
 }
