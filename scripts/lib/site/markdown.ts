@@ -6,7 +6,6 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
 import { EXTERNAL_REL, type Html, trusted, withoutForbiddenCharacters } from "../present/html.ts";
 
 /**
@@ -15,14 +14,23 @@ import { EXTERNAL_REL, type Html, trusted, withoutForbiddenCharacters } from "..
  * sanitizer, which still checks the link it leaves.
  */
 function imagesAsLinks() {
-  return (tree: MdastRoot) => {
-    visit(tree, "image", (node, index, parent: Parent | undefined) => {
-      if (!parent || index === undefined) return;
+  return (tree: MdastRoot) => replaceImages(tree);
+}
+
+/**
+ * Walks the tree itself rather than with unist-util-visit, whose generic walk (a test and a
+ * path of parents for every node) was a quarter of the pipeline's time after the parse.
+ */
+function replaceImages(parent: Parent): void {
+  const children = parent.children;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type === "image") {
       const label = node.alt?.trim() || node.url;
       const link: RootContent = { type: "link", url: node.url, title: node.title ?? null, children: [{ type: "text", value: label }] };
-      parent.children.splice(index, 1, link as never);
-    });
-  };
+      children[index] = link as never;
+    } else if ("children" in node) replaceImages(node);
+  }
 }
 
 /**
@@ -30,13 +38,17 @@ function imagesAsLinks() {
  * it only sets one attribute to a fixed string and never reads the content.
  */
 function externalRel() {
-  return (tree: HastRoot) => {
-    visit(tree, "element", (node: Element) => {
-      if (node.tagName === "a" && typeof node.properties.href === "string" && /^https?:/i.test(node.properties.href)) {
-        node.properties.rel = EXTERNAL_REL.split(" ");
-      }
-    });
-  };
+  return (tree: HastRoot) => setExternalRel(tree);
+}
+
+function setExternalRel(parent: HastRoot | Element): void {
+  for (const node of parent.children) {
+    if (node.type !== "element") continue;
+    if (node.tagName === "a" && typeof node.properties.href === "string" && /^https?:/i.test(node.properties.href)) {
+      node.properties.rel = EXTERNAL_REL.split(" ");
+    }
+    setExternalRel(node);
+  }
 }
 
 /**
