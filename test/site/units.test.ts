@@ -7,7 +7,7 @@ import { absoluteUrl, isSafeOutputPath, pagePath, relativeUrl } from "../../scri
 import { changelogFromDiff } from "../../scripts/lib/open-data/bundle.ts";
 import { neutraliseFormula } from "../../scripts/lib/open-data/csv.ts";
 import { tarGz } from "../../scripts/lib/open-data/tar.ts";
-import { escapeHtml, externalLink, html } from "../../scripts/lib/present/html.ts";
+import { escapeHtml, externalLink, html, withoutForbiddenCharacters } from "../../scripts/lib/present/html.ts";
 import { formatDate } from "../../scripts/lib/present/i18n.ts";
 import { shadeOf, worldShapes } from "../../scripts/lib/site/map.ts";
 import { renderMarkdown } from "../../scripts/lib/site/markdown.ts";
@@ -107,10 +107,11 @@ describe("HTML templates escape data", () => {
     expect(renderMarkdown("A\u001B[31m title\u0000").value).toBe("<p>A\uFFFD[31m title\uFFFD</p>");
   });
 
-  test("text escapes as the one full replacement would, with or without characters to escape", () => {
+  test("text escapes, and loses its forbidden characters, as the one full replacement would, with or without characters to escape", () => {
     const UNSAFE = /[&<>"']|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
     const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     const reference = (text: string) => text.replace(UNSAFE, (c) => ESCAPES[c] ?? "\uFFFD");
+    const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]|\p{Noncharacter_Code_Point}/gu;
     const characters = fc.oneof(
       fc.constantFrom(
         "a",
@@ -139,6 +140,8 @@ describe("HTML templates escape data", () => {
       fc.property(fc.array(characters, { maxLength: 12 }), (parts) => {
         const text = parts.join("");
         expect(escapeHtml(text)).toBe(reference(text));
+        // Markup stays, and only what the full replacement of forbidden characters replaces goes.
+        expect(withoutForbiddenCharacters(text)).toBe(text.replace(FORBIDDEN, "\uFFFD"));
       }),
       { numRuns: 3000 },
     );
