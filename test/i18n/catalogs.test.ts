@@ -1,5 +1,15 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, test } from "vitest";
-import { CATALOGS, type Catalog, catalogProblems, chooseLanguage, formatMessage, isolate } from "../../scripts/lib/i18n/messages.ts";
+import {
+  analyzeMessage,
+  CATALOGS,
+  type Catalog,
+  catalogProblems,
+  chooseLanguage,
+  formatMessage,
+  isolate,
+  type MessageKey,
+} from "../../scripts/lib/i18n/messages.ts";
 import type { UnLanguage } from "../../scripts/lib/vocab.ts";
 
 describe("the message catalogs", () => {
@@ -99,6 +109,31 @@ describe("bidi isolation of values", () => {
 
   test("a value given per language takes the reader's", () => {
     expect(formatMessage("fr", "schema.listIn", { name: { en: "topics", fr: "thèmes" } })).toBe("La liste figure dans schemas/vocab/thèmes.json.");
+  });
+});
+
+describe("messages of text and plain placeholders", () => {
+  test("are written as IntlMessageFormat writes them, in every language, with text, numbers and empty values", () => {
+    let simple = 0;
+    for (const lang of ["ar", "zh", "en", "fr", "ru", "es"] as const) {
+      for (const [key, text] of Object.entries(CATALOGS[lang])) {
+        if (key === "$comment") continue;
+        const { placeholders, plurals } = analyzeMessage(text);
+        // Only messages whose every placeholder is plain: a plural or select takes its own kind of value.
+        if (plurals.length > 0 || /\{\s*\w+\s*,/.test(text)) continue;
+        simple++;
+        const plain = Object.fromEntries(placeholders.map((name, i) => [name, i % 3 === 0 ? i : i % 3 === 1 ? `v${i}` : ""]));
+        const expected = String(new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }).format(plain));
+        // Verbatim: text placed as given, not bidi-isolated, as the library was given it.
+        const values = Object.fromEntries(Object.entries(plain).map(([name, value]) => [name, typeof value === "string" ? { verbatim: value } : value]));
+        expect(formatMessage(lang, key as MessageKey, values), `${lang} ${key}`).toBe(expected);
+      }
+    }
+    expect(simple).toBeGreaterThan(100);
+  });
+
+  test("a missing value is the error IntlMessageFormat gives", () => {
+    expect(() => formatMessage("en", "site.pageTitle", { page: "A" })).toThrow(/site/);
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  isArgumentElement,
   isLiteralElement,
   isPluralElement,
   isPoundElement,
@@ -6,6 +7,7 @@ import {
   isTagElement,
   type MessageFormatElement,
   parse,
+  type TYPE,
 } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import ar from "../../../locales/ar.json" with { type: "json" };
@@ -109,7 +111,33 @@ export function formatMessage(lang: UnLanguage, key: MessageKey, values: Message
     const text = typeof value === "object" ? (value[lang] ?? value.en ?? "") : value;
     resolved[name] = typeof text === "string" ? isolate(text, lang) : text;
   }
+  const simple = simpleElementsOf(format);
+  if (simple && simple.every((element) => isLiteralElement(element) || element.value in resolved)) {
+    // What IntlMessageFormat makes of text and plain placeholders (a value as String() writes it), without its parts.
+    let text = "";
+    for (const element of simple) text += isLiteralElement(element) ? element.value : String(resolved[element.value]);
+    return text;
+  }
   return String(format.format(resolved));
+}
+
+const simpleCache = new WeakMap<IntlMessageFormat, readonly SimpleElement[] | null>();
+
+type SimpleElement = Extract<MessageFormatElement, { type: TYPE.literal | TYPE.argument }>;
+
+/**
+ * The elements of a message made only of text and plain placeholders ("{page} · {site}"), or
+ * null for one with plurals, selects, numbers, dates or tags. A site formats a page title and a
+ * few notes on every page, and IntlMessageFormat's parts cost more than the text they make.
+ */
+function simpleElementsOf(format: IntlMessageFormat): readonly SimpleElement[] | null {
+  let elements = simpleCache.get(format);
+  if (elements === undefined) {
+    const ast = format.getAst();
+    elements = ast.every((element) => isLiteralElement(element) || isArgumentElement(element)) ? (ast as SimpleElement[]) : null;
+    simpleCache.set(format, elements);
+  }
+  return elements;
 }
 
 const selectorCache = new WeakMap<IntlMessageFormat, ReadonlySet<string>>();
