@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { distance } from "fastest-levenshtein";
 import aliasFile from "../../../schemas/reference/country-aliases.json" with { type: "json" };
 import { formatMessage, type MessageRef } from "../i18n/messages.ts";
+import { perObject } from "../memo.ts";
 import { UN_LANGUAGES, type UnLanguage, type Vocabulary } from "../vocab.ts";
 
 /** The languages of an alias's `notes`: every UN language but English, which is `note`. */
@@ -149,17 +150,8 @@ export function buildCountryIndex(countries: Vocabulary, aliases: readonly Count
   return { countries, names, aliases: aliasIndex, codes };
 }
 
-const cache = new WeakMap<Vocabulary, CountryIndex>();
-
 /** The index of a countries vocabulary with the shipped aliases, built once per vocabulary. */
-export function countryIndex(countries: Vocabulary): CountryIndex {
-  let index = cache.get(countries);
-  if (!index) {
-    index = buildCountryIndex(countries);
-    cache.set(countries, index);
-  }
-  return index;
-}
+export const countryIndex: (countries: Vocabulary) => CountryIndex = perObject(buildCountryIndex);
 
 /**
  * What a person means by a country as written: an ISO alpha-3, alpha-2 or numeric code, a UN

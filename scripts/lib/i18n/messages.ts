@@ -16,6 +16,7 @@ import es from "../../../locales/es.json" with { type: "json" };
 import fr from "../../../locales/fr.json" with { type: "json" };
 import ru from "../../../locales/ru.json" with { type: "json" };
 import zh from "../../../locales/zh.json" with { type: "json" };
+import { perObject } from "../memo.ts";
 import { UN_LANGUAGES, type UnLanguage } from "../vocab.ts";
 
 /** A key of the message catalogs (locales/<lang>.json); English is the reference. */
@@ -121,8 +122,6 @@ export function formatMessage(lang: UnLanguage, key: MessageKey, values: Message
   return String(format.format(resolved));
 }
 
-const simpleCache = new WeakMap<IntlMessageFormat, readonly SimpleElement[] | null>();
-
 type SimpleElement = Extract<MessageFormatElement, { type: TYPE.literal | TYPE.argument }>;
 
 /**
@@ -130,36 +129,24 @@ type SimpleElement = Extract<MessageFormatElement, { type: TYPE.literal | TYPE.a
  * null for one with plurals, selects, numbers, dates or tags. A site formats a page title and a
  * few notes on every page, and IntlMessageFormat's parts cost more than the text they make.
  */
-function simpleElementsOf(format: IntlMessageFormat): readonly SimpleElement[] | null {
-  let elements = simpleCache.get(format);
-  if (elements === undefined) {
-    const ast = format.getAst();
-    elements = ast.every((element) => isLiteralElement(element) || isArgumentElement(element)) ? (ast as SimpleElement[]) : null;
-    simpleCache.set(format, elements);
-  }
-  return elements;
-}
-
-const selectorCache = new WeakMap<IntlMessageFormat, ReadonlySet<string>>();
+const simpleElementsOf = perObject((format: IntlMessageFormat): readonly SimpleElement[] | null => {
+  const ast = format.getAst();
+  return ast.every((element) => isLiteralElement(element) || isArgumentElement(element)) ? (ast as SimpleElement[]) : null;
+});
 
 /** The arguments of a compiled message that choose a select branch. */
-function selectorsOf(format: IntlMessageFormat): ReadonlySet<string> {
-  let names = selectorCache.get(format);
-  if (!names) {
-    const found = new Set<string>();
-    const visit = (elements: MessageFormatElement[]) => {
-      for (const element of elements) {
-        if (isTagElement(element)) visit(element.children);
-        if (isSelectElement(element)) found.add(element.value);
-        if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) visit(option.value);
-      }
-    };
-    visit(format.getAst());
-    names = found;
-    selectorCache.set(format, names);
-  }
-  return names;
-}
+const selectorsOf = perObject((format: IntlMessageFormat): ReadonlySet<string> => {
+  const found = new Set<string>();
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (isTagElement(element)) visit(element.children);
+      if (isSelectElement(element)) found.add(element.value);
+      if (isPluralElement(element) || isSelectElement(element)) for (const option of Object.values(element.options)) visit(option.value);
+    }
+  };
+  visit(format.getAst());
+  return found;
+});
 
 /** Renders a message reference in a language. */
 export function renderMessage(lang: UnLanguage, ref: MessageRef): string {

@@ -3,6 +3,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Position } from "../diagnostics.ts";
+import { perObject } from "../memo.ts";
 import { type ParsedFrontmatter, parseFrontmatter, type SplitNarrative, splitNarrative } from "./frontmatter.ts";
 import { type LimitProblem, markdownProblem } from "./limits.ts";
 import { parsePlainMarkdown } from "./plain-markdown.ts";
@@ -82,38 +83,27 @@ export interface ProseSpan {
 /** A node of a narrative's Markdown tree, as the rules read it. */
 export type BodyNode = Root | RootContent;
 
-const nodeLists = new WeakMap<ParsedNarrative, BodyNode[]>();
-
 /**
  * Every node of a narrative's tree in document order (a node before its children), listed once
  * and kept: several rules look at the same tree, and one walk over a flat list is cheaper for
  * each than a visit of the tree of its own.
  */
-export function bodyNodes(narrative: ParsedNarrative): readonly BodyNode[] {
-  let nodes = nodeLists.get(narrative);
-  if (!nodes) {
-    const found: BodyNode[] = [];
-    const walk = (node: BodyNode) => {
-      found.push(node);
-      if ("children" in node) for (const child of node.children) walk(child);
-    };
-    walk(narrative.tree);
-    nodes = found;
-    nodeLists.set(narrative, nodes);
-  }
-  return nodes;
-}
-
-const spanLists = new WeakMap<ParsedNarrative, ProseSpan[]>();
+export const bodyNodes = perObject((narrative: ParsedNarrative): readonly BodyNode[] => {
+  const found: BodyNode[] = [];
+  const walk = (node: BodyNode) => {
+    found.push(node);
+    if ("children" in node) for (const child of node.children) walk(child);
+  };
+  walk(narrative.tree);
+  return found;
+});
 
 /**
  * The prose of a narrative: the title, the summary and the text of the body, without code,
  * raw HTML or link targets. Body spans are the source text of each text node, so offsets are exact.
  * Computed once per narrative and shared by the rules that read prose.
  */
-export function proseSpans(narrative: ParsedNarrative): readonly ProseSpan[] {
-  const known = spanLists.get(narrative);
-  if (known) return known;
+export const proseSpans = perObject((narrative: ParsedNarrative): readonly ProseSpan[] => {
   const spans: ProseSpan[] = [];
   const value = narrative.frontmatter?.value as Record<string, unknown> | undefined;
   for (const where of ["title", "summary"] as const) {
@@ -140,9 +130,8 @@ export function proseSpans(narrative: ParsedNarrative): readonly ProseSpan[] {
     for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
   };
   visit(narrative.tree);
-  spanLists.set(narrative, spans);
   return spans;
-}
+});
 
 /** The text of a line (1-based) of a text, or undefined past its end; without splitting the whole text into lines. */
 function lineOf(text: string, line: number): string | undefined {

@@ -1,5 +1,6 @@
 import { catalogText } from "../i18n/diagnostics.ts";
 import { proseSpans } from "../load/narrative.ts";
+import { perObject } from "../memo.ts";
 import { isObject } from "../validate/dataset.ts";
 import type { TerminologyTerm } from "../vocab.ts";
 import type { Rule } from "./rule.ts";
@@ -60,28 +61,21 @@ interface CompiledTerms {
   candidates: ((text: string) => boolean[]) | undefined;
 }
 
-const compiledByVocabulary = new WeakMap<readonly TerminologyTerm[], CompiledTerms>();
-
-function compiledTerms(terms: readonly TerminologyTerm[]): CompiledTerms {
-  let known = compiledByVocabulary.get(terms);
-  if (!known) {
-    let index = 0;
-    const compiled = terms.map((term) => ({
-      term,
-      patterns: term.avoid.map((source) => ({
-        pattern: new RegExp(source, "giu"),
-        // The words a match must contain, each looked for alone: a pattern runs only where all are.
-        needs: (requiredLiterals(source) ?? []).map((word) => new RegExp(escapeRegExp(word), "iu")),
-        index: index++,
-      })),
-    }));
-    const sources = terms.flatMap((term) => term.avoid);
-    const clue = literalClue(sources);
-    known = { compiled, clue, any: clue ? undefined : anyOf(sources), candidates: candidateFinder(sources) };
-    compiledByVocabulary.set(terms, known);
-  }
-  return known;
-}
+const compiledTerms = perObject((terms: readonly TerminologyTerm[]): CompiledTerms => {
+  let index = 0;
+  const compiled = terms.map((term) => ({
+    term,
+    patterns: term.avoid.map((source) => ({
+      pattern: new RegExp(source, "giu"),
+      // The words a match must contain, each looked for alone: a pattern runs only where all are.
+      needs: (requiredLiterals(source) ?? []).map((word) => new RegExp(escapeRegExp(word), "iu")),
+      index: index++,
+    })),
+  }));
+  const sources = terms.flatMap((term) => term.avoid);
+  const clue = literalClue(sources);
+  return { compiled, clue, any: clue ? undefined : anyOf(sources), candidates: candidateFinder(sources) };
+});
 
 /**
  * Which of the sources can match in a text, as one flag per source, or undefined when some source

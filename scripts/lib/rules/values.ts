@@ -1,4 +1,5 @@
 import { type PositionIndex, pointerSegment } from "../load/positions.ts";
+import { perObject } from "../memo.ts";
 import { type Dataset, isObject } from "../validate/dataset.ts";
 
 /** A JSON data file whose content is an object, with the positions of its values. */
@@ -41,8 +42,6 @@ export interface KeyAt {
   key: string;
 }
 
-const stringLists = new WeakMap<object, readonly StringAt[]>();
-
 /**
  * Every string in a JSON value with its pointer and the key that holds it, in document order.
  * Listed once per value and kept as long as the value is: the links, one-line and unicode rules
@@ -51,20 +50,19 @@ const stringLists = new WeakMap<object, readonly StringAt[]>();
  */
 export function strings(value: unknown): readonly StringAt[] {
   if (typeof value !== "object" || value === null) return typeof value === "string" ? [{ pointer: "", key: "", text: value }] : [];
-  let found = stringLists.get(value);
-  if (!found) {
-    const list: StringAt[] = [];
-    const visit = (item: unknown, pointer: string, key: string) => {
-      if (typeof item === "string") list.push({ pointer, key, text: item });
-      else if (Array.isArray(item)) for (let index = 0; index < item.length; index++) visit(item[index], `${pointer}/${index}`, key);
-      else if (isObject(item)) for (const name of Object.keys(item)) visit(item[name], `${pointer}/${keySegment(name)}`, name);
-    };
-    visit(value, "", "");
-    found = list;
-    stringLists.set(value, found);
-  }
-  return found;
+  return stringsOfObject(value);
 }
+
+const stringsOfObject = perObject((value: object): readonly StringAt[] => {
+  const list: StringAt[] = [];
+  const visit = (item: unknown, pointer: string, key: string) => {
+    if (typeof item === "string") list.push({ pointer, key, text: item });
+    else if (Array.isArray(item)) for (let index = 0; index < item.length; index++) visit(item[index], `${pointer}/${index}`, key);
+    else if (isObject(item)) for (const name of Object.keys(item)) visit(item[name], `${pointer}/${keySegment(name)}`, name);
+  };
+  visit(value, "", "");
+  return list;
+});
 
 /** Every key of a JSON value with its pointer, in document order. */
 export function keys(value: unknown): KeyAt[] {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SourceFile } from "../load/source.ts";
+import { perObject } from "../memo.ts";
 
 /**
  * One owner's index of cross-file facts: for each entry and kind of fact (a sibling's titles
@@ -57,22 +58,12 @@ function fileId(file: SourceFile): string {
   return `${file.symlink ? "symlink" : file.binary ? "binary" : "large"}:${file.size}`;
 }
 
-const textIds = new WeakMap<SourceFile, string>();
-
 /**
  * The git object id of a file's text (see `gitBlobId`), taken once per read of the file: a part's
  * run records each read by it for the result cache and keys its facts by it, and hashing every file
  * twice was about a twentieth of a cold run's work. Undefined for a file without text.
  */
-export function textId(file: SourceFile): string | undefined {
-  if (file.text === undefined) return undefined;
-  let id = textIds.get(file);
-  if (id === undefined) {
-    id = gitBlobId(file.text);
-    textIds.set(file, id);
-  }
-  return id;
-}
+export const textId = perObject((file: SourceFile): string | undefined => (file.text === undefined ? undefined : gitBlobId(file.text)));
 
 /** The object id git gives a file of this UTF-8 text (what `git hash-object` prints in a SHA-1 repository). */
 export function gitBlobId(text: string): string {

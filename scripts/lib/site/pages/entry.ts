@@ -1,4 +1,5 @@
 import { correctionFormUrl } from "../../forms/correction-form.ts";
+import { perObject } from "../../memo.ts";
 import { takeParsedBody } from "../../model/load.ts";
 import type { Change } from "../../model/provenance.ts";
 import { narrativeFor } from "../../model/queries.ts";
@@ -107,16 +108,7 @@ ${citation(c, entry)}
  * A narrative without a translation is shown in up to six interface languages: render its
  * Markdown once. Keyed by the narrative object, so nothing outlives the data of a build.
  */
-const renderedNarratives = new WeakMap<SiteNarrative, Html>();
-
-function narrativeHtml(narrative: SiteNarrative): Html {
-  let rendered = renderedNarratives.get(narrative);
-  if (!rendered) {
-    rendered = renderMarkdown(narrative.body, takeParsedBody(narrative));
-    renderedNarratives.set(narrative, rendered);
-  }
-  return rendered;
-}
+const narrativeHtml = perObject((narrative: SiteNarrative): Html => renderMarkdown(narrative.body, takeParsedBody(narrative)));
 
 function factsList(c: PageContext, entry: SiteEntry): Html {
   const { m, lang } = c;
@@ -182,19 +174,10 @@ function confirmationText(c: PageContext, entry: SiteEntry): string {
  * The owners by id (for who confirmed an entry) and the country owners by ISO code: made once per
  * build, not once per entry page.
  */
-function ownerLookups(data: SiteData): { byId: Map<string, SiteOwner>; byCountry: Map<string, SiteOwner> } {
-  let lookups = ownerLookupsOf.get(data);
-  if (!lookups) {
-    lookups = {
-      byId: new Map(data.owners.map((owner) => [owner.id, owner])),
-      byCountry: new Map(data.owners.filter((o) => o.iso3).map((o) => [o.iso3!, o])),
-    };
-    ownerLookupsOf.set(data, lookups);
-  }
-  return lookups;
-}
-
-const ownerLookupsOf = new WeakMap<SiteData, { byId: Map<string, SiteOwner>; byCountry: Map<string, SiteOwner> }>();
+const ownerLookups = perObject((data: SiteData): { byId: Map<string, SiteOwner>; byCountry: Map<string, SiteOwner> } => ({
+  byId: new Map(data.owners.map((owner) => [owner.id, owner])),
+  byCountry: new Map(data.owners.filter((o) => o.iso3).map((o) => [o.iso3!, o])),
+}));
 
 /** An organisation's public contact: a web page, a mailbox, a phone number. */
 export function contactBlock(contact: Contact): Html {
