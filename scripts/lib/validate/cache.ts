@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics.ts";
-import type { FileSource, SourceFile } from "../load/source.ts";
-import { textId } from "./facts.ts";
+import type { FileSource } from "../load/source.ts";
+import { fileId } from "./facts.ts";
 
 /**
  * One thing a part's run asked its source, with the answer it got: a file's content (as a
@@ -51,7 +51,7 @@ export function recordingSource(source: FileSource): { source: FileSource; acces
     source: {
       read(path) {
         const file = source.read(path);
-        accesses.push(["read", path, digestOf(file)]);
+        accesses.push(["read", path, fileId(file)]);
         return file;
       },
       list(folder) {
@@ -71,20 +71,11 @@ export function recordingSource(source: FileSource): { source: FileSource; acces
 /** True when the source still answers every recorded question the same way. */
 export function stillValid(source: FileSource, accesses: readonly Access[]): boolean {
   for (const [kind, path, answer] of accesses) {
-    if (kind === "read" && digestOf(source.read(path)) !== answer) return false;
+    if (kind === "read" && fileId(source.read(path)) !== answer) return false;
     if (kind === "list" && digestText(source.list(path).join("\0")) !== answer) return false;
     if (kind === "exists" && source.exists(path) !== answer) return false;
   }
   return true;
-}
-
-/** What a read returned, in a few bytes: the content's git object id (which the facts index reuses), or what kind of non-text file it was. */
-function digestOf(file: SourceFile | undefined): string {
-  if (!file) return "missing";
-  const id = textId(file);
-  if (id !== undefined) return id;
-  const kind = file.symlink ? "symlink" : file.binary ? "binary" : file.special ? "special" : file.unreadable ? "unreadable" : "large";
-  return `${kind}:${file.size}`;
 }
 
 function digestText(text: string): string {

@@ -42,7 +42,7 @@ export function memoryFactsStore(): FactsStore {
  * byte-order mark) only misses the index: the fact is computed again.
  */
 export function entryDigest(files: ReadonlyArray<{ path: string; file: SourceFile | undefined }>): string {
-  return digestOf(files.map(({ path, file }) => ({ path, id: file ? fileId(file) : "missing" })));
+  return digestOf(files.map(({ path, file }) => ({ path, id: fileId(file) })));
 }
 
 /** The same digest from each file's id, as `entryDigest` makes it (a git object id, or the kind and size of a file without text). */
@@ -52,18 +52,21 @@ export function digestOf(files: ReadonlyArray<{ path: string; id: string }>): st
   return hash.digest("base64url");
 }
 
-function fileId(file: SourceFile): string {
-  const id = textId(file);
-  if (id !== undefined) return id;
-  return `${file.symlink ? "symlink" : file.binary ? "binary" : "large"}:${file.size}`;
+/**
+ * What a read returned, in a few bytes: the git object id of its text (see `gitBlobId`), what kind
+ * of file without text it was, or "missing". The facts index keys an entry's facts by it and the
+ * result cache records each read by it, so each read is hashed once: hashing every file twice was
+ * about a twentieth of a cold run's work.
+ */
+export function fileId(file: SourceFile | undefined): string {
+  return file ? idOfRead(file) : "missing";
 }
 
-/**
- * The git object id of a file's text (see `gitBlobId`), taken once per read of the file: a part's
- * run records each read by it for the result cache and keys its facts by it, and hashing every file
- * twice was about a twentieth of a cold run's work. Undefined for a file without text.
- */
-export const textId = perObject((file: SourceFile): string | undefined => (file.text === undefined ? undefined : gitBlobId(file.text)));
+const idOfRead = perObject((file: SourceFile): string => {
+  if (file.text !== undefined) return gitBlobId(file.text);
+  const kind = file.symlink ? "symlink" : file.binary ? "binary" : file.special ? "special" : file.unreadable ? "unreadable" : "large";
+  return `${kind}:${file.size}`;
+});
 
 /** The object id git gives a file of this UTF-8 text (what `git hash-object` prints in a SHA-1 repository). */
 export function gitBlobId(text: string): string {
