@@ -64,6 +64,22 @@ export function keepingListings(source: FileSource): FileSource {
 }
 
 /**
+ * The source with each file it reads kept, as long as the wrapper is: for a load that checks
+ * every file against the validation's cache and then reads them all again into the site's
+ * dataset, which keeps every file it reads anyway.
+ */
+export function keepingReads(source: FileSource): FileSource {
+  const kept = new Map<string, SourceFile | undefined>();
+  return {
+    ...source,
+    read(path) {
+      if (!kept.has(path)) kept.set(path, source.read(path));
+      return kept.get(path);
+    },
+  };
+}
+
+/**
  * Where each folder's files lie in a walk's listing of a folder above them: a walk lists a
  * folder's whole subtree in one run, in the order that a walk from that folder gives.
  */

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Root } from "mdast";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.ts";
 import type { ParsedNarrative } from "../load/narrative.ts";
-import { diskSource, type FileSource, keepingListings, type SourceFile } from "../load/source.ts";
+import { diskSource, keepingListings, keepingReads } from "../load/source.ts";
 import { RULES } from "../rules/index.ts";
 import { versionOf } from "../rules/narratives.ts";
 import { loadCatalog, type SchemaCatalog } from "../schema/catalog.ts";
@@ -69,21 +69,6 @@ export function loadSiteData(root: string, history: History = NO_HISTORY, now: D
     : runRules(dataset, RULES).sort(compareDiagnostics);
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   return { diagnostics, data: buildSiteData(dataset, catalog, history) };
-}
-
-/**
- * The source with each file it reads kept, for the time of one load: the site's dataset keeps
- * every file it reads anyway, so this holds them from the validation's reads on instead.
- */
-function keepingReads(source: FileSource): FileSource {
-  const kept = new Map<string, SourceFile | undefined>();
-  return {
-    ...source,
-    read(path) {
-      if (!kept.has(path)) kept.set(path, source.read(path));
-      return kept.get(path);
-    },
-  };
 }
 
 function buildSiteData(dataset: Dataset, catalog: SchemaCatalog, history: History): SiteData {
