@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { MAX_FILE_BYTES } from "../../scripts/lib/load/files.ts";
 import { parseFrontmatter, splitNarrative } from "../../scripts/lib/load/frontmatter.ts";
 import { parseJson, parseWithPositions } from "../../scripts/lib/load/json.ts";
@@ -145,6 +145,10 @@ describe("diskSource reads a listed file as what it is at the read, not at the l
   swap("gone.md", () => {});
   swap("folder.md", (path) => mkdirSync(path));
   swap("binary.md", (path) => writeFileSync(path, new Uint8Array([1, 0, 2])));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
 
   test.for<[string, unknown]>([
     ["plain.md", { text: "listed", size: 6, symlink: false }],
